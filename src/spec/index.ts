@@ -1,0 +1,2 @@
+export * from './json-schema.js';
+export * from './markdown.js';
