@@ -1,0 +1,58 @@
+import type { IndicatorCode, PartialReturn, Severity } from '../schema/index.js';
+
+/**
+ * What validation hands to consolidation: one SIAE's return as read from a workbook, its
+ * parsed values, where each value came from, and how many problems it had.
+ */
+export interface ReturnSource {
+  /** File name, or the open workbook's name. */
+  readonly file: string;
+  readonly sheet: string;
+  /** Row of a network table; absent for an SIAE form (one return per sheet). */
+  readonly row?: number;
+  /** A1 address of the cell each indicator was read from. */
+  readonly cells: Partial<Record<IndicatorCode, string>>;
+}
+
+export interface ReturnRecord {
+  /** Values that parsed and passed their own field checks; missing or invalid ones are absent. */
+  readonly values: PartialReturn;
+  readonly source: ReturnSource;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Issue codes of the validation report (in the spirit of Frictionless' error taxonomy). */
+export const ISSUE_CODES = [
+  'unreadable-file', // not an xlsx, corrupt, password-protected, empty, too large
+  'unknown-template', // no template metadata and no recognisable headers
+  'outdated-template', // a template of an older schema version
+  'missing-label', // a required column / named cell is absent
+  'extra-label', // a column we do not know
+  'missing-cell', // a required value is blank
+  'type-error', // a value of the wrong type (text where a number is due…)
+  'constraint-error', // a value of the right type outside its constraints
+  'rule-violation', // a cross-field rule of the schema
+  'duplicate-row', // the same SIRET and year twice
+  'blank-row', // an empty row inside a table
+  'mixed-periods', // returns of several years in one run
+  'too-many-issues', // the per-file cap was reached; the rest are counted
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export interface ValidationIssue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly sheet?: string;
+  /** A1 address of the cell the issue points at. */
+  readonly cell?: string;
+  readonly row?: number;
+  readonly indicator?: string;
+  /** The value found, as text. */
+  readonly value?: string;
+  /** French: what is wrong and what to correct. */
+  readonly message: string;
+  /** For rule violations: the rule's code. */
+  readonly rule?: string;
+}

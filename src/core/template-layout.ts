@@ -1,0 +1,72 @@
+/**
+ * The contract between the templates we hand out and the readers that take them back: sheet
+ * names, defined names and table names. Readers find data by these names, never by position;
+ * when a user's own file lacks them, recognition falls back to header labels.
+ */
+
+export const TEMPLATE_KINDS = ['siae', 'reseau', 'plan'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
+  siae: 'Modèle SIAE',
+  reseau: 'Modèle réseau / département',
+  plan: "Modèle plan d'actions",
+};
+
+/** File names of the generated templates, in templates/. */
+export const TEMPLATE_FILES: Record<TemplateKind, string> = {
+  siae: 'modele-siae.xlsx',
+  reseau: 'modele-reseau-departement.xlsx',
+  plan: 'modele-plan-actions.xlsx',
+};
+
+/** Very hidden sheet holding the metadata cells that the defined names below point at. */
+export const META_SHEET = 'IAE_meta';
+/** Defined name → cell holding the template kind ('siae' | 'reseau' | 'plan'). */
+export const NAME_TEMPLATE_KIND = 'IAE_MODELE';
+/** Defined name → cell holding the schema version the template was generated from. */
+export const NAME_SCHEMA_VERSION = 'IAE_VERSION_SCHEMA';
+
+export const INSTRUCTIONS_SHEET = "Mode d'emploi";
+
+/** SIAE form: one sheet, one input cell per indicator, each named IAE_<code>. */
+export const SIAE_SHEET = 'Retour SIAE';
+export const siaeInputName = (indicatorCode: string): string => `IAE_${indicatorCode}`;
+
+/** Network / département table: one row per SIAE, one column per indicator. */
+export const NETWORK_SHEET = 'Retours';
+export const NETWORK_TABLE = 'IAE_Retours';
+/** Number of input rows the network table offers. */
+export const NETWORK_INPUT_ROWS = 1000;
+/** Sender block above the table, each cell named. */
+export const SENDER_FIELDS = [
+  { name: 'IAE_EMETTEUR_TYPE', label: 'Émetteur (réseau ou CDIAE)' },
+  { name: 'IAE_EMETTEUR_NOM', label: "Nom de l'émetteur" },
+  { name: 'IAE_EMETTEUR_DEPARTEMENT', label: 'Département' },
+  { name: 'IAE_EMETTEUR_ANNEE', label: 'Année des données' },
+  { name: 'IAE_EMETTEUR_CONTACT', label: 'Contact (nom, courriel)' },
+  { name: 'IAE_EMETTEUR_DATE', label: "Date d'envoi" },
+] as const;
+
+/** Action plan: the strategy tree and a table of measurable targets. */
+export const PLAN_SHEET = 'Objectifs';
+export const PLAN_TABLE = 'IAE_Objectifs';
+export const STRATEGY_SHEET = 'Stratégie';
+/** Columns of the plan table, in order: key used in code, header shown to users. */
+export const PLAN_COLUMNS = [
+  { key: 'objectif', header: 'Objectif' },
+  { key: 'libelle_objectif', header: "Libellé de l'objectif" },
+  { key: 'indicateur', header: 'Indicateur (code)' },
+  { key: 'libelle_indicateur', header: "Libellé de l'indicateur" },
+  { key: 'perimetre', header: 'Périmètre (région ou département)' },
+  { key: 'type_siae', header: 'Type de SIAE (facultatif)' },
+  { key: 'valeur_reference', header: 'Valeur de référence' },
+  { key: 'annee_reference', header: 'Année de référence' },
+  { key: 'cible', header: 'Cible' },
+  { key: 'annee_cible', header: 'Année cible' },
+  { key: 'sens', header: 'Sens (hausse / baisse)' },
+  { key: 'exemple', header: 'Exemple à remplacer' },
+] as const;
+export type PlanColumnKey = (typeof PLAN_COLUMNS)[number]['key'];
+/** The value of the "périmètre" column meaning the whole region. */
+export const PLAN_SCOPE_REGION = 'Région';
