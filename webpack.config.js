@@ -1,0 +1,157 @@
+// Build of the Excel add-in pages (task pane, ribbon commands, help page).
+//
+//   npm run build       production; IAE_BASE_URL=https://.../ rewrites manifest URLs
+//   npm run build:dev   development, Office.js served locally
+//   npm run dev-server  https://localhost:3000
+//
+// Settings (environment variables):
+//   IAE_BASE_URL   deployment base URL written into dist/manifest.xml (production only)
+//   IAE_OFFICE_JS  "cdn" (default in production) or "local" (default in development)
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import { contentSecurityPolicy } from "./scripts/csp.mjs";
+import { devHttpsOptions } from "./scripts/dev-certs.mjs";
+import { rewriteManifestUrls } from "./scripts/manifest-urls.mjs";
+import { OFFICE_JS_CDN_URL, OFFICE_JS_LOCAL_DIR, OFFICE_JS_LOCAL_FILES, officeJsMode } from "./scripts/office-js.mjs";
+
+const root = dirname(fileURLToPath(import.meta.url));
+const DEV_SERVER_PORT = 3000;
+const DEV_SERVER_ORIGIN = `https://localhost:${DEV_SERVER_PORT}`;
+
+/** Configuration mistakes end the build with a French sentence, not a stack trace. */
+function fail(message) {
+  console.error(`Erreur de configuration : ${message}`);
+  process.exit(1);
+}
+
+function settings(isProduction, isServe) {
+  try {
+    const officeJs = officeJsMode(process.env.IAE_OFFICE_JS, isProduction);
+    const baseUrl = process.env.IAE_BASE_URL || undefined;
+    if (baseUrl && !isProduction) {
+      console.warn("IAE_BASE_URL est ignorée hors build de production : le manifeste garde https://localhost:3000/.");
+    }
+    const manifestBaseUrl = isProduction ? baseUrl : undefined;
+    if (manifestBaseUrl) rewriteManifestUrls("", manifestBaseUrl); // validates it now
+    return { officeJs, manifestBaseUrl, devServerOrigin: isServe ? DEV_SERVER_ORIGIN : undefined };
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function page(name, template, chunks, templateParameters) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template: resolve(root, template),
+    chunks,
+    templateParameters,
+    scriptLoading: "defer",
+  });
+}
+
+export default async (env = {}, argv = {}) => {
+  const isProduction = argv.mode === "production";
+  const isServe = Boolean(env.WEBPACK_SERVE);
+  const { officeJs, manifestBaseUrl, devServerOrigin } = settings(isProduction, isServe);
+
+  const templateParameters = {
+    csp: contentSecurityPolicy({ officeJs, devServerOrigin }),
+    officeJsUrl: officeJs === "cdn" ? OFFICE_JS_CDN_URL : `${OFFICE_JS_LOCAL_DIR}/office.js`,
+  };
+
+  const copyPatterns = [
+    { from: resolve(root, "assets"), to: "assets" },
+    {
+      from: resolve(root, "manifest.xml"),
+      to: "manifest.xml",
+      transform: {
+        transformer: (content) =>
+          manifestBaseUrl ? Buffer.from(rewriteManifestUrls(content.toString("utf8"), manifestBaseUrl)) : content,
+        cache: false,
+      },
+    },
+  ];
+  if (officeJs === "local") {
+    const officeDist = resolve(root, "node_modules/@microsoft/office-js/dist");
+    for (const file of OFFICE_JS_LOCAL_FILES) {
+      copyPatterns.push({ from: resolve(officeDist, file), to: `${OFFICE_JS_LOCAL_DIR}/${file}` });
+    }
+  }
+
+  return {
+    mode: isProduction ? "production" : "development",
+    // Never an eval-based devtool: the CSP forbids 'unsafe-eval'.
+    devtool: "source-map",
+    entry: {
+      taskpane: resolve(root, "src/apps/taskpane/index.ts"),
+      commands: resolve(root, "src/apps/commands/index.ts"),
+    },
+    output: {
+      path: resolve(root, "dist"),
+      filename: "[name].[contenthash].js",
+      chunkFilename: "[name].[contenthash].js",
+      cssFilename: "[name].[contenthash].css",
+      cssChunkFilename: "[name].[contenthash].css",
+      assetModuleFilename: "assets/[name].[contenthash][ext]",
+      publicPath: "auto",
+      clean: true,
+    },
+    // Native CSS: `import "./x.css"` emits a hashed .css file linked by the page,
+    // so styles never need 'unsafe-inline'.
+    experiments: { css: true },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // Accept both `./module` and `./module.js` imports of TypeScript files.
+      extensionAlias: { ".js": [".ts", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: {
+            configFile: resolve(root, "tsconfig.json"),
+            compilerOptions: { noEmit: false },
+            // Type errors of bundled files fail the build; the whole tree is
+            // checked by `npm run typecheck`.
+            onlyCompileBundledFiles: true,
+          },
+        },
+      ],
+    },
+    optimization: {
+      // Heavy libraries loaded with import() become their own chunks; code shared
+      // by the task pane and the commands is not duplicated.
+      splitChunks: { chunks: "all" },
+    },
+    performance: {
+      hints: isProduction ? "warning" : false,
+      // Office.js copies and source maps are not part of what a page downloads first.
+      assetFilter: (file) => /\.(js|css)$/.test(file) && !file.startsWith(`${OFFICE_JS_LOCAL_DIR}/`),
+    },
+    plugins: [
+      page("taskpane", "src/apps/taskpane/taskpane.html", ["taskpane"], templateParameters),
+      page("commands", "src/apps/commands/commands.html", ["commands"], templateParameters),
+      page("aide", "src/apps/taskpane/aide.html", [], templateParameters),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+    ],
+    devServer: {
+      port: DEV_SERVER_PORT,
+      host: "localhost",
+      server: isServe ? await httpsServer() : "https",
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+      headers: { "Cache-Control": "no-store" },
+    },
+  };
+};
+
+async function httpsServer() {
+  const options = await devHttpsOptions();
+  return options ? { type: "https", options } : "https";
+}
