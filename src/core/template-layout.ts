@@ -70,3 +70,11 @@ export const PLAN_COLUMNS = [
 export type PlanColumnKey = (typeof PLAN_COLUMNS)[number]['key'];
 /** The value of the "périmètre" column meaning the whole region. */
 export const PLAN_SCOPE_REGION = 'Région';
+
+/** Defined name → cell holding the INSEE code of the region the template was generated for. */
+export const NAME_REGION_CODE = 'IAE_REGION';
+/** Reference sheet listing the indicators (codes, labels, units, allowed values): network and plan templates. */
+export const INDICATORS_SHEET = 'Indicateurs';
+/** Values of the plan table's "sens" and "exemple" columns. */
+export const PLAN_DIRECTIONS = ['hausse', 'baisse'] as const;
+export const YES_NO = ['oui', 'non'] as const;
