@@ -1,0 +1,4 @@
+/** The xlsx reader, for Node and the browser. */
+export { readXlsx } from './read-xlsx';
+export { XlsxReadError, readErrorMessage, type XlsxReadReason } from './errors';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';

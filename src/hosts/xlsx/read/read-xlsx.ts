@@ -1,0 +1,130 @@
+/**
+ * readXlsx: the bytes of an xlsx file → the neutral GridWorkbook the core checks. Runs in
+ * Node and in the browser (Uint8Array, TextDecoder and fflate only). Every failure is an
+ * XlsxReadError whose French message names the file and says what to do.
+ */
+import type { GridDefinedName, GridSheet, GridTable, GridWorkbook } from '../../../core/grid';
+import { XlsxReadError } from './errors';
+import { fileTooLargeDetail, formatCount, resolveLimits, type ReadLimits } from './limits';
+import { parseRels, relsPathOf, type Relationship } from './opc';
+import { readSharedStrings } from './shared-strings';
+import { readSheet } from './sheet';
+import { parseStyles } from './styles';
+import { parseTable } from './tables';
+import { sniff } from './sniff';
+import { parseWorkbookPart, type WorkbookPart } from './workbook-part';
+import { ZipPackage } from './zip';
+
+export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<ReadLimits>): GridWorkbook {
+  const lim = resolveLimits(limits);
+  if (bytes.length === 0) throw new XlsxReadError(source, 'vide');
+  if (bytes.length > lim.maxFileBytes)
+    throw new XlsxReadError(
+      source,
+      'trop-volumineux',
+      fileTooLargeDetail(bytes.length, lim.maxFileBytes),
+    );
+  sniff(bytes, source);
+  let currentPart = '';
+  try {
+    const zip = new ZipPackage(bytes, source, lim);
+    const read = (part: string) => {
+      currentPart = part;
+      return zip.readText(part);
+    };
+    const workbookPath = findWorkbook(zip, read, source);
+    const workbook = parseWorkbookPart(read(workbookPath)!);
+    const rels = relsOf(read, workbookPath);
+    const byType = (type: string) => rels.find((r) => r.type === type && !r.external)?.target;
+
+    const sstPath = byType('sharedStrings') ?? 'xl/sharedStrings.xml';
+    currentPart = sstPath;
+    const sst = zip.has(sstPath) ? readSharedStrings(zip, sstPath) : [];
+    const styles = parseStyles(read(byType('styles') ?? 'xl/styles.xml'));
+
+    let cells = 0;
+    const countCells = (n: number, sheet: string) => {
+      cells += n;
+      if (cells > lim.maxCells)
+        throw new XlsxReadError(
+          source,
+          'trop-volumineux',
+          `il compte plus de ${formatCount(lim.maxCells)} cellules (limite atteinte dans la feuille « ${sheet} »). Retirez les lignes ou colonnes inutiles, ou découpez-le en plusieurs fichiers.`,
+        );
+    };
+
+    const sheets: GridSheet[] = [];
+    const tables: GridTable[] = [];
+    for (const entry of workbook.sheets) {
+      const rel = rels.find((r) => r.id === entry.relId);
+      const empty: GridSheet = { name: entry.name, visibility: entry.visibility, rows: [], styles: [], validations: [], protection: null };
+      if (!rel || rel.type !== 'worksheet') {
+        // Chart sheets, dialog and macro sheets: no cells, but they keep their place so that
+        // localSheetId of defined names still points to the right sheet.
+        if (!rel && entry.relId !== '') throw new XlsxReadError(source, 'corrompu', `la feuille « ${entry.name} » n’a pas de contenu associé`);
+        sheets.push(empty);
+        continue;
+      }
+      currentPart = rel.target;
+      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells });
+      if (!result) throw new XlsxReadError(source, 'corrompu', `la feuille « ${entry.name} » est absente de l’archive`);
+      sheets.push(result.sheet);
+      if (result.tablePartIds.length > 0) {
+        const sheetRels = relsOf(read, rel.target);
+        for (const id of result.tablePartIds) {
+          const t = sheetRels.find((r) => r.id === id);
+          const xml = t ? read(t.target) : undefined;
+          if (xml !== undefined) tables.push(parseTable(xml, entry.name));
+        }
+      }
+    }
+    return {
+      source,
+      sheets,
+      styles,
+      definedNames: definedNames(workbook),
+      tables,
+      date1904: workbook.date1904,
+    };
+  } catch (err) {
+    if (err instanceof XlsxReadError) throw err;
+    if (err instanceof RangeError)
+      throw new XlsxReadError(source, 'trop-volumineux', 'il dépasse la mémoire disponible pour la lecture.', { cause: err });
+    const where = currentPart ? `partie « ${currentPart} »` : 'structure de l’archive';
+    const why = err instanceof Error && err.message ? ` : ${err.message}` : '';
+    throw new XlsxReadError(source, 'corrompu', `${where}${why}`, { cause: err });
+  }
+}
+
+function relsOf(read: (part: string) => string | undefined, part: string): Relationship[] {
+  const xml = read(relsPathOf(part));
+  return xml === undefined ? [] : parseRels(xml, part);
+}
+
+/** The workbook part, through the package rels; a clear message when the zip is something else. */
+function findWorkbook(zip: ZipPackage, read: (part: string) => string | undefined, source: string): string {
+  const main = relsOf(read, '').find((r) => r.type === 'officeDocument' && !r.external)?.target;
+  if (main && zip.has(main) && /(^|\/)workbook\.xml$/i.test(main)) return main;
+  if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  throw new XlsxReadError(source, 'pas-un-classeur', describeOtherPackage(zip, read));
+}
+
+function describeOtherPackage(zip: ZipPackage, read: (part: string) => string | undefined): string {
+  const resave = 'Ouvrez-le dans Excel (ou LibreOffice) puis « Enregistrer sous » au format « Classeur Excel (*.xlsx) », et recommencez.';
+  if (zip.has('word/document.xml')) return "c'est un document Word (.docx).";
+  if (zip.has('ppt/presentation.xml')) return "c'est une présentation PowerPoint (.pptx).";
+  if (zip.has('xl/workbook.bin')) return `c'est un classeur Excel binaire (.xlsb), qui n'est pas pris en charge. ${resave}`;
+  const mime = zip.has('mimetype') ? (read('mimetype') ?? '').trim() : '';
+  if (mime === 'application/vnd.oasis.opendocument.spreadsheet')
+    return `c'est un classeur OpenDocument (.ods, LibreOffice Calc). ${resave}`;
+  if (mime.startsWith('application/vnd.oasis.opendocument.text')) return "c'est un document texte OpenDocument (.odt).";
+  if (mime.startsWith('application/vnd.oasis.opendocument')) return "c'est un document OpenDocument, pas un classeur.";
+  return "c'est une archive zip qui ne contient pas de classeur Excel.";
+}
+
+function definedNames(workbook: WorkbookPart): GridDefinedName[] {
+  return workbook.definedNames.map((d) => {
+    const local = d.localSheetId === undefined ? undefined : workbook.sheets[d.localSheetId]?.name;
+    return local === undefined ? { name: d.name, ref: d.ref } : { name: d.name, ref: d.ref, localSheet: local };
+  });
+}

@@ -1,0 +1,355 @@
+/**
+ * The cells of one worksheet, scanned chunk by chunk with indexOf and char codes (no DOM, no
+ * regex per cell). Produces the compact rows of the grid: one value array per row and, only
+ * for rows that have styled cells, one Uint16Array of style indices.
+ */
+import type { CellError, CellValue } from '../../../core/grid';
+import { endsName, rawItemText } from './scan';
+import { decodeCellText } from './xml-text';
+
+/** Excel's grid bounds: a reference beyond them is a corrupt file, not a bigger sheet. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+const enum CellType {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+/** One object per distinct error code: 5 million "#N/A" need not be 5 million objects. */
+const errorValues = new Map<string, CellError>();
+function errorValue(code: string): CellError {
+  let e = errorValues.get(code);
+  if (!e) {
+    e = Object.freeze({ error: code });
+    errorValues.set(code, e);
+  }
+  return e;
+}
+
+/** Thrown for a malformed cell or row; the caller turns it into a 'corrompu' read error. */
+export class SheetSyntaxError extends Error {}
+
+export interface CellSink {
+  /** Called once per row, with its 1-based number; `styles` is undefined for an unstyled row. */
+  row(rowNumber: number, values: CellValue[], styles: Uint16Array | Uint32Array | undefined): void;
+}
+
+export class SheetCellScanner {
+  private readonly rowOpen: string;
+  private readonly rowClose: string;
+  private readonly cOpen: string;
+  private readonly cClose: string;
+  private readonly vOpen: string;
+  private readonly vClose: string;
+  private readonly isOpen: string;
+  private readonly isClose: string;
+  private prevRow = 0;
+
+  constructor(
+    private readonly p: string,
+    private readonly sst: readonly string[],
+    private readonly date1904: boolean,
+    private readonly sink: CellSink,
+  ) {
+    this.rowOpen = `<${p}row`;
+    this.rowClose = `</${p}row>`;
+    this.cOpen = `<${p}c`;
+    this.cClose = `</${p}c>`;
+    this.vOpen = `<${p}v`;
+    this.vClose = `</${p}v>`;
+    this.isOpen = `<${p}is`;
+    this.isClose = `</${p}is>`;
+  }
+
+  /** Scans the whole rows that lie in s[from, to). */
+  scanRows(s: string, from: number, to: number): void {
+    const { rowOpen, rowClose } = this;
+    let i = from;
+    for (;;) {
+      const rs = s.indexOf(rowOpen, i);
+      if (rs < 0 || rs >= to) return;
+      const afterName = rs + rowOpen.length;
+      if (!endsName(s, afterName)) {
+        i = afterName;
+        continue;
+      }
+      const gt = s.indexOf('>', afterName);
+      if (gt < 0 || gt >= to) throw new SheetSyntaxError('ligne non terminée');
+      const rowNumber = this.rowNumberAttr(s, afterName, gt) ?? this.prevRow + 1;
+      if (rowNumber < 1 || rowNumber > MAX_ROW)
+        throw new SheetSyntaxError(`numéro de ligne invalide (${rowNumber})`);
+      this.prevRow = rowNumber;
+      if (s.charCodeAt(gt - 1) === 47 /* <row/> */) {
+        i = gt + 1;
+        continue;
+      }
+      const end = s.indexOf(rowClose, gt);
+      if (end < 0 || end >= to) throw new SheetSyntaxError(`ligne ${rowNumber} non terminée`);
+      this.scanCells(s, gt + 1, end, rowNumber);
+      i = end + rowClose.length;
+    }
+  }
+
+  /** The `r` attribute of a row start tag, if any. */
+  private rowNumberAttr(s: string, from: number, to: number): number | undefined {
+    let k = from;
+    while (k < to) {
+      const eq = s.indexOf('=', k);
+      if (eq < 0 || eq >= to) return undefined;
+      const q = s.charCodeAt(eq + 1);
+      const valueEnd = s.indexOf(q === 39 ? "'" : '"', eq + 2);
+      if (valueEnd < 0) return undefined;
+      // Attribute name "r", preceded by whitespace.
+      if (s.charCodeAt(eq - 1) === 114 && isWs(s.charCodeAt(eq - 2))) return parseUint(s, eq + 2, valueEnd);
+      k = valueEnd + 1;
+    }
+    return undefined;
+  }
+
+  private scanCells(s: string, from: number, to: number, rowNumber: number): void {
+    const { cOpen, cClose } = this;
+    const cLen = cOpen.length;
+    const values: CellValue[] = [];
+    let styles: number[] | undefined;
+    let maxStyle = 0;
+    let col = 0;
+    let j = from;
+    for (;;) {
+      const cs = s.indexOf(cOpen, j);
+      if (cs < 0 || cs >= to) break;
+      if (!endsName(s, cs + cLen)) {
+        j = cs + cLen;
+        continue;
+      }
+      // Attributes: r (reference), s (style index), t (type); others are skipped.
+      let k = cs + cLen;
+      let refStart = -1;
+      let style = 0;
+      let type = CellType.Number;
+      let selfClosing = false;
+      for (;;) {
+        let c = s.charCodeAt(k);
+        while (isWs(c)) c = s.charCodeAt(++k);
+        if (c === 62 /* > */) {
+          k++;
+          break;
+        }
+        if (c === 47 /* / */) {
+          selfClosing = true;
+          k += 2;
+          break;
+        }
+        if (k >= to) throw new SheetSyntaxError(`cellule non terminée à la ligne ${rowNumber}`);
+        // Char loops rather than indexOf: names and values of cell attributes are a few chars.
+        const nameStart = k;
+        while (k < to && s.charCodeAt(k) !== 61 /* = */) k++;
+        const nameLen = k - nameStart;
+        k++;
+        while (isWs(s.charCodeAt(k))) k++;
+        const quote = s.charCodeAt(k);
+        if ((quote !== 34 && quote !== 39) || k >= to) throw new SheetSyntaxError(`cellule illisible à la ligne ${rowNumber}`);
+        const vs = ++k;
+        while (k < to && s.charCodeAt(k) !== quote) k++;
+        if (k >= to) throw new SheetSyntaxError(`cellule illisible à la ligne ${rowNumber}`);
+        const ve = k;
+        if (nameLen === 1) {
+          const name = s.charCodeAt(nameStart);
+          if (name === 114 /* r */) refStart = vs;
+          else if (name === 115 /* s */) style = parseUint(s, vs, ve) ?? 0;
+          else if (name === 116 /* t */) type = cellType(s, vs, ve);
+        }
+        k = ve + 1;
+      }
+      col = refStart >= 0 ? columnOf(s, refStart) : col + 1;
+      if (col < 1 || col > MAX_COL) throw new SheetSyntaxError(`référence de cellule invalide à la ligne ${rowNumber}`);
+
+      let value: CellValue = null;
+      if (selfClosing) {
+        j = k;
+      } else {
+        // Fast path: <c …><v>…</v></c>, the shape of nearly every cell.
+        const { vOpen, vClose } = this;
+        let done = false;
+        if (type !== CellType.Inline && s.startsWith(vOpen, k) && s.charCodeAt(k + vOpen.length) === 62) {
+          const vs = k + vOpen.length + 1;
+          const ve = s.indexOf(vClose, vs);
+          const after = ve + vClose.length;
+          if (ve >= 0 && after < to && s.startsWith(cClose, after)) {
+            value = this.valueOf(s, vs, ve, type);
+            j = after + cClose.length;
+            done = true;
+          }
+        }
+        if (!done) {
+          const end = s.indexOf(cClose, k);
+          if (end < 0 || end > to) throw new SheetSyntaxError(`cellule non terminée à la ligne ${rowNumber}`);
+          value = type === CellType.Inline ? this.inlineValue(s, k, end) : this.storedValue(s, k, end, type);
+          j = end + cClose.length;
+        }
+      }
+
+      const idx = col - 1;
+      if (idx === values.length) values.push(value);
+      else if (idx > values.length) {
+        while (values.length < idx) values.push(null);
+        values.push(value);
+      } else values[idx] = value;
+      if (style !== 0 || styles) {
+        styles ??= [];
+        while (styles.length < idx) styles.push(0);
+        styles[idx] = style;
+        if (style > maxStyle) maxStyle = style;
+      }
+    }
+    let packed: Uint16Array | Uint32Array | undefined;
+    if (styles && maxStyle > 0) {
+      while (styles[styles.length - 1] === 0) styles.pop();
+      packed = maxStyle < 65536 ? Uint16Array.from(styles) : Uint32Array.from(styles);
+    }
+    this.sink.row(rowNumber, values, packed);
+  }
+
+  /** The value of a cell from its <v> (cached result for formulas); null without one. */
+  private storedValue(s: string, from: number, to: number, type: CellType): CellValue {
+    const { vOpen, vClose } = this;
+    let vs: number;
+    let ve: number;
+    if (s.startsWith(vOpen, from) && s.charCodeAt(from + vOpen.length) === 62 /* <v> */) {
+      vs = from + vOpen.length + 1;
+      ve = s.indexOf(vClose, vs);
+    } else {
+      // <f> first, or other children: search the cell's own text only.
+      const cell = s.slice(from, to);
+      let v = cell.indexOf(vOpen);
+      while (v >= 0 && !endsName(cell, v + vOpen.length)) v = cell.indexOf(vOpen, v + 1);
+      if (v < 0) return null;
+      const gt = cell.indexOf('>', v);
+      if (gt < 0 || cell.charCodeAt(gt - 1) === 47 /* <v/> */) return null;
+      vs = from + gt + 1;
+      ve = s.indexOf(vClose, vs);
+    }
+    if (ve < 0 || ve > to) throw new SheetSyntaxError('valeur de cellule non terminée');
+    return this.valueOf(s, vs, ve, type);
+  }
+
+  /** The value of the text s[vs, ve) of a <v>, for a cell of `type`. */
+  private valueOf(s: string, vs: number, ve: number, type: CellType): CellValue {
+    switch (type) {
+      case CellType.Shared: {
+        const n = parseUint(s, vs, ve);
+        return n === undefined ? null : (this.sst[n] ?? null);
+      }
+      case CellType.Number: {
+        if (ve === vs) return null;
+        const int = parseInteger(s, vs, ve);
+        if (int !== undefined) return int;
+        const raw = s.slice(vs, ve);
+        const n = +raw;
+        // Not a number: keep the text rather than lose it (some writers put text here).
+        return Number.isNaN(n) || (n === 0 && raw.trim() === '') ? decodeCellText(raw) : n;
+      }
+      case CellType.Bool: {
+        const c = s.charCodeAt(vs);
+        return c === 49 /* 1 */ || c === 116 /* t */;
+      }
+      case CellType.Error:
+        return errorValue(decodeCellText(s.slice(vs, ve)).trim());
+      case CellType.Date:
+        return isoToSerial(s.slice(vs, ve), this.date1904);
+      default:
+        return decodeCellText(s.slice(vs, ve));
+    }
+  }
+
+  private inlineValue(s: string, from: number, to: number): CellValue {
+    const cell = s.slice(from, to);
+    const is = cell.indexOf(this.isOpen);
+    if (is < 0) return this.storedValue(s, from, to, CellType.Str);
+    const gt = cell.indexOf('>', is);
+    const end = cell.indexOf(this.isClose, gt);
+    if (gt < 0 || cell.charCodeAt(gt - 1) === 47 /* <is/> */) return '';
+    return decodeCellText(rawItemText(cell, gt + 1, end < 0 ? cell.length : end, this.p));
+  }
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** Unsigned decimal integer in s[from, to), surrounding spaces allowed; undefined otherwise. */
+function parseUint(s: string, from: number, to: number): number | undefined {
+  let i = from;
+  while (i < to && isWs(s.charCodeAt(i))) i++;
+  let n = 0;
+  let digits = 0;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+    digits++;
+  }
+  while (i < to && isWs(s.charCodeAt(i))) i++;
+  return digits > 0 && i === to ? n : undefined;
+}
+
+/**
+ * A plain integer ("-12", "1820") without building a string: most numbers of a sheet.
+ * Undefined for anything else (decimals, exponents, spaces, 16+ digits), parsed by Number.
+ */
+function parseInteger(s: string, from: number, to: number): number | undefined {
+  let i = from;
+  const neg = s.charCodeAt(i) === 45;
+  if (neg) i++;
+  if (i === to || to - i > 15) return undefined;
+  let n = 0;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    n = n * 10 + (c - 48);
+  }
+  return neg ? -n : n;
+}
+
+/** Column number from the letters that start an A1 reference (optionally "$"-prefixed). */
+function columnOf(s: string, from: number): number {
+  let i = from;
+  if (s.charCodeAt(i) === 36) i++;
+  let col = 0;
+  for (;; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > MAX_COL) return -1;
+  }
+  return col;
+}
+
+function cellType(s: string, from: number, to: number): CellType {
+  const c = s.charCodeAt(from);
+  const len = to - from;
+  if (c === 115 /* s */) return len === 1 ? CellType.Shared : CellType.Str;
+  if (c === 110 /* n */) return CellType.Number;
+  if (c === 98 /* b */) return CellType.Bool;
+  if (c === 101 /* e */) return CellType.Error;
+  if (c === 105 /* i */) return CellType.Inline;
+  if (c === 100 /* d */) return CellType.Date;
+  return CellType.Str;
+}
+
+/** A `t="d"` ISO 8601 cell as an Excel serial, like every other date in the grid. */
+function isoToSerial(iso: string, date1904: boolean): CellValue {
+  const text = iso.trim();
+  const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(text);
+  const ms = Date.parse(text.includes('T') && !hasZone ? `${text}Z` : text);
+  if (Number.isNaN(ms)) return text;
+  let serial = ms / 86_400_000 + 25_569;
+  if (!date1904 && serial < 61) serial -= 1; // Excel's fictitious 29 February 1900
+  return date1904 ? serial - 1462 : serial;
+}

@@ -1,0 +1,102 @@
+/**
+ * One worksheet part → a GridSheet. The part streams in: the head (before <sheetData>) is
+ * skipped, rows are scanned as they arrive, and what follows </sheetData> (protection,
+ * validations, tables), small, is parsed as a tree at the end.
+ */
+import type { CellValue, GridSheet } from '../../../core/grid';
+import { endsName, rootPrefix, streamText } from './scan';
+import { SheetCellScanner } from './sheet-cells';
+import { parseSheetExtras, type SheetExtras } from './sheet-extras';
+import { parseXml } from './xml-tree';
+import type { ZipPackage } from './zip';
+
+export interface SheetContext {
+  readonly sst: readonly string[];
+  readonly date1904: boolean;
+  /** Called with the number of cell slots each row adds; throws once the workbook is too big. */
+  readonly countCells: (n: number, sheet: string) => void;
+}
+
+export interface ReadSheet {
+  readonly sheet: GridSheet;
+  readonly tablePartIds: readonly string[];
+}
+
+export function readSheet(
+  zip: ZipPackage,
+  part: string,
+  name: string,
+  visibility: GridSheet['visibility'],
+  ctx: SheetContext,
+): ReadSheet | undefined {
+  const rows: (CellValue[] | undefined)[] = [];
+  const styles: (Uint16Array | Uint32Array | undefined)[] = [];
+  let p: string | undefined;
+  let scanner: SheetCellScanner | undefined;
+  let state = 'head' as 'head' | 'rows' | 'tail';
+  let tail = '';
+
+  const found = streamText(zip, part, (buf, final) => {
+    if (p === undefined) {
+      p = rootPrefix(buf);
+      if (p === undefined) return 0;
+      scanner = new SheetCellScanner(p, ctx.sst, ctx.date1904, {
+        row(rowNumber, values, rowStyles) {
+          ctx.countCells(values.length, name);
+          rows[rowNumber - 1] = values;
+          if (rowStyles) styles[rowNumber - 1] = rowStyles;
+        },
+      });
+    }
+    let used = 0;
+    if (state === 'head') {
+      const open = `<${p}sheetData`;
+      let at = buf.indexOf(open);
+      while (at >= 0 && !endsName(buf, at + open.length)) at = buf.indexOf(open, at + 1);
+      if (at < 0) {
+        // Keep enough to find a tag split across chunks; a sheet without <sheetData> has no cells.
+        return final ? buf.length : Math.max(0, buf.length - 256);
+      }
+      const gt = buf.indexOf('>', at);
+      if (gt < 0) return at;
+      used = gt + 1;
+      state = buf.charCodeAt(gt - 1) === 47 /* <sheetData/> */ ? 'tail' : 'rows';
+    }
+    if (state === 'rows') {
+      const close = `</${p}sheetData>`;
+      const end = buf.indexOf(close, used);
+      if (end >= 0) {
+        scanner!.scanRows(buf, used, end);
+        used = end + close.length;
+        state = 'tail';
+      } else {
+        const rowClose = `</${p}row>`;
+        const last = buf.lastIndexOf(rowClose);
+        if (last >= used) {
+          const limit = last + rowClose.length;
+          scanner!.scanRows(buf, used, limit);
+          used = limit;
+        }
+        if (final) throw new SyntaxError('</sheetData> manquant');
+        return used;
+      }
+    }
+    // Tail: kept whole until the end of the part.
+    if (final) tail += buf.slice(used);
+    else {
+      tail += buf.slice(used);
+      return buf.length;
+    }
+    return buf.length;
+  });
+  if (!found) return undefined;
+
+  // The worksheet's own start tag was in the skipped head: give the tail a root back.
+  let extras: SheetExtras = { protection: null, validations: [], tablePartIds: [] };
+  const trimmed = tail.trim();
+  if (state === 'tail' && trimmed !== '') extras = parseSheetExtras(parseXml(`<worksheet>${trimmed}`));
+  return {
+    sheet: { name, visibility, rows, styles, validations: extras.validations, protection: extras.protection },
+    tablePartIds: extras.tablePartIds,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * A small, lenient XML reader for the small parts of a package (workbook, rels, styles,
+ * tables, the non-cell part of a sheet). Names lose their namespace prefix ("x14:formula1"
+ * becomes "formula1"): SpreadsheetML writers differ in prefixes, never in local names.
+ * No DTD processing: entities other than the predefined and numeric ones are kept verbatim.
+ * Cell rows and shared strings are scanned elsewhere without building a tree.
+ */
+import { decodeEntities } from './xml-text';
+
+export interface XmlNode {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: XmlNode[];
+  /** Direct text content, decoded, untrimmed (concatenation of text and CDATA pieces). */
+  text: string;
+}
+
+export class XmlSyntaxError extends Error {}
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Parses the attributes of a start tag between `from` and `to` (exclusive, after the name).
+ * Namespace declarations are dropped; prefixed names keep only their local part.
+ */
+export function parseAttributes(s: string, from: number, to: number): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const eq = s.indexOf('=', i);
+    if (eq < 0 || eq >= to) break;
+    const name = s.slice(i, eq).trim();
+    let q = eq + 1;
+    while (q < to && isSpace(s.charCodeAt(q))) q++;
+    const quote = s.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) break;
+    const end = s.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (end < 0 || end > to) break;
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) {
+      attrs[localName(name)] = decodeEntities(s.slice(q + 1, end));
+    }
+    i = end + 1;
+  }
+  return attrs;
+}
+
+/** Index of the '>' closing the tag that starts at `from`, skipping quoted attribute values. */
+export function tagEnd(s: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const gt = s.indexOf('>', i);
+    if (gt < 0) return -1;
+    // Quotes in attribute values may hold '>': count them up to gt.
+    const dq = s.indexOf('"', i);
+    const sq = s.indexOf("'", i);
+    const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+    if (q < 0 || q > gt) return gt;
+    const close = s.indexOf(s[q]!, q + 1);
+    if (close < 0) return -1;
+    i = close + 1;
+  }
+}
+
+/** Parses a whole document and returns its root element. Throws XmlSyntaxError when malformed. */
+export function parseXml(s: string): XmlNode {
+  const stack: XmlNode[] = [];
+  let root: XmlNode | undefined;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const lt = s.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i && stack.length > 0) stack[stack.length - 1]!.text += decodeEntities(s.slice(i, textEnd));
+    if (lt < 0) break;
+    const c = s.charCodeAt(lt + 1);
+    if (c === 63 /* ? */) {
+      const end = s.indexOf('?>', lt + 2);
+      if (end < 0) throw new XmlSyntaxError('instruction non terminée');
+      i = end + 2;
+    } else if (c === 33 /* ! */) {
+      if (s.startsWith('<!--', lt)) {
+        const end = s.indexOf('-->', lt + 4);
+        if (end < 0) throw new XmlSyntaxError('commentaire non terminé');
+        i = end + 3;
+      } else if (s.startsWith('<![CDATA[', lt)) {
+        const end = s.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlSyntaxError('section CDATA non terminée');
+        if (stack.length > 0) stack[stack.length - 1]!.text += s.slice(lt + 9, end);
+        i = end + 3;
+      } else {
+        // <!DOCTYPE …>, possibly with an internal subset: skipped, never expanded.
+        const bracket = s.indexOf('[', lt);
+        const gt = s.indexOf('>', lt);
+        if (gt < 0) throw new XmlSyntaxError('déclaration non terminée');
+        if (bracket >= 0 && bracket < gt) {
+          const end = s.indexOf(']>', bracket);
+          if (end < 0) throw new XmlSyntaxError('déclaration non terminée');
+          i = end + 2;
+        } else i = gt + 1;
+      }
+    } else if (c === 47 /* / */) {
+      const gt = s.indexOf('>', lt);
+      if (gt < 0) throw new XmlSyntaxError('balise fermante non terminée');
+      const name = localName(s.slice(lt + 2, gt).trim());
+      const top = stack.pop();
+      if (!top || top.name !== name) throw new XmlSyntaxError(`balise </${name}> inattendue`);
+      i = gt + 1;
+    } else {
+      const gt = tagEnd(s, lt + 1);
+      if (gt < 0) throw new XmlSyntaxError('balise non terminée');
+      const selfClosing = s.charCodeAt(gt - 1) === 47;
+      const inner = selfClosing ? gt - 1 : gt;
+      let nameEnd = lt + 1;
+      while (nameEnd < inner && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
+      const node: XmlNode = {
+        name: localName(s.slice(lt + 1, nameEnd)),
+        attrs: parseAttributes(s, nameEnd, inner),
+        children: [],
+        text: '',
+      };
+      if (stack.length > 0) stack[stack.length - 1]!.children.push(node);
+      else if (root) throw new XmlSyntaxError('plusieurs éléments racines');
+      else root = node;
+      if (!selfClosing) stack.push(node);
+      i = gt + 1;
+    }
+  }
+  if (!root) throw new XmlSyntaxError('document vide');
+  if (stack.length > 0) throw new XmlSyntaxError(`élément <${stack[stack.length - 1]!.name}> non fermé`);
+  return root;
+}
+
+export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return node?.children.find((c) => c.name === name);
+}
+
+export function children(node: XmlNode | undefined, name: string): XmlNode[] {
+  return node ? node.children.filter((c) => c.name === name) : [];
+}
+
+/** All descendants named `name`, depth first, in document order. */
+export function descendants(node: XmlNode, name: string, out: XmlNode[] = []): XmlNode[] {
+  for (const c of node.children) {
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}
+
+/** OOXML booleans: "1"/"true" and "0"/"false"; `fallback` when absent. */
+export function boolAttr(node: XmlNode, name: string, fallback: boolean): boolean {
+  const v = node.attrs[name];
+  if (v === undefined) return fallback;
+  return v === '1' || v === 'true';
+}

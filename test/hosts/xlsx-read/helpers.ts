@@ -1,0 +1,104 @@
+/** Builders of real xlsx files for the reader's tests: ExcelJS workbooks and hand-made packages. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+
+export async function excelBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+export interface HandSheet {
+  name: string;
+  /** Path inside the package, e.g. "xl/feuilles/donnees.xml". */
+  path: string;
+  /** Whole worksheet XML. */
+  xml: string;
+  state?: string;
+  rels?: string;
+}
+
+/**
+ * A minimal but valid xlsx package from hand-written parts: to test what ExcelJS never
+ * writes (prefixed namespaces, missing `r`, inline strings, x14 validations…).
+ */
+export function handXlsx(opts: {
+  sheets: HandSheet[];
+  sharedStrings?: string;
+  styles?: string;
+  workbookExtra?: string;
+  workbookPr?: string;
+  extraParts?: Record<string, string>;
+}): Uint8Array {
+  const files: Zippable = {};
+  const put = (path: string, text: string) => {
+    files[path] = strToU8(text);
+  };
+  put(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+  );
+  put('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  const rels: string[] = [];
+  const sheets: string[] = [];
+  opts.sheets.forEach((s, i) => {
+    rels.push(`<Relationship Id="rIdS${i}" Type="${R}/worksheet" Target="/${s.path}"/>`);
+    sheets.push(`<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rIdS${i}"/>`);
+    put(s.path, s.xml);
+    if (s.rels) {
+      const slash = s.path.lastIndexOf('/');
+      put(`${s.path.slice(0, slash)}/_rels/${s.path.slice(slash + 1)}.rels`, s.rels);
+    }
+  });
+  if (opts.sharedStrings !== undefined) {
+    rels.push(`<Relationship Id="rIdSST" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`);
+    put('xl/sharedStrings.xml', opts.sharedStrings);
+  }
+  if (opts.styles !== undefined) {
+    rels.push(`<Relationship Id="rIdST" Type="${R}/styles" Target="styles.xml"/>`);
+    put('xl/styles.xml', opts.styles);
+  }
+  put('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG}">${rels.join('')}</Relationships>`);
+  put(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${R}">${opts.workbookPr ?? ''}<sheets>${sheets.join('')}</sheets>${opts.workbookExtra ?? ''}</workbook>`,
+  );
+  for (const [path, text] of Object.entries(opts.extraParts ?? {})) put(path, text);
+  return zipSync(files);
+}
+
+/** A worksheet document around `inner` (sheetData and what follows). */
+export function worksheetXml(inner: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}" xmlns:r="${R}">${inner}</worksheet>`;
+}
+
+export function sofficeAvailable(): boolean {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Converts a file with LibreOffice (private profile: parallel runs do not collide). */
+export function sofficeConvert(input: Uint8Array, inputName: string, to: string): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'xlsx-read-lo-'));
+  try {
+    const src = join(dir, inputName);
+    writeFileSync(src, input);
+    const out = join(dir, 'out');
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', out, src],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    if (r.status !== 0) throw new Error(`soffice a échoué : ${r.stderr}`);
+    const base = inputName.replace(/\.[^.]+$/, '');
+    const ext = to.split(':')[0]!;
+    return new Uint8Array(readFileSync(join(out, `${base}.${ext}`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Files written by LibreOffice (real soffice, private profile): its xlsx must read like
+ * Excel's; its .xls and .ods must be refused with the message that says what to do.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cellStyle, sheetByName, type GridWorkbook } from '../../../src/core/grid';
+import { readXlsx, XlsxReadError } from '../../../src/hosts/xlsx/read';
+import { excelBytes, sofficeAvailable, sofficeConvert } from './helpers';
+
+const available = sofficeAvailable();
+if (!available && process.env.CI) throw new Error('LibreOffice (soffice) est requis en CI : apt-get install libreoffice-calc-nogui');
+if (!available) console.warn('LibreOffice absent : tests LibreOffice ignorés. Installez-le : apt-get install libreoffice-calc-nogui');
+
+async function source(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Retour');
+  ws.getCell('A1').value = 'Structure';
+  ws.getCell('B1').value = 'Heures';
+  ws.getCell('A2').value = 'ACI & Co <b>';
+  ws.getCell('B2').value = 1820.5;
+  ws.getCell('C2').value = new Date(Date.UTC(2024, 0, 15));
+  ws.getCell('C2').numFmt = 'dd/mm/yyyy';
+  ws.getCell('D2').value = 0.6;
+  ws.getCell('D2').numFmt = '0%';
+  ws.getCell('E2').value = true;
+  ws.getCell('F2').value = { formula: 'B2*2', result: 3641 } as ExcelJS.CellFormulaValue;
+  ws.getCell('G2').value = { richText: [{ text: 'gras', font: { bold: true } }, { text: ' et non' }] };
+  ws.getCell('H2').value = 'ligne 1\nligne 2';
+  ws.getCell('B3').protection = { locked: false };
+  const dv = (ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  dv.add('B3:B10', { type: 'list', allowBlank: true, formulae: ['Listes!$A$1:$A$3'] });
+  dv.add('C3:C10', { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 10], showInputMessage: true, promptTitle: 'Titre', prompt: 'Entre 0 et 10' });
+  await ws.protect('', {});
+  const lists = wb.addWorksheet('Listes', { state: 'hidden' });
+  ['EI', 'ACI', 'AI'].forEach((v, i) => (lists.getCell(i + 1, 1).value = v));
+  wb.definedNames.add("'Retour'!$B$2", 'heures');
+  return excelBytes(wb);
+}
+
+describe.skipIf(!available)('files written by LibreOffice', () => {
+  let input: Uint8Array;
+  let book: GridWorkbook;
+  beforeAll(async () => {
+    input = await source();
+    book = readXlsx(sofficeConvert(input, 'retour.xlsx', 'xlsx:Calc MS Excel 2007 XML'), 'retour-lo.xlsx');
+  }, 120_000);
+
+  it('reads values, styles, validations, protection and names of a LibreOffice xlsx', () => {
+    const ws = sheetByName(book, 'Retour')!;
+    expect(ws.rows[0]).toEqual(['Structure', 'Heures']);
+    expect(ws.rows[1]).toEqual(['ACI & Co <b>', 1820.5, 45306, 0.6, true, 3641, 'gras et non', 'ligne 1\nligne 2']);
+    expect(cellStyle(book, ws, 2, 3).numFmt).toBe('dd/mm/yyyy');
+    expect(cellStyle(book, ws, 2, 4).numFmt).toBe('0%');
+    expect(cellStyle(book, ws, 3, 2).locked).toBe(false);
+    expect(cellStyle(book, ws, 2, 2).locked).toBe(true);
+    expect(ws.protection).toEqual({ password: false });
+    const list = ws.validations.find((v) => v.sqref === 'B3:B10');
+    expect(list).toMatchObject({ type: 'list', allowBlank: true, formula1: 'Listes!$A$1:$A$3' });
+    expect(ws.validations.find((v) => v.sqref === 'C3:C10')).toMatchObject({
+      type: 'whole',
+      operator: 'between',
+      formula1: '0',
+      formula2: '10',
+      promptTitle: 'Titre',
+      prompt: 'Entre 0 et 10',
+    });
+    expect(sheetByName(book, 'Listes')).toMatchObject({ visibility: 'hidden', rows: [['EI'], ['ACI'], ['AI']] });
+    expect(book.definedNames).toContainEqual({ name: 'heures', ref: 'Retour!$B$2' });
+  });
+
+  it('refuses a 97-2003 .xls and an .ods with what to do', () => {
+    const xls = sofficeConvert(input, 'retour.xlsx', 'xls:MS Excel 97');
+    const ods = sofficeConvert(input, 'retour.xlsx', 'ods');
+    const err = (bytes: Uint8Array, name: string) => {
+      try {
+        readXlsx(bytes, name);
+      } catch (e) {
+        if (e instanceof XlsxReadError) return e;
+        throw e;
+      }
+      throw new Error('lu sans erreur');
+    };
+    const a = err(xls, 'ancien.xlsx');
+    expect(a.reason).toBe('xls-ancien');
+    expect(a.message).toMatch(/^ancien\.xlsx : ce fichier est au format Excel 97-2003 \(\.xls\)/);
+    const b = err(ods, 'calc.xlsx');
+    expect(b.reason).toBe('pas-un-classeur');
+    expect(b.message).toContain('classeur OpenDocument (.ods');
+  }, 120_000);
+});
