@@ -1,0 +1,75 @@
+import { validateFiles } from '../../hosts/xlsx/validate-files.js';
+import { DEFAULT_READ_LIMITS } from '../../hosts/xlsx/read/index.js';
+import { formatBytes, formatCount } from '../../hosts/xlsx/read/limits.js';
+import { DEFAULT_MAX_ISSUES_PER_FILE } from '../../core/validate/report.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Command } from './io.js';
+import { formatSummary } from './summary.js';
+
+const PROGRESS_ABOVE = 5;
+
+const HELP = `Usage : iae validate <fichiers ou dossiers…> [--json] [--max-issues N]
+
+Vérifie des classeurs Excel (.xlsx) de retours IAE : modèle SIAE, modèle réseau / département,
+ou un export du réseau ayant les mêmes colonnes (en-têtes = libellés ou codes des indicateurs),
+et plan d'actions. Un dossier est parcouru avec ses sous-dossiers (fichiers *.xlsx ; les fichiers
+de verrou ~$ d'Excel sont ignorés).
+
+Options :
+  --json            écrit le rapport complet en JSON (pour les programmes) au lieu du résumé
+  --max-issues N    nombre de problèmes détaillés par fichier (défaut ${DEFAULT_MAX_ISSUES_PER_FILE}) ;
+                    les suivants sont comptés
+  -h, --help        cette aide
+
+Limites : un fichier de plus de ${formatBytes(DEFAULT_READ_LIMITS.maxFileBytes)}, de plus de ${formatBytes(DEFAULT_READ_LIMITS.maxUncompressedBytes)} une fois
+décompressé, ou de plus de ${formatCount(DEFAULT_READ_LIMITS.maxCells)} cellules est refusé avec un message (protection
+contre les fichiers piégés ou démesurés).
+
+Code de sortie : 0 aucune erreur, 1 des erreurs trouvées dans les données,
+2 fichier illisible ou introuvable, ou mauvaise utilisation (les autres fichiers sont vérifiés).
+`;
+
+export const command: Command = {
+  summary: 'vérifier des classeurs de retours (fichiers ou dossiers)',
+  help: HELP,
+  async run(args, io) {
+    const paths: string[] = [];
+    let json = false;
+    let maxIssues = DEFAULT_MAX_ISSUES_PER_FILE;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '--help' || a === '-h') {
+        io.out(HELP);
+        return EXIT_OK;
+      } else if (a === '--json') json = true;
+      else if (a === '--max-issues' || a.startsWith('--max-issues=')) {
+        const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+        const n = Number(v);
+        if (v === undefined || !Number.isInteger(n) || n < 0) {
+          io.err(`--max-issues attend un nombre entier positif ou nul (reçu : ${v === undefined ? 'rien' : `« ${v} »`}).\n\n${HELP}`);
+          return EXIT_USAGE;
+        }
+        maxIssues = n;
+      } else if (a === '--') {
+        paths.push(...args.slice(i + 1));
+        break;
+      }
+      else if (a.startsWith('-') && a.length > 1) {
+        io.err(`Option inconnue : « ${a} ».\n\n${HELP}`);
+        return EXIT_USAGE;
+      } else paths.push(a);
+    }
+    if (paths.length === 0) {
+      io.err(`Indiquez au moins un fichier ou un dossier à vérifier.\n\n${HELP}`);
+      return EXIT_USAGE;
+    }
+    const report = await validateFiles(paths, {
+      maxIssuesPerFile: maxIssues,
+      onProgress: (done, total, name) => {
+        if (total > PROGRESS_ABOVE) io.err(`[${done}/${total}] ${name}\n`);
+      },
+    });
+    io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report));
+    if (report.stats.unreadableFiles > 0) return EXIT_USAGE;
+    return report.stats.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  },
+};

@@ -1,0 +1,37 @@
+import { SIAE_KINDS, SIAE_KIND_LABELS, type SiaeKind } from '../../schema/index.js';
+import { labelKey } from './text.js';
+
+/** SIAE kinds typed as codes or labels, in any case, with or without accents. */
+const KIND_KEYS = new Map<string, SiaeKind>();
+for (const k of SIAE_KINDS) {
+  KIND_KEYS.set(k.toLowerCase(), k);
+  KIND_KEYS.set(labelKey(SIAE_KIND_LABELS[k]), k);
+}
+// Usual variants of the labels.
+const VARIANTS: Record<string, SiaeKind> = {
+  'atelier chantier d insertion': 'ACI',
+  'ateliers et chantiers d insertion': 'ACI',
+  'ateliers chantiers d insertion': 'ACI',
+  'chantier d insertion': 'ACI',
+  'atelier d insertion': 'ACI',
+  'entreprise de travail temporaire d insertion': 'ETTI',
+  'entreprise d insertion par le travail independant': 'EITI',
+  'entreprise d insertion': 'EI',
+  'association intermediaire': 'AI',
+};
+for (const [key, kind] of Object.entries(VARIANTS)) KIND_KEYS.set(key, kind);
+
+/** "aci", "ACI - Atelier et chantier d'insertion", "Atelier chantier d'insertion" → ACI; unknown → undefined. */
+export function siaeKindOf(text: string): SiaeKind | undefined {
+  const key = labelKey(text);
+  const direct = KIND_KEYS.get(key);
+  if (direct) return direct;
+  // "ACI - Atelier…" or "ACI (atelier…)": a leading code followed by its label.
+  const first = key.split(' ', 1)[0]!;
+  const byCode = KIND_KEYS.get(first);
+  if (byCode && first.length <= 4) {
+    const rest = key.slice(first.length).trim();
+    if (rest === '' || labelKey(SIAE_KIND_LABELS[byCode]) === rest || VARIANTS[rest] === byCode) return byCode;
+  }
+  return undefined;
+}

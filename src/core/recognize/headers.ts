@@ -1,0 +1,65 @@
+import { DERIVED, INDICATORS, type IndicatorCode, type IndicatorDef } from '../../schema/index.js';
+import { PLAN_COLUMNS, SENDER_FIELDS, type PlanColumnKey } from '../template-layout.js';
+import { labelKey } from '../parse/text.js';
+
+/** What a header or a label cell names: an indicator, a derived indicator (computed: ignored), or nothing we know. */
+export type HeaderMatch =
+  | { readonly kind: 'indicator'; readonly code: IndicatorCode }
+  | { readonly kind: 'derived'; readonly code: string }
+  | { readonly kind: 'plan'; readonly key: PlanColumnKey }
+  | { readonly kind: 'sender'; readonly name: string };
+
+const INDICATOR_KEYS = new Map<string, HeaderMatch>();
+const PLAN_KEYS = new Map<string, HeaderMatch>();
+
+function add(map: Map<string, HeaderMatch>, text: string, m: HeaderMatch): void {
+  const k = labelKey(text);
+  if (k && !map.has(k)) map.set(k, m);
+}
+
+for (const def of INDICATORS as readonly IndicatorDef[]) {
+  const m: HeaderMatch = { kind: 'indicator', code: def.code as IndicatorCode };
+  add(INDICATOR_KEYS, def.code, m);
+  add(INDICATOR_KEYS, def.label, m);
+  // Sub-counts are often written without their "dont".
+  if (def.label.startsWith('dont ')) add(INDICATOR_KEYS, def.label.slice(5), m);
+}
+for (const d of DERIVED) {
+  const m: HeaderMatch = { kind: 'derived', code: d.code };
+  add(INDICATOR_KEYS, d.code, m);
+  add(INDICATOR_KEYS, d.label, m);
+}
+for (const c of PLAN_COLUMNS) {
+  const m: HeaderMatch = { kind: 'plan', key: c.key };
+  add(PLAN_KEYS, c.key, m);
+  add(PLAN_KEYS, c.header, m);
+}
+const SENDER_KEYS = new Map<string, HeaderMatch>();
+for (const f of SENDER_FIELDS) add(SENDER_KEYS, f.label, { kind: 'sender', name: f.name });
+
+const TRAILING_PAREN = /^(.*?)\s*[([]([^()[\]]*)[)\]]\s*[*]?\s*$/;
+
+function lookup(map: Map<string, HeaderMatch>, text: string): HeaderMatch | undefined {
+  const direct = map.get(labelKey(text));
+  if (direct) return direct;
+  // "Personnes en insertion (personnes)", "SIRET [siret]", "Libellé (code)": try each part.
+  const m = TRAILING_PAREN.exec(text);
+  if (m) return map.get(labelKey(m[2]!)) ?? map.get(labelKey(m[1]!));
+  // "Personnes en insertion\npersonnes": a label with its code or unit on a second line.
+  const nl = text.indexOf('\n');
+  if (nl > 0) return map.get(labelKey(text.slice(0, nl))) ?? map.get(labelKey(text.slice(nl + 1)));
+  return undefined;
+}
+
+/** An indicator or derived indicator named by a header: its code or its label, loosely compared. */
+export function matchIndicatorHeader(text: string): HeaderMatch | undefined {
+  return lookup(INDICATOR_KEYS, text);
+}
+
+export function matchPlanHeader(text: string): HeaderMatch | undefined {
+  return lookup(PLAN_KEYS, text);
+}
+
+export function matchSenderLabel(text: string): HeaderMatch | undefined {
+  return lookup(SENDER_KEYS, text);
+}
