@@ -1,0 +1,174 @@
+import type { SiaeKind } from '../../schema/index.js';
+import type { ReturnRecord, ValidationIssue } from '../records.js';
+import { GroupAccumulator, groupMapKey, reduceReturn } from './aggregate.js';
+import { cmp, compareSources, deduplicate, describeSource } from './dedup.js';
+import { exclusionReasons, indexErrors } from './exclusions.js';
+import type {
+  ConsolidationResult,
+  DuplicateGroup,
+  ExcludedReturn,
+  GroupAggregate,
+  PeriodAggregates,
+  SourceSummary,
+} from './types.js';
+
+export interface ConsolidationInput {
+  readonly records: readonly ReturnRecord[];
+  /** Every issue of the validation reports (they explain the exclusions and go to the anomalies). */
+  readonly issues?: readonly ValidationIssue[];
+  /** Files read, including those that gave no return (unreadable…), for the Sources sheet. */
+  readonly files?: readonly string[];
+}
+
+/**
+ * Consolidates validated returns, whatever files they came from: one return per SIAE and
+ * period (duplicates resolved by the rule of dedup.ts), returns with errors left out, then
+ * aggregates per period by département × kind, département, kind and for the region.
+ * Pure and order-independent: the kept returns are summed in a canonical order.
+ */
+export function consolidate(input: ConsolidationInput): ConsolidationResult {
+  const issues = input.issues ?? [];
+  const { unique, groups } = deduplicate(input.records);
+
+  const kept: ReturnRecord[] = [];
+  const excluded: ExcludedReturn[] = [];
+  const errorsBySheet = indexErrors(issues);
+  for (const r of unique) {
+    const reasons = exclusionReasons(r, errorsBySheet);
+    if (reasons.length > 0) excluded.push({ record: r, reasons });
+    else kept.push(r);
+  }
+  kept.sort(canonicalOrder);
+  excluded.sort((a, b) => compareSources(a.record.source, b.record.source));
+
+  const reduced = kept.map(reduceReturn);
+  const accumulators = new Map<number, Map<string, GroupAccumulator>>();
+  const acc = (periode: number, departement: string | null, kind: SiaeKind | null): GroupAccumulator => {
+    let groupsOfPeriod = accumulators.get(periode);
+    if (!groupsOfPeriod) accumulators.set(periode, (groupsOfPeriod = new Map()));
+    const k = groupMapKey(departement, kind);
+    let a = groupsOfPeriod.get(k);
+    if (!a) groupsOfPeriod.set(k, (a = new GroupAccumulator({ periode, departement, kind })));
+    return a;
+  };
+  kept.forEach((r, i) => {
+    const periode = r.values.annee as number;
+    const dep = r.values.departement as string;
+    const kind = r.values.type_siae as SiaeKind;
+    const red = reduced[i]!;
+    acc(periode, dep, kind).add(i, red);
+    acc(periode, dep, null).add(i, red);
+    acc(periode, null, kind).add(i, red);
+    acc(periode, null, null).add(i, red);
+  });
+
+  const byPeriod = new Map<number, PeriodAggregates>();
+  const periods = [...accumulators.keys()].sort((a, b) => a - b);
+  for (const periode of periods) {
+    const byKind = new Map<SiaeKind, GroupAggregate>();
+    const byDepartement = new Map<string, GroupAggregate>();
+    const byDepartementKind = new Map<string, GroupAggregate>();
+    let region: GroupAggregate | undefined;
+    const entries = [...accumulators.get(periode)!.values()].map((a) => a.finish());
+    entries.sort((a, b) => cmp(a.departement ?? '', b.departement ?? '') || cmp(a.kind ?? '', b.kind ?? ''));
+    for (const g of entries) {
+      if (g.departement === null && g.kind === null) region = g;
+      else if (g.departement === null) byKind.set(g.kind!, g);
+      else if (g.kind === null) byDepartement.set(g.departement, g);
+      else byDepartementKind.set(groupMapKey(g.departement, g.kind), g);
+    }
+    byPeriod.set(periode, { periode, region: region!, byKind, byDepartement, byDepartementKind });
+  }
+
+  const duplicates: DuplicateGroup[] = groups.map((g) => ({
+    siret: g.siret,
+    periode: g.periode,
+    kept: g.kept.source,
+    dropped: g.dropped.map((d) => d.source).sort(compareSources),
+    reason: g.reason,
+  }));
+
+  const mixedPeriods = periods.length > 1;
+  const periodNotice = mixedPeriods
+    ? `Les retours portent sur plusieurs années (${periods.join(', ')}) : les chiffres sont donnés séparément pour chaque année et ne sont jamais additionnés d'une année à l'autre.`
+    : undefined;
+
+  // The validation flags the second return of a SIAE as a duplicate; consolidation resolves
+  // every duplicate by its rule, so its own report (which return was kept, and why) replaces it.
+  const inDuplicates = new Set(duplicates.flatMap((d) => [d.kept, ...d.dropped]).map((s) => placeKey(s.file, s.sheet, s.row)));
+  const resolved = (i: ValidationIssue) => i.code === 'duplicate-row' && inDuplicates.has(placeKey(i.file, i.sheet ?? '', i.row));
+  const anomalies: ValidationIssue[] = issues.filter((i) => !resolved(i));
+  for (const d of duplicates) {
+    for (const s of d.dropped) {
+      anomalies.push({
+        code: 'duplicate-row',
+        severity: 'avertissement',
+        file: s.file,
+        sheet: s.sheet,
+        ...(s.row !== undefined ? { row: s.row } : {}),
+        ...(s.cells.siret ? { cell: s.cells.siret } : {}),
+        indicator: 'siret',
+        value: d.siret,
+        message: `La SIAE ${d.siret} a un autre retour pour ${d.periode} (${describeSource(d.kept)}) : elle n'est comptée qu'une fois (${d.reason}).`,
+      });
+    }
+  }
+  if (periodNotice && !issues.some((i) => i.code === 'mixed-periods')) {
+    anomalies.push({ code: 'mixed-periods', severity: 'avertissement', file: '', message: periodNotice });
+  }
+
+  return {
+    periods,
+    mixedPeriods,
+    periodNotice,
+    byPeriod,
+    kept,
+    excluded,
+    duplicates,
+    sources: summarizeSources(input, kept, excluded, duplicates, resolved),
+    anomalies,
+  };
+}
+
+function placeKey(file: string, sheet: string, row: number | undefined): string {
+  return `${file}\u0000${sheet}\u0000${row ?? ''}`;
+}
+
+/** Period, département, kind, SIRET, then source: sums never depend on the order of files. */
+function canonicalOrder(a: ReturnRecord, b: ReturnRecord): number {
+  return (
+    (a.values.annee as number) - (b.values.annee as number) ||
+    cmp(a.values.departement as string, b.values.departement as string) ||
+    cmp(a.values.type_siae as string, b.values.type_siae as string) ||
+    cmp(String(a.values.siret ?? ''), String(b.values.siret ?? '')) ||
+    compareSources(a.source, b.source)
+  );
+}
+
+function summarizeSources(
+  input: ConsolidationInput,
+  kept: readonly ReturnRecord[],
+  excluded: readonly ExcludedReturn[],
+  duplicates: readonly DuplicateGroup[],
+  resolved: (i: ValidationIssue) => boolean,
+): SourceSummary[] {
+  const rows = new Map<string, { returns: number; kept: number; excluded: number; duplicatesDropped: number; errors: number; warnings: number }>();
+  const row = (file: string) => {
+    let r = rows.get(file);
+    if (!r) rows.set(file, (r = { returns: 0, kept: 0, excluded: 0, duplicatesDropped: 0, errors: 0, warnings: 0 }));
+    return r;
+  };
+  for (const f of input.files ?? []) row(f);
+  for (const r of input.records) row(r.source.file).returns++;
+  for (const r of kept) row(r.source.file).kept++;
+  for (const e of excluded) row(e.record.source.file).excluded++;
+  for (const d of duplicates) for (const s of d.dropped) row(s.file).duplicatesDropped++;
+  for (const i of input.issues ?? []) {
+    if (!i.file || resolved(i)) continue;
+    const r = row(i.file);
+    if (i.severity === 'erreur') r.errors++;
+    else r.warnings++;
+  }
+  return [...rows.entries()].sort(([a], [b]) => cmp(a, b)).map(([file, r]) => ({ file, ...r }));
+}
+

@@ -1,0 +1,51 @@
+import { DERIVED, SUMMED_INDICATORS, derivedByCode, indicatorByCode, type DerivedDef } from '../../schema/index.js';
+import type { GroupAggregate } from './types.js';
+
+/** Pseudo-indicator: the number of distinct SIAE of an aggregate. */
+export const SIAE_COUNT_CODE = 'nombre_siae';
+export const SIAE_COUNT_LABEL = 'Nombre de SIAE';
+
+/** A figure of an aggregate: a number, "sans objet" (zero denominator), or null (no data). */
+export type FigureValue = number | 'sans objet' | null;
+export const SANS_OBJET = 'sans objet' as const;
+
+/** Every code an aggregate answers: the SIAE count, the summed indicators, the derived ones. */
+export const FIGURE_CODES: readonly string[] = [SIAE_COUNT_CODE, ...SUMMED_INDICATORS.map((i) => i.code), ...DERIVED.map((d) => d.code)];
+
+export function isFigureCode(code: string): boolean {
+  return FIGURE_CODES.includes(code);
+}
+
+export function figureLabel(code: string): string {
+  if (code === SIAE_COUNT_CODE) return SIAE_COUNT_LABEL;
+  return indicatorByCode(code)?.label ?? derivedByCode(code)?.label ?? code;
+}
+
+export type FigureFormat = 'entier' | 'decimal' | 'pourcentage' | 'etp' | 'heures';
+
+/** How a figure is shown: counts as integers, ETP with one decimal, hours, rates as %. */
+export function figureFormat(code: string): FigureFormat {
+  if (code === SIAE_COUNT_CODE) return 'entier';
+  const ind = indicatorByCode(code);
+  if (ind) return ind.unit === 'ETP' ? 'etp' : ind.unit === 'heures' ? 'heures' : ind.type === 'decimal' ? 'decimal' : 'entier';
+  const d: DerivedDef | undefined = derivedByCode(code);
+  return d?.format ?? 'decimal';
+}
+
+export function figureValue(group: GroupAggregate | undefined, code: string): FigureValue {
+  if (!group) return null;
+  if (code === SIAE_COUNT_CODE) return group.siaeCount;
+  const s = group.sums[code];
+  if (s) return s.value ?? null;
+  const d = group.derived[code];
+  if (!d) return null;
+  if (d.value.status === 'valeur') return d.value.value;
+  if (d.value.status === 'sans_objet') return SANS_OBJET;
+  return null;
+}
+
+/** How many returns of the group gave the figure (for the SIAE count: the SIAE themselves). */
+export function figureCount(group: GroupAggregate, code: string): number {
+  if (code === SIAE_COUNT_CODE) return group.siaeCount;
+  return group.sums[code]?.count ?? group.derived[code]?.count ?? 0;
+}

@@ -1,0 +1,43 @@
+import { DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../schema/index.js';
+import type { ConsolidationResult } from '../consolidate/index.js';
+import type { ObjectiveProgress } from '../objectives/index.js';
+import type { ValidationIssue } from '../records.js';
+import type { WorkbookModel } from '../workbook-model.js';
+import { anomaliesSheet, sourcesSheet } from './anomalies-sources.js';
+import { departementsSheet, heuresSheet, sortiesSheet, typesSheet } from './figure-sheets.js';
+import { progressionSheet } from './progression.js';
+import { syntheseSheet } from './synthese.js';
+
+export interface ConsolidatedWorkbookInput {
+  readonly result: ConsolidationResult;
+  readonly progress: readonly ObjectiveProgress[];
+  readonly planName: string;
+  /** Issues of reading the plan, listed with the others. */
+  readonly planIssues?: readonly ValidationIssue[];
+  readonly regionCode?: string;
+}
+
+/**
+ * The consolidated workbook as a neutral model: hosts render it (xlsx writer, Office.js).
+ * Every text from users (file names, messages, names) is a plain value, never a formula.
+ */
+export function buildConsolidatedWorkbook(input: ConsolidatedWorkbookInput): WorkbookModel {
+  const { result, progress } = input;
+  return {
+    sheets: [
+      syntheseSheet(result, progress, input.regionCode ?? DEFAULT_SETTINGS.regionCode),
+      departementsSheet(result),
+      typesSheet(result),
+      heuresSheet(result),
+      sortiesSheet(result),
+      progressionSheet(progress, input.planName),
+      anomaliesSheet([...result.anomalies, ...(input.planIssues ?? [])]),
+      sourcesSheet(result),
+    ],
+    properties: {
+      title: 'Consolidation des indicateurs IAE',
+      subject: `Schéma des indicateurs ${SCHEMA_VERSION}`,
+      creator: 'Indicateurs IAE',
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { DERIVED, SECTORS, SIAE_KIND_LABELS } from '../../schema/index.js';
+import { figureLabel, figureValue, type ConsolidationResult } from '../consolidate/index.js';
+import type { CellModel, SheetModel } from '../workbook-model.js';
+import { NOTE_STYLE, TITLE_STYLE, styleOf } from './formats.js';
+import { ALL_KINDS_LABEL, REGION_LABEL, departementLabel, departementRows, regionRows, type ScopeRow } from './scopes.js';
+import { tableBlock, type BlockColumn } from './table-block.js';
+
+/** Key figures shown per département and per kind. */
+export const KEY_CODES = [
+  'nombre_siae',
+  'personnes',
+  'etp_realises',
+  'etp_conventionnes',
+  'taux_realisation_etp',
+  'heures_remunerees',
+  'part_femmes',
+  'part_rsa',
+  'part_residents_qpv',
+  'part_detld',
+  'part_moins_26_ans',
+  'part_plus_50_ans',
+  'part_travailleurs_handicapes',
+  'taux_sorties_dynamiques',
+  'taux_emploi_durable',
+] as const;
+
+export const SECTOR_CODES: readonly string[] = ['heures_remunerees', ...SECTORS.flatMap((s) => [`heures_${s.key}`, `part_heures_${s.key}`])];
+
+export const EXIT_CODES: readonly string[] = [
+  'sorties_emploi_durable',
+  'sorties_emploi_transition',
+  'sorties_positives',
+  'autres_sorties',
+  'sorties_retirees',
+  'sorties_total',
+  'sorties_examinees',
+  'sorties_dynamiques',
+  ...DERIVED.filter((d) => d.code.startsWith('taux_') && d.code !== 'taux_realisation_etp').map((d) => d.code),
+];
+
+export const SHEET_DEPARTEMENTS = 'Par département';
+export const SHEET_TYPES = 'Par type de SIAE';
+export const SHEET_HEURES = 'Heures par secteur';
+export const SHEET_SORTIES = 'Sorties';
+
+export const TABLE_DEPARTEMENTS = 'IAE_Par_departement';
+export const TABLE_TYPES = 'IAE_Par_type';
+export const TABLE_HEURES = 'IAE_Heures_secteurs';
+export const TABLE_SORTIES = 'IAE_Sorties';
+
+const kindLabel = (r: ScopeRow) => (r.kind === null ? ALL_KINDS_LABEL : r.kind);
+
+/**
+ * A sheet of figures: one row per scope (period, département or region, kind) and one column
+ * per indicator code, with the indicator's number format.
+ */
+function figureSheet(
+  name: string,
+  title: string,
+  note: string,
+  tableName: string,
+  scopeColumns: readonly BlockColumn[],
+  scopeValues: (r: ScopeRow) => (string | number)[],
+  rows: readonly ScopeRow[],
+  codes: readonly string[],
+): SheetModel {
+  const columns: BlockColumn[] = [...scopeColumns, ...codes.map((c) => ({ header: figureLabel(c), width: 14, style: styleOf(c) }))];
+  const block = tableBlock(
+    tableName,
+    4,
+    1,
+    columns,
+    rows.map((r) => ({ values: [...scopeValues(r), ...codes.map((c) => figureValue(r.group, c))] })),
+  );
+  const cells: CellModel[] = [
+    { row: 1, col: 1, value: title, style: TITLE_STYLE },
+    { row: 2, col: 1, value: note, style: NOTE_STYLE },
+    ...block.cells,
+  ];
+  if (!block.table) cells.push({ row: 5, col: 1, value: 'Aucun retour retenu.', style: NOTE_STYLE });
+  return {
+    name,
+    columns: columns.map((c) => ({ width: c.width ?? 14 })),
+    cells,
+    tables: block.table ? [block.table] : [],
+    freeze: { rows: 4, cols: scopeColumns.length },
+    print: { orientation: 'landscape', fitToWidth: true, titleRows: '4:4' },
+  };
+}
+
+const RATE_NOTE =
+  'Taux = somme des numérateurs ÷ somme des dénominateurs, sur les retours qui renseignent tous les termes ; « sans objet » quand le dénominateur est nul ; cellule vide : aucune donnée.';
+
+export function departementsSheet(result: ConsolidationResult): SheetModel {
+  return figureSheet(
+    SHEET_DEPARTEMENTS,
+    'Indicateurs par département et par type de SIAE',
+    RATE_NOTE,
+    TABLE_DEPARTEMENTS,
+    [{ header: 'Année', width: 8 }, { header: 'Département', width: 12 }, { header: 'Nom du département', width: 22 }, { header: 'Type de SIAE', width: 14 }],
+    (r) => [r.periode, r.departement!, departementLabel(r.departement!), kindLabel(r)],
+    departementRows(result, true),
+    KEY_CODES,
+  );
+}
+
+export function typesSheet(result: ConsolidationResult): SheetModel {
+  return figureSheet(
+    SHEET_TYPES,
+    'Indicateurs régionaux par type de SIAE',
+    RATE_NOTE,
+    TABLE_TYPES,
+    [{ header: 'Année', width: 8 }, { header: 'Type de SIAE', width: 14 }, { header: 'Libellé du type', width: 40 }],
+    (r) => [r.periode, kindLabel(r), r.kind === null ? 'Ensemble des structures' : SIAE_KIND_LABELS[r.kind]],
+    regionRows(result),
+    KEY_CODES,
+  );
+}
+
+const scopeColumns: BlockColumn[] = [
+  { header: 'Année', width: 8 },
+  { header: 'Périmètre', width: 12 },
+  { header: 'Nom du périmètre', width: 22 },
+  { header: 'Type de SIAE', width: 14 },
+];
+const scopeValues = (r: ScopeRow) => [
+  r.periode,
+  r.departement ?? REGION_LABEL,
+  r.departement ? departementLabel(r.departement) : REGION_LABEL,
+  kindLabel(r),
+];
+
+export function heuresSheet(result: ConsolidationResult): SheetModel {
+  return figureSheet(
+    SHEET_HEURES,
+    "Heures d'insertion par secteur d'activité",
+    "Parts calculées sur les structures qui ont ventilé leurs heures par secteur (heures du secteur ÷ heures rémunérées de ces structures).",
+    TABLE_HEURES,
+    scopeColumns,
+    scopeValues,
+    [...regionRows(result), ...departementRows(result, false)],
+    SECTOR_CODES,
+  );
+}
+
+export function sortiesSheet(result: ConsolidationResult): SheetModel {
+  return figureSheet(
+    SHEET_SORTIES,
+    'Sorties et taux de sortie',
+    'Taux rapportés aux sorties examinées (toutes les sorties moins les sorties retirées) ; « sans objet » quand aucune sortie n\'est examinée.',
+    TABLE_SORTIES,
+    scopeColumns,
+    scopeValues,
+    [...regionRows(result), ...departementRows(result, false)],
+    EXIT_CODES,
+  );
+}

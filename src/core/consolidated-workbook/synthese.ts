@@ -1,0 +1,148 @@
+import { SECTORS, regionName } from '../../schema/index.js';
+import { FIGURE_CODES, figureLabel, figureValue, type ConsolidationResult } from '../consolidate/index.js';
+import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, type ObjectiveProgress } from '../objectives/index.js';
+import type { CellModel, ChartModel, SheetModel, TableModel } from '../workbook-model.js';
+import { HEADER_STYLE, NOTE_STYLE, NUM_FMT, TITLE_STYLE, styleOf } from './formats.js';
+import { ALL_KINDS_LABEL, departementLabel, kindsPresent } from './scopes.js';
+import { tableBlock, type BlockColumn } from './table-block.js';
+import { columnLetters as colLetter } from '../a1.js';
+
+export const SHEET_SYNTHESE = 'Synthèse régionale';
+export const TABLE_SYNTHESE = 'IAE_Synthese';
+/** First column of the chart data blocks, right of the main table. */
+const CHART_COL = 13;
+
+/**
+ * The regional summary: every figure (SIAE count, summed and derived indicators) for all SIAE
+ * and for each kind, one block of rows per period; and the data and charts of ETP by
+ * département, hours by sector and objectives by status for the latest period.
+ */
+export function syntheseSheet(result: ConsolidationResult, progress: readonly ObjectiveProgress[], regionCode: string): SheetModel {
+  const kinds = kindsPresent(result);
+  const columns: BlockColumn[] = [
+    { header: 'Année', width: 8 },
+    { header: 'Code', width: 26 },
+    { header: 'Indicateur', width: 44 },
+    { header: ALL_KINDS_LABEL, width: 14 },
+    ...kinds.map((k) => ({ header: k, width: 12 })),
+  ];
+  const rows = [...result.byPeriod.values()].flatMap((p) =>
+    FIGURE_CODES.map((code) => {
+      const style = styleOf(code);
+      return {
+        values: [p.periode, code, figureLabel(code), figureValue(p.region, code), ...kinds.map((k) => figureValue(p.byKind.get(k), code))],
+        styles: [undefined, undefined, undefined, style, ...kinds.map(() => style)],
+      };
+    }),
+  );
+  const top = 6;
+  const block = tableBlock(TABLE_SYNTHESE, top, 1, columns, rows);
+  const kept = result.kept.length;
+  const periodLine =
+    result.periods.length === 0
+      ? 'Aucun retour retenu : aucune période.'
+      : result.mixedPeriods
+        ? result.periodNotice!
+        : `Année des données : ${result.periods[0]}.`;
+  const cells: CellModel[] = [
+    { row: 1, col: 1, value: `Consolidation des indicateurs IAE – ${regionName(regionCode)}`, style: TITLE_STYLE },
+    { row: 2, col: 1, value: periodLine, style: result.mixedPeriods ? { bold: true, color: 'C00000' } : NOTE_STYLE },
+    {
+      row: 3,
+      col: 1,
+      value: `${result.sources.length} fichier(s) lu(s) ; ${kept} retour(s) retenu(s), ${result.excluded.length} écarté(s) pour erreurs, ${result.duplicates.reduce((s, d) => s + d.dropped.length, 0)} doublon(s) compté(s) une seule fois (détail : feuilles « Sources » et « Anomalies »).`,
+      style: NOTE_STYLE,
+    },
+    {
+      row: 4,
+      col: 1,
+      value: 'Taux = somme des numérateurs ÷ somme des dénominateurs sur les retours qui renseignent tous les termes ; « sans objet » : dénominateur nul ; cellule vide : aucune donnée.',
+      style: NOTE_STYLE,
+    },
+    ...block.cells,
+  ];
+  const tables: TableModel[] = block.table ? [block.table] : [];
+  const charts: ChartModel[] = [];
+
+  const latest = result.periods.at(-1);
+  if (latest !== undefined) {
+    const p = result.byPeriod.get(latest)!;
+    let r = top;
+    const addBlock = (
+      name: string,
+      title: string,
+      headers: [string, string],
+      data: [string, number | null][],
+      numFmt: string,
+      chart: Omit<ChartModel, 'categories' | 'series' | 'title' | 'from' | 'to'>,
+    ) => {
+      cells.push({ row: r - 1, col: CHART_COL, value: `${title} (${latest})`, style: HEADER_STYLE });
+      const b = tableBlock(
+        name,
+        r,
+        CHART_COL,
+        [{ header: headers[0] }, { header: headers[1], style: { numFmt } }],
+        data.map(([label, v]) => ({ values: [label, v] })),
+      );
+      cells.push(...b.cells);
+      if (b.table) {
+        tables.push(b.table);
+        const cat = `${colLetter(CHART_COL)}${r + 1}:${colLetter(CHART_COL)}${b.bottom}`;
+        const val = `${colLetter(CHART_COL + 1)}${r + 1}:${colLetter(CHART_COL + 1)}${b.bottom}`;
+        charts.push({
+          ...chart,
+          title: `${title} (${latest})`,
+          categories: cat,
+          series: [{ name: headers[1], values: val }],
+          from: `${colLetter(CHART_COL + 3)}${r - 1}`,
+          to: `${colLetter(CHART_COL + 11)}${r + 16}`,
+        });
+      }
+      r = Math.max(b.bottom, r + 17) + 3;
+    };
+    addBlock(
+      'IAE_Graphique_ETP',
+      'ETP réalisés par département',
+      ['Département', 'ETP réalisés'],
+      [...p.byDepartement].map(([dep, g]) => [`${dep} ${departementLabel(dep)}`, numberOrNull(figureValue(g, 'etp_realises'))]),
+      NUM_FMT.etp,
+      { type: 'column' },
+    );
+    addBlock(
+      'IAE_Graphique_Secteurs',
+      'Heures d\'insertion par secteur',
+      ['Secteur', 'Heures rémunérées'],
+      SECTORS.map((s) => [s.label, numberOrNull(figureValue(p.region, `heures_${s.key}`))]),
+      NUM_FMT.heures,
+      { type: 'bar' },
+    );
+    if (progress.length > 0) {
+      addBlock(
+        'IAE_Graphique_Objectifs',
+        'Objectifs par statut',
+        ['Statut', "Nombre d'objectifs"],
+        PROGRESS_STATUSES.map((s) => [PROGRESS_STATUS_LABELS[s], progress.filter((p) => p.statut === s).length]),
+        NUM_FMT.entier,
+        { type: 'pie' },
+      );
+    }
+  }
+
+  const widths = columns.map((c) => ({ width: c.width ?? 12 }));
+  while (widths.length < CHART_COL - 1) widths.push({ width: 4 });
+  widths.push({ width: 34 }, { width: 16 });
+  return {
+    name: SHEET_SYNTHESE,
+    tabColor: '1F4E79',
+    columns: widths,
+    cells,
+    tables,
+    charts,
+    freeze: { rows: top, cols: 0 },
+    print: { orientation: 'landscape', fitToWidth: true, titleRows: `${top}:${top}` },
+  };
+}
+
+function numberOrNull(v: number | string | null): number | null {
+  return typeof v === 'number' ? v : null;
+}

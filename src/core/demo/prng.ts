@@ -1,0 +1,21 @@
+/** A small seeded PRNG (mulberry32): the same seed always gives the same demo. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type Rng = () => number;
+
+export function between(rng: Rng, min: number, max: number): number {
+  return min + (max - min) * rng();
+}
+
+export function intBetween(rng: Rng, min: number, max: number): number {
+  return Math.floor(between(rng, min, max + 1));
+}

@@ -1,0 +1,6 @@
+/** The action plan: targets on the strategy's objectives, read or default, and their progress. */
+export * from './types.js';
+export * from './default-plan.js';
+export * from './read-plan.js';
+export * from './progress.js';
+export * from './to-json.js';
