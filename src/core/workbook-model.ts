@@ -103,6 +103,12 @@ export interface SheetModel {
   /** Styles applied to every cell of a bounded range (e.g. unlocked input rows). */
   readonly rangeStyles?: readonly { readonly range: string; readonly style: StyleModel }[];
   readonly merges?: readonly string[];
+  /**
+   * Explicit row heights in points (Excel's default row is 15 pt). Neither Excel nor LibreOffice
+   * grows a row to fit wrapped text when opening a file, and never for merged cells: builders set
+   * the height of rows whose text wraps onto several lines.
+   */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly validations?: readonly DataValidationModel[];
   readonly tables?: readonly TableModel[];

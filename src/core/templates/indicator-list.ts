@@ -9,6 +9,7 @@ import {
 } from '../../schema/index.js';
 import { INDICATORS_SHEET } from '../template-layout.js';
 import type { CellModel, SheetModel } from '../workbook-model.js';
+import { withRowHeights } from './row-heights.js';
 import * as S from './styles.js';
 
 /** One line of the indicators' reference sheet. */
@@ -79,7 +80,7 @@ export function indicatorListSheet(entries: readonly IndicatorEntry[]): SheetMod
     const values = [e.code, e.label, e.section, e.nature, e.unit, e.required, e.allowed, e.definition, e.objectives.join(', ')];
     values.forEach((value, c) => cells.push({ row, col: c + 1, value, style: c === 0 ? { ...S.LABEL, numFmt: S.TEXT_FORMAT } : c === 7 || c === 6 ? S.HELP : S.LABEL }));
   });
-  return {
+  return withRowHeights({
     name: INDICATORS_SHEET,
     tabColor: '7F7F7F',
     columns: [{ width: 28 }, { width: 40 }, { width: 20 }, { width: 10 }, { width: 12 }, { width: 11 }, { width: 40 }, { width: 70 }, { width: 16 }],
@@ -87,5 +88,5 @@ export function indicatorListSheet(entries: readonly IndicatorEntry[]): SheetMod
     freeze: { rows: 1, cols: 1 },
     protection: { enabled: true },
     print: { orientation: 'landscape', fitToWidth: true, titleRows: '1:1' },
-  };
+  });
 }

@@ -21,6 +21,7 @@ import {
   type TemplateKind,
 } from '../template-layout.js';
 import type { CellModel, SheetModel, StyleModel } from '../workbook-model.js';
+import { withRowHeights } from './row-heights.js';
 import * as S from './styles.js';
 import { joinFr, numberFr } from './text.js';
 
@@ -65,7 +66,7 @@ function who(kind: TemplateKind): Block[] {
         ),
         h('Exemples à remplacer'),
         p(
-          "Les lignes dont la colonne « Exemple à remplacer » vaut « oui » (surlignées en jaune) sont des exemples : les valeurs de référence 2013 viennent du diagnostic de la stratégie, les cibles sont illustratives. Remplacez-les par vos cibles puis mettez « non », ou effacez le contenu de la ligne. Une ligne marquée « oui » est signalée comme exemple à la lecture.",
+          "Les lignes dont la colonne « Exemple à remplacer » vaut « oui » (surlignées en orange) sont des exemples : les valeurs de référence 2013 viennent du diagnostic de la stratégie, les cibles sont illustratives. Remplacez-les par vos cibles puis mettez « non », ou effacez le contenu de la ligne. Une ligne marquée « oui » est signalée comme exemple à la lecture.",
         ),
         h('Où envoyer le fichier rempli'),
         p(`Le plan est partagé avec les CDIAE et les réseaux ${PLACEHOLDER}.`),
@@ -77,7 +78,7 @@ function howToFill(kind: TemplateKind, settings: Settings): Block[] {
   const hours = SIAE_KINDS.map((k) => `${k} ${numberFr(settings.hoursPerEtp[k])} h`);
   const blocks: Block[] = [
     h('Comment saisir'),
-    b('Les cases blanches encadrées sont à remplir ; les autres cellules (titres, libellés, formules) sont verrouillées.'),
+    b('Les cases jaunes encadrées sont à remplir ; les autres cellules (titres, libellés, formules) sont verrouillées.'),
     b(
       `Chaque case à remplir affiche une aide (la définition de l'indicateur) quand vous la sélectionnez, et refuse les valeurs hors des valeurs admises : listes (types de SIAE, départements, oui / non), nombres entiers ≥ 0 pour les personnes et les sorties, nombres décimaux ≥ 0 pour les heures et les ETP, années de ${YEAR_MIN} à ${YEAR_MAX}.`,
     ),
@@ -162,12 +163,15 @@ export function instructionsSheet(kind: TemplateKind, settings: Settings): Sheet
     if (block.kind === 'heading' && row > 3) row++;
     cells.push({ row: row++, col: 1, value: block.kind === 'bullet' ? `• ${block.text}` : block.text, style: styles[block.kind] });
   }
-  return {
+  // One column, no merges: both Excel and LibreOffice wrap it. 80 characters fit an A4 page in
+  // portrait without shrinking, even where LibreOffice lacks Calibri and measures with a wider font
+  // (it does not shrink a single-column sheet to the page width).
+  return withRowHeights({
     name: INSTRUCTIONS_SHEET,
     tabColor: '548235',
-    columns: [{ width: 120 }],
+    columns: [{ width: 80 }],
     cells,
     protection: { enabled: true },
     print: { orientation: 'portrait', fitToWidth: true },
-  };
+  });
 }

@@ -15,6 +15,7 @@ import type { CellModel, DataValidationModel, DefinedNameModel, SheetModel, Styl
 import { collectedEntries, indicatorListSheet } from './indicator-list.js';
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
+import { withRowHeights } from './row-heights.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation, inlineList, validationTexts } from './validations.js';
 
@@ -87,10 +88,18 @@ function tableSheet(settings: Settings): SheetModel {
   cells.push({
     row: 2,
     col: 1,
-    value: `Une ligne par SIAE et par année, à partir de la ligne ${L.firstDataRow}. Une case vide signifie « donnée manquante », jamais 0. Voir la feuille « Mode d'emploi ». Schéma des indicateurs version ${SCHEMA_VERSION}.`,
-    style: { italic: true },
+    value: `Cases jaunes à remplir : une ligne par SIAE et par année, à partir de la ligne ${L.firstDataRow}. Une case vide signifie « donnée manquante », jamais 0. Voir la feuille « Mode d'emploi ». Schéma des indicateurs version ${SCHEMA_VERSION}.`,
+    style: { italic: true, wrap: true, vertical: 'top' },
   });
+  // Wrapped over the first section's columns, so it reads on the first printed page.
+  const firstSectionEnd = defs.filter((d) => d.section === defs[0]!.section).length;
+  merges.push(`A2:${toA1(2, Math.max(2, firstSectionEnd))}`);
 
+  // The sender block gets its own heading so it does not read as part of the table.
+  const senderHeading = L.senderFirstRow - 1;
+  cells.push({ row: senderHeading, col: L.senderLabelCol, value: 'Émetteur du fichier', style: { ...S.SECTION, fontSize: 11 } });
+  cells.push({ row: senderHeading, col: L.senderValueCol, style: S.SECTION });
+  merges.push(`${toA1(senderHeading, L.senderLabelCol)}:${toA1(senderHeading, L.senderValueCol)}`);
   SENDER_FIELDS.forEach((f, i) => {
     const row = L.senderFirstRow + i;
     const address = toA1(row, L.senderValueCol);
@@ -119,7 +128,7 @@ function tableSheet(settings: Settings): SheetModel {
     rangeStyles.push({ range, style: S.inputStyle(indicatorNumFmt(def)) });
   });
 
-  return {
+  return withRowHeights({
     name: NETWORK_SHEET,
     tabColor: S.COLORS.title,
     columns: defs.map((d) => ({ width: columnWidth(d) })),
@@ -130,8 +139,11 @@ function tableSheet(settings: Settings): SheetModel {
     validations,
     tables: [{ name: NETWORK_TABLE, topLeft: toA1(L.headerRow, 1), columns: defs.map((d) => d.label), rowCount: NETWORK_INPUT_ROWS, style: 'TableStyleLight1' }],
     protection: { enabled: true },
+    // Fitted to one page width as every template is (the issue asks it): printing the whole
+    // table is for archiving; to read it on paper, print a selection instead. Each page repeats
+    // the section, code and header rows.
     print: { orientation: 'landscape', fitToWidth: true, titleRows: `${L.sectionRow}:${L.headerRow}` },
-  };
+  });
 }
 
 /** Modèle réseau / département: one row per SIAE, one column per indicator, a sender block above. */

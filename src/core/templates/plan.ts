@@ -30,6 +30,7 @@ import { INDICATOR_LIST_FIRST_ROW, indicatorListSheet, measurableEntries, type I
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { PLAN_EXAMPLES, SEED_REGION, type PlanExample } from './plan-examples.js';
+import { withRowHeights } from './row-heights.js';
 import * as S from './styles.js';
 import { inlineList, validationTexts } from './validations.js';
 
@@ -125,7 +126,7 @@ function strategySheet(): SheetModel {
     cells.push({ row, col: 3, value: n.label, style });
     cells.push({ row, col: 4, value: (informed.get(n.code) ?? []).join(', '), style: { ...S.HELP, ...(n.level === 'orientation' ? { fill: S.COLORS.section } : {}) } });
   });
-  return {
+  return withRowHeights({
     name: STRATEGY_SHEET,
     tabColor: '7F7F7F',
     columns: [{ width: 8 }, { width: 14 }, { width: 90 }, { width: 60 }],
@@ -133,7 +134,7 @@ function strategySheet(): SheetModel {
     freeze: { rows: STRATEGY_FIRST_ROW - 1, cols: 0 },
     protection: { enabled: true },
     print: { orientation: 'landscape', fitToWidth: true, titleRows: `${STRATEGY_FIRST_ROW - 1}:${STRATEGY_FIRST_ROW - 1}` },
-  };
+  });
 }
 
 const strategyRange = () => `'${STRATEGY_SHEET}'!$A$${STRATEGY_FIRST_ROW}:$C$${STRATEGY_FIRST_ROW + STRATEGY_NODES.length - 1}`;
@@ -193,7 +194,7 @@ export function planSheet(settings: Settings, rows: readonly PlanRow[]): SheetMo
     {
       row: 2,
       col: 1,
-      value: `Les lignes surlignées en jaune (« Exemple à remplacer » = oui) sont des exemples : remplacez-les par vos cibles et mettez « non », ou effacez-les. Taux et parts en pourcentage (45 %). Schéma des indicateurs version ${SCHEMA_VERSION}.`,
+      value: `Cases jaunes à remplir. Les lignes surlignées en orange (« Exemple à remplacer » = oui) sont des exemples : remplacez-les par vos cibles et mettez « non », ou effacez-les. Taux et parts en pourcentage (45 %). Schéma des indicateurs version ${SCHEMA_VERSION}.`,
       style: { italic: true },
     },
   ];
@@ -238,7 +239,7 @@ export function planSheet(settings: Settings, rows: readonly PlanRow[]): SheetMo
     v('exemple', { type: 'list', formulae: [inlineList(YES_NO)] }, '« oui » pour un exemple livré avec le modèle ; mettez « non » une fois la ligne remplacée par votre cible.', 'oui ou non'),
   ];
   const exampleCol = columnLetters(col('exemple'));
-  return {
+  return withRowHeights({
     name: PLAN_SHEET,
     tabColor: S.COLORS.title,
     columns: [{ width: 10 }, { width: 42 }, { width: 24 }, { width: 36 }, { width: 14 }, { width: 12 }, { width: 13 }, { width: 12 }, { width: 12 }, { width: 11 }, { width: 12 }, { width: 12 }],
@@ -252,7 +253,7 @@ export function planSheet(settings: Settings, rows: readonly PlanRow[]): SheetMo
     ],
     protection: { enabled: true },
     print: { orientation: 'landscape', fitToWidth: true, titleRows: `${PLAN_HEADER_ROW}:${PLAN_HEADER_ROW}` },
-  };
+  });
 }
 
 /** The plan workbook around a given set of rows (the template's, or a filled plan's). */

@@ -16,6 +16,7 @@ import type { CellModel, DataValidationModel, DefinedNameModel, SheetModel, Work
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { PARAM_KINDS, SIAE_HELPERS, type FormulaContext, type HelperDef } from './siae-helpers.js';
+import { withRowHeights } from './row-heights.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation } from './validations.js';
 
@@ -83,7 +84,7 @@ function formSheet(settings: Settings, layout: SiaeFormLayout): SheetModel {
   text(
     2,
     1,
-    "Remplissez les cases blanches de la colonne « Valeur ». Les cases grises « Calculé » se remplissent seules : ne les saisissez pas. Une case laissée vide signifie « donnée manquante », jamais 0. Voir la feuille « Mode d'emploi ».",
+    "Remplissez les cases jaunes de la colonne « Valeur ». Les cases grises « Calculé » se remplissent seules : ne les saisissez pas. Une case laissée vide signifie « donnée manquante », jamais 0. Voir la feuille « Mode d'emploi ».",
     S.SUBTITLE,
   );
   merges.push(`A2:${lastCol}2`);
@@ -136,17 +137,18 @@ function formSheet(settings: Settings, layout: SiaeFormLayout): SheetModel {
     text(p.row, C.help, paramSource(p.kind, settings), S.HELP);
   }
 
-  return {
+  return withRowHeights({
     name: SIAE_SHEET,
     tabColor: S.COLORS.title,
-    columns: [{ width: 46 }, { width: 20 }, { width: 13 }, { width: 12 }, { width: 80 }],
+    // A narrow help column that wraps (rows grow) keeps the printed page readable.
+    columns: [{ width: 36 }, { width: 14 }, { width: 13 }, { width: 10 }, { width: 60 }],
     cells,
     merges,
     freeze: { rows: HEADER_ROW, cols: 0 },
     validations,
     protection: { enabled: true },
     print: { orientation: 'portrait', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
-  };
+  });
 }
 
 /** Modèle SIAE: one structure's yearly return, laid out as a form. */

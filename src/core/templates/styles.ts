@@ -1,8 +1,9 @@
 import type { StyleModel } from '../workbook-model.js';
 
 /**
- * The templates' visual language: white unlocked cells are typed into, grey italic "Calculé"
- * cells are formulas, everything else is locked text. Kept here so every template agrees.
+ * The templates' visual language: pale yellow framed cells are unlocked and typed into, grey
+ * italic "Calculé" cells are formulas, everything else is locked text. Example rows of the plan
+ * are orange, so they do not read as plain input. Kept here so every template agrees.
  */
 export const COLORS = {
   title: '1F3864',
@@ -12,7 +13,8 @@ export const COLORS = {
   computedText: '404040',
   code: 'F2F2F2',
   codeText: '7F7F7F',
-  example: 'FFF2CC',
+  input: 'FFF9E5',
+  example: 'FCE4D6',
   required: 'C00000',
   param: 'E2EFDA',
 } as const;
@@ -23,7 +25,7 @@ export const SECTION: StyleModel = { bold: true, fontSize: 12, fill: COLORS.sect
 export const HEADER: StyleModel = { bold: true, fill: COLORS.header, border: 'thin', wrap: true, vertical: 'middle' };
 export const LABEL: StyleModel = { wrap: true, vertical: 'top', border: 'thin' };
 export const HELP: StyleModel = { wrap: true, vertical: 'top', fontSize: 9, color: '404040', border: 'thin' };
-export const UNIT: StyleModel = { vertical: 'top', fontSize: 9, border: 'thin' };
+export const UNIT: StyleModel = { wrap: true, vertical: 'top', fontSize: 9, border: 'thin' };
 export const REQUIRED_MARK: StyleModel = { vertical: 'top', bold: true, fontSize: 9, color: COLORS.required, border: 'thin' };
 export const OPTIONAL_MARK: StyleModel = { vertical: 'top', fontSize: 9, color: '595959', border: 'thin' };
 export const COMPUTED_MARK: StyleModel = { vertical: 'top', italic: true, fontSize: 9, color: COLORS.computedText, fill: COLORS.computed, border: 'thin' };
@@ -34,7 +36,8 @@ export const PARAM: StyleModel = { fill: COLORS.param, border: 'thin', vertical:
 
 /** An input cell: unlocked, framed, with the number format its value type needs. */
 export function inputStyle(numFmt?: string): StyleModel {
-  return numFmt ? { locked: false, border: 'thin', numFmt, vertical: 'top' } : { locked: false, border: 'thin', vertical: 'top' };
+  const base: StyleModel = { locked: false, fill: COLORS.input, border: 'thin', vertical: 'top' };
+  return numFmt ? { ...base, numFmt } : base;
 }
 
 /** A formula cell: locked, grey, italic, with the format of its result. */

@@ -308,3 +308,49 @@ describe('writeWorkbookModel: determinism and input errors', () => {
     await rejects({ sheets: [{ name: 'F', visibility: 'veryHidden', cells: [] }] }, /au moins une feuille visible/);
   });
 });
+
+describe('writeWorkbookModel: row heights', () => {
+  const model: WorkbookModel = {
+    sheets: [
+      {
+        name: 'Hauteurs',
+        columns: [{ width: 20 }],
+        cells: [
+          { row: 1, col: 1, value: 'Titre' },
+          { row: 2, col: 1, value: 'Un texte long qui passe sur plusieurs lignes une fois renvoyé à la ligne.', style: { wrap: true } },
+        ],
+        // Row 4 holds no cell: the height alone must still be written.
+        rowHeights: [
+          { row: 2, height: 47.25 },
+          { row: 4, height: 30 },
+        ],
+      },
+    ],
+  };
+
+  it('writes each height as a custom row height, read back by ExcelJS, other rows keep the default', async () => {
+    const written = await writeWorkbookModel(model);
+    const xml = strFromU8(unzipSync(written)['xl/worksheets/sheet1.xml']!);
+    const rows = find(parseXml(xml), 'row');
+    const byNumber = new Map(rows.map((r) => [r.attributes.r, r.attributes]));
+    expect(byNumber.get('2')).toMatchObject({ ht: '47.25', customHeight: '1' });
+    expect(byNumber.get('4')).toMatchObject({ ht: '30', customHeight: '1' });
+    expect(byNumber.get('1')?.ht).toBeUndefined();
+    const ExcelJS = await loadExcelJS();
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(written) as unknown as ArrayBuffer);
+    const ws = back.getWorksheet('Hauteurs')!;
+    expect(ws.getRow(2).height).toBe(47.25);
+    expect(ws.getRow(4).height).toBe(30);
+    expect(ws.getRow(1).height).toBeUndefined();
+  });
+
+  it('refuses invalid or repeated heights with French messages', async () => {
+    const sheetWith = (rowHeights: { row: number; height: number }[]): WorkbookModel => ({ sheets: [{ name: 'F', cells: [], rowHeights }] });
+    await expect(writeWorkbookModel(sheetWith([{ row: 2, height: 0 }]))).rejects.toThrow(/Hauteur de la ligne 2 invalide : 0 .*feuille « F »/);
+    await expect(writeWorkbookModel(sheetWith([{ row: 2, height: 500 }]))).rejects.toThrow(/Hauteur de la ligne 2 invalide : 500/);
+    await expect(writeWorkbookModel(sheetWith([{ row: 2, height: Number.NaN }]))).rejects.toThrow(/Hauteur de la ligne 2 invalide/);
+    await expect(writeWorkbookModel(sheetWith([{ row: 0, height: 20 }]))).rejects.toThrow(/numéro de ligne 0 invalide \(feuille « F »\)/);
+    await expect(writeWorkbookModel(sheetWith([{ row: 3, height: 20 }, { row: 3, height: 25 }]))).rejects.toThrow(/Hauteur de la ligne 3 définie deux fois/);
+  });
+});

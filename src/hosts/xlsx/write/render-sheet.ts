@@ -95,6 +95,22 @@ function renderCells(ws: Worksheet, sheet: SheetModel): void {
   }
 }
 
+/** Excel's limit on a row height, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+function applyRowHeights(ws: Worksheet, sheet: SheetModel): void {
+  const seen = new Set<number>();
+  for (const { row, height } of sheet.rowHeights ?? []) {
+    if (!Number.isInteger(row) || row < 1 || row > 1_048_576) throw new Error(`Hauteur de ligne : numéro de ligne ${row} invalide (${where(sheet)}).`);
+    if (seen.has(row)) throw new Error(`Hauteur de la ligne ${row} définie deux fois (${where(sheet)}).`);
+    if (!Number.isFinite(height) || height <= 0 || height > MAX_ROW_HEIGHT) {
+      throw new Error(`Hauteur de la ligne ${row} invalide : ${height} (attendu un nombre de points entre 0 et ${MAX_ROW_HEIGHT}, ${where(sheet)}).`);
+    }
+    seen.add(row);
+    ws.getRow(row).height = height;
+  }
+}
+
 /** A validation over several ranges: ExcelJS writes the first one, post-processing widens sqref. */
 export interface SqrefFix {
   readonly first: string;
@@ -168,6 +184,7 @@ export async function renderSheet(wb: Workbook, sheet: SheetModel): Promise<Sqre
     if (c.width !== undefined) col.width = c.width;
     if (c.hidden) col.hidden = true;
   });
+  applyRowHeights(ws, sheet);
   for (const t of sheet.tables ?? []) addTable(ws, sheet, t);
   renderCells(ws, sheet);
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
