@@ -2,6 +2,7 @@ import {
   DEFAULT_SETTINGS,
   SECTORS,
   departementByCode,
+  luhnValid,
   type SectorKey,
   type Settings,
   type SiaeKind,
@@ -331,22 +332,9 @@ function randomSiret(rng: Rng): string {
   for (let i = 0; i < 12; i++) digits += String(intBetween(rng, 0, 9));
   for (let check = 0; check <= 9; check++) {
     const candidate = digits + String(check);
-    if (luhn(candidate)) return candidate;
+    if (luhnValid(candidate)) return candidate;
   }
   throw new Error('unreachable');
-}
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 const NAME_PARTS: Record<DemoKind, readonly string[]> = {
