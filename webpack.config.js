@@ -63,6 +63,9 @@ export default async (env = {}, argv = {}) => {
 
   const copyPatterns = [
     { from: resolve(root, "assets"), to: "assets" },
+    // The task pane's Modèles tab links to these static files (same origin, no request carries data).
+    { from: resolve(root, "templates"), to: "modeles", globOptions: { ignore: ["**/~$*"] } },
+    { from: resolve(root, "docs/spec"), to: "spec" },
     {
       from: resolve(root, "manifest.xml"),
       to: "manifest.xml",

@@ -1,49 +1,43 @@
-// Ribbon commands "Vérifier" and "Consolider" (placeholders until the Excel host
-// issue implements them). Excel has no notification API for function commands,
-// so the notice is shown in a small dialog that reuses this very page
-// (commands.html?avis=<command>).
+// Ribbon commands "Vérifier" and "Consolider" (ExecuteFunction). They run the task pane's
+// controller on the open workbook, then tell the result in a small dialog that reuses this
+// page (commands.html?avis=1#kind=…&text=…): Excel has no notification API for function commands.
+import './commands.css';
+import { createExcelPort } from '../taskpane/excel-port.js';
+import type { Engine } from '../taskpane/ports.js';
+import { noticeFromUrl, noticeUrl, runCommand, type Command } from './run-command.js';
 
-const NOTICES = {
-  verifier: "La vérification du classeur arrive dans une prochaine version d'Indicateurs IAE.",
-  consolider: "La consolidation de plusieurs classeurs arrive dans une prochaine version d'Indicateurs IAE.",
-} as const;
+const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ '../taskpane/engine.js').then((m) => m.engine);
 
-type Command = keyof typeof NOTICES;
-
-const NOTICE_PARAM = "avis";
-
-function isCommand(value: string | null): value is Command {
-  return value === "verifier" || value === "consolider";
+function showNotice(): boolean {
+  const notice = noticeFromUrl(window.location.href);
+  const box = document.getElementById('notice');
+  if (!notice || !box) return false;
+  box.textContent = notice.text; // text only, never HTML
+  box.className = `notice notice--${notice.kind}`;
+  box.hidden = false;
+  return true;
 }
 
-function showNotice(command: Command): void {
-  const notice = document.getElementById("notice");
-  if (!notice) return;
-  notice.textContent = NOTICES[command];
-  notice.hidden = false;
-}
-
-function openNotice(command: Command, event: Office.AddinCommands.Event): void {
-  const url = new URL(window.location.href);
-  url.search = "";
-  url.hash = "";
-  url.searchParams.set(NOTICE_PARAM, command);
-  try {
-    // completed() in every case: Excel queues the next click until it is called.
-    Office.context.ui.displayDialogAsync(url.href, { height: 25, width: 35, displayInIframe: true }, () =>
-      event.completed(),
-    );
-  } catch {
+async function execute(command: Command, event: Office.AddinCommands.Event): Promise<void> {
+  // completed() on every path: Excel queues the next click until it is called.
+  let completed = false;
+  const complete = () => {
+    if (completed) return;
+    completed = true;
     event.completed();
+  };
+  try {
+    const excel = await createExcelPort();
+    const notice = await runCommand(command, excel, loadEngine);
+    Office.context.ui.displayDialogAsync(noticeUrl(window.location.href, notice), { height: 30, width: 40, displayInIframe: true }, complete);
+  } catch {
+    complete();
   }
 }
 
-const requested = new URLSearchParams(window.location.search).get(NOTICE_PARAM);
-if (isCommand(requested)) {
-  showNotice(requested);
-} else if (typeof Office !== "undefined") {
+if (!showNotice() && typeof Office !== 'undefined') {
   void Office.onReady(() => {
-    Office.actions.associate("verifier", (event: Office.AddinCommands.Event) => openNotice("verifier", event));
-    Office.actions.associate("consolider", (event: Office.AddinCommands.Event) => openNotice("consolider", event));
+    Office.actions.associate('verifier', (event: Office.AddinCommands.Event) => void execute('verifier', event));
+    Office.actions.associate('consolider', (event: Office.AddinCommands.Event) => void execute('consolider', event));
   });
 }

@@ -1,0 +1,58 @@
+/**
+ * Task pane bench: the initial JavaScript of taskpane.html gzipped (its entry chunks, excluding
+ * Office.js; goal ≤ 150 KB), the chunks loaded on demand, and the standalone page's time to
+ * interactive in Chromium (navigation start → mode detected and panels wired, median of runs).
+ *
+ *   npx tsx scripts/bench.ts taskpane
+ *   IAE_TEST_DIST=<folder> reuses a build made with IAE_OFFICE_JS=local (else one is made).
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { attributeValues, buildPages, chromiumAvailable, CHROMIUM_INSTALL_HINT, initialScripts, launchChromium } from '../../test/browser/harness.js';
+import { serveStatic } from '../../test/browser/static-server.js';
+
+const BUDGET_KB = 150;
+const RUNS = 7;
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+const dist = await buildPages();
+const scripts = initialScripts(dist);
+const styles = attributeValues(readFileSync(join(dist, 'taskpane.html'), 'utf8'), 'link', 'href').filter((h) => h.endsWith('.css'));
+let initial = 0;
+console.log('Volet : JavaScript initial (taskpane.html, hors Office.js)');
+for (const s of scripts) {
+  const size = gz(join(dist, s));
+  initial += size;
+  console.log(`  ${s.padEnd(40)} ${kb(statSync(join(dist, s)).size).padStart(10)} brut  ${kb(size).padStart(9)} gzip`);
+}
+console.log(`  total gzip : ${kb(initial)} (objectif ≤ ${BUDGET_KB} Ko : ${((initial / (BUDGET_KB * 1024)) * 100).toFixed(1)} % du budget)`);
+for (const s of styles) console.log(`  CSS ${s} : ${kb(gz(join(dist, s)))} gzip`);
+
+console.log('Chargés à la demande (premier fichier lu, premier classeur écrit) :');
+const lazy = readdirSync(dist).filter((f) => f.endsWith('.js') && !scripts.includes(f) && !f.startsWith('commands.'));
+for (const f of lazy.sort()) console.log(`  ${f.padEnd(40)} ${kb(gz(join(dist, f))).padStart(9)} gzip`);
+
+if (!chromiumAvailable()) {
+  console.log(`Temps d'interactivité non mesuré : ${CHROMIUM_INSTALL_HINT}`);
+} else {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForSelector('#app[data-ready="true"]');
+    times.push(await page.evaluate(() => performance.getEntriesByName('iae-volet-pret')[0]!.startTime));
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`Temps d'interactivité du volet autonome (Chromium, 127.0.0.1, ${RUNS} chargements) : médiane ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
+}
+if (!process.env.IAE_TEST_DIST) rmSync(dist, { recursive: true, force: true });

@@ -1,0 +1,282 @@
+/**
+ * The task pane's logic, without DOM: the same controller drives Excel (Office mode, through
+ * the Excel host) and files (standalone mode), and the ribbon commands reuse it. Views
+ * subscribe to its state; tests drive it with fake ports.
+ */
+import type { GridWorkbook } from '../../core/grid.js';
+import type { ValidationIssue } from '../../core/records.js';
+import type { ValidationReport } from '../../core/validate/report.js';
+import { allIssues, describeLocation, isSelectable, NO_FILTER, plural, type IssueFilter } from './issues-model.js';
+import type { BookSource, ConsolidationOutcome, Engine, ExcelPort, Mode, PickedFile, PlanChoice, PlanInput } from './ports.js';
+
+export type Task = 'verifier' | 'consolider' | 'ecrire';
+
+export interface Progress {
+  readonly task: Task;
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+export interface Notice {
+  readonly kind: 'info' | 'succes' | 'erreur';
+  readonly text: string;
+}
+
+export interface PaneState {
+  readonly busy: Task | null;
+  readonly progress: Progress | null;
+  /** The last result or error, per tab. */
+  readonly notices: Readonly<Partial<Record<Task, Notice>>>;
+  /** Files picked or dropped (standalone: what Vérifier checks; both modes: what Consolider imports). */
+  readonly files: readonly PickedFile[];
+  readonly report: ValidationReport | null;
+  readonly filter: IssueFilter;
+  /** Consolider's sources and plan. */
+  readonly useWorkbook: boolean;
+  readonly plan: PlanChoice;
+  readonly consolidation: ConsolidationOutcome | null;
+  /** Where the last clicked issue is (standalone mode shows it). */
+  readonly located: string | null;
+}
+
+export interface PaneDeps {
+  readonly mode: Mode;
+  /** The Excel host, in Office mode. */
+  readonly excel?: ExcelPort;
+  /** Loads the core and the xlsx host on demand (a dynamic import in the app). */
+  readonly loadEngine: () => Promise<Engine>;
+}
+
+export const OPEN_WORKBOOK_LABEL = 'Classeur ouvert';
+
+/** Any thrown value as a French sentence for the user. */
+export function errorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  // Host and reader errors are French already; anything else is said to be unexpected.
+  return /[éèàçù]|\b(le|la|les|du|des|une?|est|pas)\b/i.test(message) ? message : `Erreur inattendue : ${message}`;
+}
+
+export class PaneController {
+  private current: PaneState;
+  private readonly listeners = new Set<(state: PaneState) => void>();
+  private engine: Promise<Engine> | undefined;
+  private loaded: Engine | undefined;
+
+  constructor(private readonly deps: PaneDeps) {
+    this.current = {
+      busy: null,
+      progress: null,
+      notices: {},
+      files: [],
+      report: null,
+      filter: NO_FILTER,
+      useWorkbook: deps.mode === 'excel',
+      plan: deps.mode === 'excel' ? { kind: 'classeur' } : { kind: 'defaut' },
+      consolidation: null,
+      located: null,
+    };
+  }
+
+  get mode(): Mode {
+    return this.deps.mode;
+  }
+
+  /** An indicator's French label once the engine is loaded (reports only exist after that). */
+  indicatorLabel(code: string): string {
+    return this.loaded?.indicatorLabel(code) ?? code;
+  }
+
+  get state(): PaneState {
+    return this.current;
+  }
+
+  subscribe(listener: (state: PaneState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const l of this.listeners) l(this.current);
+  }
+
+  private notify(task: Task, notice: Notice | undefined): void {
+    const notices = { ...this.current.notices };
+    if (notice) notices[task] = notice;
+    else delete notices[task];
+    this.set({ notices });
+  }
+
+  private loadEngine(): Promise<Engine> {
+    // A failed load (network hiccup on a chunk) is retried on the next click.
+    this.engine ??= this.deps.loadEngine().then(
+      (engine) => (this.loaded = engine),
+      (e: unknown) => {
+        this.engine = undefined;
+        throw e;
+      },
+    );
+    return this.engine;
+  }
+
+  /** Adds picked files; a file of the same name replaces the previous one. */
+  addFiles(files: readonly PickedFile[]): void {
+    const byName = new Map(this.current.files.map((f) => [f.name, f]));
+    for (const f of files) byName.set(f.name, f);
+    this.set({ files: [...byName.values()] });
+  }
+
+  removeFile(name: string): void {
+    this.set({ files: this.current.files.filter((f) => f.name !== name) });
+  }
+
+  setFilter(filter: Partial<IssueFilter>): void {
+    this.set({ filter: { ...this.current.filter, ...filter } });
+  }
+
+  setUseWorkbook(useWorkbook: boolean): void {
+    this.set({ useWorkbook: this.deps.excel ? useWorkbook : false });
+  }
+
+  setPlan(plan: PlanChoice): void {
+    this.set({ plan });
+  }
+
+  /** Runs `work` as `task`: one task at a time, progress reset, errors turned into a French notice. */
+  private async run(task: Task, work: () => Promise<Notice>): Promise<boolean> {
+    if (this.current.busy) return false;
+    this.set({ busy: task, progress: { task, done: 0, total: 0, label: '' } });
+    this.notify(task, undefined);
+    try {
+      const notice = await work();
+      this.set({ busy: null, progress: null });
+      this.notify(task, notice);
+      return true;
+    } catch (e) {
+      this.set({ busy: null, progress: null });
+      this.notify(task, { kind: 'erreur', text: errorText(e) });
+      return false;
+    }
+  }
+
+  private progress(task: Task) {
+    return (done: number, total: number, label: string) => this.set({ progress: { task, done, total, label } });
+  }
+
+  private openWorkbookSource(excel: ExcelPort): BookSource {
+    return { kind: 'open', name: OPEN_WORKBOOK_LABEL, read: () => excel.readOpenWorkbook() };
+  }
+
+  private requireExcel(): ExcelPort {
+    const excel = this.deps.excel;
+    if (!excel) throw new Error("Cette action n'est possible que dans Excel.");
+    excel.checkRequirements();
+    return excel;
+  }
+
+  /** Vérifier: the open workbook (Excel) or the picked files (standalone). */
+  verify(): Promise<boolean> {
+    return this.run('verifier', async () => {
+      const excel = this.deps.excel ? this.requireExcel() : undefined;
+      const sources: BookSource[] = excel ? [this.openWorkbookSource(excel)] : this.current.files.map((file) => ({ kind: 'file', file }));
+      if (sources.length === 0) throw new Error('Choisissez d\u2019abord un ou plusieurs classeurs (.xlsx) à vérifier.');
+      const engine = await this.loadEngine();
+      const report = await engine.check(sources, this.progress('verifier'));
+      this.set({ report, filter: NO_FILTER, located: null });
+      const issues = allIssues(report);
+      const counts = `${plural(report.stats.errors, 'erreur', 'erreurs')}, ${plural(report.stats.warnings, 'avertissement', 'avertissements')}`;
+      if (excel) {
+        await excel.writeAnomaliesSheet(issues);
+        await excel.clearHighlights();
+        await excel.highlightCells(issues);
+        return { kind: 'succes', text: `Vérification terminée : ${counts}. La liste est aussi dans la feuille « IAE – Anomalies ».` };
+      }
+      return { kind: 'succes', text: `Vérification terminée : ${plural(report.stats.files, 'fichier', 'fichiers')}, ${counts}.` };
+    });
+  }
+
+  /** A click on an issue: Excel selects its cell; standalone mode says where it is. */
+  async selectIssue(issue: ValidationIssue): Promise<void> {
+    const where = describeLocation(issue);
+    if (!this.deps.excel) {
+      this.set({ located: where });
+      return;
+    }
+    if (!isSelectable(issue) || issue.file !== OPEN_WORKBOOK_LABEL) {
+      this.set({ located: where });
+      return;
+    }
+    try {
+      await this.deps.excel.selectCell(issue.sheet, issue.cell);
+      this.set({ located: where });
+    } catch (e) {
+      this.notify('verifier', { kind: 'erreur', text: errorText(e) });
+    }
+  }
+
+  async clearHighlights(): Promise<void> {
+    if (!this.deps.excel) return;
+    try {
+      await this.deps.excel.clearHighlights();
+      this.notify('verifier', { kind: 'info', text: 'Surlignage des cellules en erreur retiré.' });
+    } catch (e) {
+      this.notify('verifier', { kind: 'erreur', text: errorText(e) });
+    }
+  }
+
+  /** Consolider: reads and checks the sources, then consolidates them against the plan. */
+  consolidate(): Promise<boolean> {
+    return this.run('consolider', async () => {
+      const excel = this.deps.excel ? this.requireExcel() : undefined;
+      const sources: BookSource[] = [];
+      let openBook: Promise<GridWorkbook> | undefined;
+      const readOpen = () => (openBook ??= excel!.readOpenWorkbook());
+      if (excel && this.current.useWorkbook) sources.push({ kind: 'open', name: OPEN_WORKBOOK_LABEL, read: readOpen });
+      for (const file of this.current.files) sources.push({ kind: 'file', file });
+      if (sources.length === 0) throw new Error('Aucune source : cochez « Ce classeur » ou importez des fichiers de retours (.xlsx).');
+      if (this.current.plan.kind === 'fichier' && !this.current.plan.file) throw new Error('Choisissez le fichier du plan d\u2019actions (.xlsx), ou une autre option de plan.');
+      const engine = await this.loadEngine();
+      const report = await engine.check(sources, this.progress('consolider'));
+      const plan = this.current.plan;
+      let planArg: PlanInput;
+      if (plan.kind === 'fichier' && plan.file) planArg = { book: engine.readFile(plan.file), label: `fichier « ${plan.file.name} »` };
+      else if (plan.kind === 'classeur' && excel) planArg = { book: await readOpen(), label: 'feuille plan de ce classeur', fallbackToDefault: true };
+      else planArg = { label: "plan d'actions par défaut" };
+      const outcome = engine.consolidate(report, planArg);
+      this.set({ consolidation: outcome, report, filter: NO_FILTER });
+      const period = outcome.periode !== undefined ? ` (période ${outcome.periode})` : '';
+      return {
+        kind: 'succes',
+        text: `Consolidation terminée${period} : ${plural(outcome.kept, 'retour retenu', 'retours retenus')}, ${plural(outcome.excluded, 'écarté', 'écartés')} pour erreur, ${plural(outcome.duplicates, 'doublon', 'doublons')}.`,
+      };
+    });
+  }
+
+  /** Office mode: writes the consolidated sheets into the open workbook. */
+  writeSheets(): Promise<boolean> {
+    return this.run('ecrire', async () => {
+      const excel = this.requireExcel();
+      const outcome = this.current.consolidation;
+      if (!outcome) throw new Error('Lancez d\u2019abord la consolidation.');
+      this.set({ progress: { task: 'ecrire', done: 0, total: 1, label: 'Écriture des feuilles' } });
+      await excel.writeModel(outcome.model);
+      return { kind: 'succes', text: `Feuilles écrites dans le classeur (${plural(outcome.model.sheets.length, 'feuille', 'feuilles')}).` };
+    });
+  }
+
+  /** Standalone mode: the consolidated workbook as xlsx bytes, written in the browser. */
+  async buildDownload(): Promise<{ name: string; bytes: Uint8Array } | undefined> {
+    let out: { name: string; bytes: Uint8Array } | undefined;
+    await this.run('ecrire', async () => {
+      const outcome = this.current.consolidation;
+      if (!outcome) throw new Error('Lancez d\u2019abord la consolidation.');
+      this.set({ progress: { task: 'ecrire', done: 0, total: 1, label: 'Écriture du classeur' } });
+      const engine = await this.loadEngine();
+      const bytes = await engine.writeXlsx(outcome.model);
+      out = { name: `consolidation-iae${outcome.periode !== undefined ? `-${outcome.periode}` : ''}.xlsx`, bytes };
+      return { kind: 'succes', text: `Classeur consolidé prêt : ${out.name}.` };
+    });
+    return out;
+  }
+}

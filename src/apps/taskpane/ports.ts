@@ -1,0 +1,118 @@
+/**
+ * What the task pane needs from the outside world, as interfaces: the controller is written
+ * against them, so the same logic drives Excel (Office mode) and files (standalone mode), and
+ * tests inject fakes. Only types here: nothing heavy is pulled into the initial bundle.
+ */
+import type { GridWorkbook } from '../../core/grid.js';
+import type { ValidationIssue } from '../../core/records.js';
+import type { ValidationReport } from '../../core/validate/report.js';
+import type { WorkbookModel } from '../../core/workbook-model.js';
+
+/** "excel": inside Excel, the open workbook is there; "autonome": a plain browser, files only. */
+export type Mode = 'excel' | 'autonome';
+
+export interface PickedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Progress of a run: `done` of `total` steps (files), `label` says which one. */
+export type ProgressFn = (done: number, total: number, label: string) => void;
+
+/** One workbook to check: a picked file (read in the browser) or the open workbook (read by the host). */
+export type BookSource =
+  | { readonly kind: 'file'; readonly file: PickedFile }
+  | { readonly kind: 'open'; readonly name: string; readonly read: () => Promise<GridWorkbook> };
+
+/** Where the action plan comes from. */
+export type PlanChoice =
+  | { readonly kind: 'defaut' }
+  /** A plan sheet of the open workbook (Excel mode). */
+  | { readonly kind: 'classeur' }
+  /** A plan file; `file` is absent while the user has chosen this option but not yet the file. */
+  | { readonly kind: 'fichier'; readonly file?: PickedFile };
+
+export type ObjectiveStatus = 'atteint' | 'en_progres' | 'en_recul' | 'sans_donnee';
+
+/** One line of the Objectifs tab, ready to show. */
+export interface ObjectiveLine {
+  readonly objectif: string;
+  readonly libelle: string;
+  readonly indicateur: string;
+  readonly perimetre: string;
+  /** Formatted figures ("12,5 %", "—" when unknown). */
+  readonly reference: string;
+  readonly actuel: string;
+  readonly cible: string;
+  /** 0…1 share of the way from baseline to target, when known. */
+  readonly progression: number | undefined;
+  readonly statut: ObjectiveStatus;
+  /** French: how the period and baseline were chosen, or why there is no data. */
+  readonly note: string;
+}
+
+/** Key figures of one département (or the region) for the Consolider tab, formatted. */
+export interface KeyFigureRow {
+  readonly code: string;
+  readonly nom: string;
+  readonly siae: string;
+  readonly personnes: string;
+  readonly etp: string;
+  readonly tauxRealisation: string;
+  readonly tauxSortiesDynamiques: string;
+}
+
+export interface ConsolidationOutcome {
+  /** The period shown (the latest when several), and the notice when periods are mixed. */
+  readonly periode: number | undefined;
+  readonly periodNotice: string | undefined;
+  readonly departements: readonly KeyFigureRow[];
+  readonly region: KeyFigureRow | undefined;
+  readonly kept: number;
+  readonly excluded: number;
+  readonly duplicates: number;
+  readonly objectives: readonly ObjectiveLine[];
+  /** Where the plan came from, in French ("plan par défaut", "fichier plan.xlsx"…). */
+  readonly planLabel: string;
+  /** Problems found in the plan (rows left out), also listed in the anomalies. */
+  readonly planIssues: readonly ValidationIssue[];
+  /** The consolidated workbook to write (Excel) or download (standalone). */
+  readonly model: WorkbookModel;
+  /** Every issue (validation and consolidation), for the anomalies sheet. */
+  readonly anomalies: readonly ValidationIssue[];
+}
+
+/** The plan handed to the engine: a workbook holding it, or none for the default plan. */
+export interface PlanInput {
+  readonly book?: GridWorkbook;
+  readonly label: string;
+  /** When `book` has no plan table at all, use the default plan (the open workbook may have none). */
+  readonly fallbackToDefault?: boolean;
+}
+
+/** The core and the xlsx host, loaded on demand (a separate chunk): see engine.ts. */
+export interface Engine {
+  /** Reads and checks the workbooks one by one, reporting progress per workbook. */
+  check(sources: readonly BookSource[], progress: ProgressFn): Promise<ValidationReport>;
+  /** Consolidates a checked set against a plan. `planBook` is the plan's workbook when not the default. */
+  consolidate(report: ValidationReport, plan: PlanInput): ConsolidationOutcome;
+  /** Reads a picked file (for a plan file). Throws a French message when it cannot. */
+  readFile(file: PickedFile): GridWorkbook;
+  /** The consolidated workbook as xlsx bytes (ExcelJS loads on first use). */
+  writeXlsx(model: WorkbookModel): Promise<Uint8Array>;
+  /** The French label of an indicator code (the code itself when unknown). */
+  indicatorLabel(code: string): string;
+}
+
+/** The Excel host (src/hosts/office) as the task pane uses it. Absent in standalone mode. */
+export interface ExcelPort {
+  /** Checks that this Excel offers the APIs the add-in needs; throws a French message otherwise. */
+  checkRequirements(): void;
+  /** The open workbook as a grid (its source is "Classeur ouvert"). */
+  readOpenWorkbook(): Promise<GridWorkbook>;
+  writeAnomaliesSheet(issues: readonly ValidationIssue[]): Promise<void>;
+  highlightCells(issues: readonly ValidationIssue[]): Promise<void>;
+  clearHighlights(): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  writeModel(model: WorkbookModel): Promise<void>;
+}

@@ -1,0 +1,112 @@
+/** The Consolider panel: sources, plan, run, key figures by département, write or download. */
+import type { PaneController } from '../controller.js';
+import { byId, el, replaceChildren } from '../dom.js';
+import type { ConsolidationOutcome, KeyFigureRow, PickedFile, PlanChoice } from '../ports.js';
+import { filePicker, renderNotice, renderProgress, watch } from './common.js';
+
+export function mountConsolidate(ctrl: PaneController, download: (name: string, bytes: Uint8Array) => void): void {
+  const progressBox = byId('consolidate-progress');
+  const result = byId('consolidate-result');
+  const notice = el('div', { class: 'notice-box' });
+  const figures = el('div');
+  const writeNotice = el('div', { class: 'notice-box' });
+  const writeProgress = el('div', { class: 'progress', attrs: { 'aria-live': 'polite' } });
+  replaceChildren(result, [notice, figures, writeProgress, writeNotice]);
+
+  const useWorkbook = byId<HTMLInputElement>('src-classeur');
+  useWorkbook.addEventListener('change', () => ctrl.setUseWorkbook(useWorkbook.checked));
+
+  const sources = filePicker({
+    id: 'consolidate-input',
+    label: 'Importer des retours (.xlsx)',
+    multiple: true,
+    onFiles: (files) => ctrl.addFiles(files),
+    onRemove: (name) => ctrl.removeFile(name),
+  });
+  replaceChildren(byId('consolidate-files'), [sources.root]);
+
+  // The plan: radios; "fichier" shows a picker for one file just below (kept if the user switches back).
+  let planFile: PickedFile | undefined;
+  const planPicker = filePicker({
+    id: 'plan-input',
+    label: 'Choisir le fichier du plan (.xlsx)',
+    multiple: false,
+    onFiles: ([file]) => {
+      if (!file) return;
+      planFile = file;
+      ctrl.setPlan({ kind: 'fichier', file });
+    },
+  });
+  const planBox = byId('plan-file');
+  replaceChildren(planBox, [planPicker.root]);
+  const radios = [...document.querySelectorAll<HTMLInputElement>('input[name="plan"]')];
+  for (const radio of radios) {
+    radio.addEventListener('change', () => {
+      if (!radio.checked) return;
+      const choice: PlanChoice =
+        radio.value === 'fichier' ? { kind: 'fichier', ...(planFile ? { file: planFile } : {}) } : { kind: radio.value === 'classeur' ? 'classeur' : 'defaut' };
+      ctrl.setPlan(choice);
+    });
+  }
+
+  const runButton = byId<HTMLButtonElement>('btn-consolider');
+  runButton.addEventListener('click', () => void ctrl.consolidate());
+
+  const deliver = el('button', {
+    class: 'button button--primary',
+    text: ctrl.mode === 'excel' ? 'Écrire les feuilles' : 'Télécharger le classeur consolidé',
+    attrs: { type: 'button', id: 'btn-livrer' },
+    on: {
+      click: () => {
+        if (ctrl.mode === 'excel') void ctrl.writeSheets();
+        else
+          void ctrl.buildDownload().then((file) => {
+            if (file) download(file.name, file.bytes);
+          });
+      },
+    },
+  });
+
+  ctrl.subscribe((s) => {
+    renderProgress(progressBox, s.progress, ['consolider']);
+    renderProgress(writeProgress, s.progress, ['ecrire']);
+    renderNotice(notice, s.notices.consolider);
+    renderNotice(writeNotice, s.notices.ecrire);
+    runButton.disabled = s.busy !== null;
+    deliver.disabled = s.busy !== null;
+    useWorkbook.checked = s.useWorkbook;
+    for (const r of radios) r.checked = r.value === s.plan.kind;
+    planBox.hidden = s.plan.kind !== 'fichier';
+  });
+  ctrl.subscribe(watch((s) => [s.files] as const, sources.setFiles));
+  ctrl.subscribe(watch((s) => [s.plan] as const, (plan) => planPicker.setFiles(plan.kind === 'fichier' && plan.file ? [plan.file] : [])));
+  ctrl.subscribe(watch((s) => [s.consolidation] as const, (c) => renderFigures(figures, c, deliver)));
+}
+
+function renderFigures(box: HTMLElement, c: ConsolidationOutcome | null, deliver: HTMLElement): void {
+  if (!c) {
+    replaceChildren(box, []);
+    return;
+  }
+  const head = ['Département', 'SIAE', 'Personnes', 'ETP réalisés', 'Taux de réalisation', 'Sorties dynamiques'];
+  const row = (r: KeyFigureRow, total: boolean) =>
+    el('tr', { class: total ? 'table__total' : '' }, [
+      el('th', { text: r.code ? `${r.code} ${r.nom}` : r.nom, attrs: { scope: 'row' } }),
+      ...[r.siae, r.personnes, r.etp, r.tauxRealisation, r.tauxSortiesDynamiques].map((v) => el('td', { text: v })),
+    ]);
+  replaceChildren(box, [
+    el('h3', { class: 'section-title', text: c.periode !== undefined ? `Chiffres clés ${c.periode}` : 'Chiffres clés' }),
+    c.periodNotice ? el('p', { class: 'notice notice--info', text: c.periodNotice }) : null,
+    el('p', { class: 'hint', text: `Plan : ${c.planLabel}.` }),
+    c.departements.length === 0
+      ? el('p', { class: 'notice notice--info', text: 'Aucun retour retenu : corrigez les erreurs signalées puis relancez.' })
+      : el('div', { class: 'table-wrap', attrs: { role: 'region', 'aria-label': 'Chiffres clés par département', tabindex: 0 } }, [
+          el('table', { class: 'table table--figures' }, [
+            el('caption', { class: 'visually-hidden', text: 'Chiffres clés par département' }),
+            el('thead', {}, [el('tr', {}, head.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
+            el('tbody', {}, [...c.departements.map((r) => row(r, false)), ...(c.region ? [row(c.region, true)] : [])]),
+          ]),
+        ]),
+    el('div', { class: 'actions' }, [deliver]),
+  ]);
+}

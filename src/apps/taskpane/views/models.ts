@@ -1,0 +1,29 @@
+/** The Modèles panel: the templates and the indicator spec, served as static files next to the page. */
+import { TEMPLATE_FILES, TEMPLATE_KINDS, TEMPLATE_TITLES } from '../../../core/template-layout.js';
+import { byId, el, replaceChildren } from '../dom.js';
+
+/** Folders of the build where webpack copies templates/ and docs/spec/ (see webpack.config.js). */
+export const TEMPLATES_DIR = 'modeles';
+export const SPEC_DIR = 'spec';
+
+const DESCRIPTIONS: Record<(typeof TEMPLATE_KINDS)[number], string> = {
+  siae: 'Un formulaire par structure : une cellule par indicateur, avec les contrôles de saisie.',
+  reseau: 'Un tableau, une ligne par SIAE : pour les réseaux et les départements.',
+  plan: 'Les objectifs de la stratégie, leurs indicateurs et leurs cibles.',
+};
+
+export function mountModels(): void {
+  const items = [
+    ...TEMPLATE_KINDS.map((kind) => link(`${TEMPLATES_DIR}/${TEMPLATE_FILES[kind]}`, TEMPLATE_TITLES[kind], `${DESCRIPTIONS[kind]} (${TEMPLATE_FILES[kind]})`, true)),
+    link(`${SPEC_DIR}/indicateurs-iae.md`, 'Spécification des indicateurs', 'Définition de chaque indicateur, de ses contrôles et des règles (texte, format Markdown).', true),
+    link(`${SPEC_DIR}/retour-siae.schema.json`, 'Schéma JSON d\u2019un retour SIAE', 'Pour les outils qui produisent les retours automatiquement.', true),
+  ];
+  replaceChildren(byId('downloads'), items);
+}
+
+function link(href: string, title: string, description: string, download: boolean): HTMLElement {
+  return el('li', { class: 'download' }, [
+    el('a', { class: 'download__link', text: title, attrs: { href, download } }),
+    el('span', { class: 'hint', text: description }),
+  ]);
+}

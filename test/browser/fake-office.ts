@@ -1,0 +1,50 @@
+/**
+ * A fake Office.js for the task pane's Office path in Chromium: the page's office.js request is
+ * answered with this script, which declares Office (onReady → Excel, every requirement set
+ * supported) and Excel.run over the counting FakeExcel of test/helpers/office-fake.ts (the
+ * fake the Excel host's own tests use), seeded with a real workbook read by the project's
+ * reader. The real task pane, excel-port and src/hosts/office code then run against it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import type { GridWorkbook } from '../../src/core/grid.js';
+import { ROOT } from './harness.js';
+
+const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
+
+/** The workbook as FakeExcel seeds: values by row from A1, and workbook-level names. */
+export function seedOf(book: GridWorkbook) {
+  return {
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      visibility: VISIBILITY[s.visibility],
+      // Array.from, not map: sparse rows would become null in JSON.
+      rows: Array.from(s.rows, (r) => (r ? Array.from(r, (v) => (v === undefined ? null : v)) : [])),
+    })),
+    names: book.definedNames.filter((n) => !n.localSheet).map((n) => ({ name: n.name, formula: `=${n.ref}` })),
+  };
+}
+
+/** The script served in place of office.js. */
+export function fakeOfficeScript(book: GridWorkbook): string {
+  const source = readFileSync(join(ROOT, 'test', 'helpers', 'office-fake.ts'), 'utf8');
+  const js = ts
+    .transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } })
+    .outputText.replace(/^export /gm, '');
+  return `(() => {
+${js}
+const seed = ${JSON.stringify(seedOf(book))};
+const fake = new FakeExcel();
+for (const s of seed.sheets) fake.addSheet(s);
+for (const n of seed.names) fake.names.push(n);
+window.__fakeExcel = fake;
+window.Excel = { run: (fn) => fake.run(fn) };
+const info = { host: 'Excel', platform: 'OfficeOnline' };
+window.Office = {
+  HostType: { Excel: 'Excel' },
+  onReady: (cb) => { if (cb) cb(info); return Promise.resolve(info); },
+  context: { requirements: { isSetSupported: () => true } },
+};
+})();`;
+}

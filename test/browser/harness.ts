@@ -1,0 +1,71 @@
+/**
+ * Shared setup of the browser tests and the task pane bench: one production build of the pages
+ * (Office.js served locally, so nothing is fetched from the Internet), a static server on
+ * 127.0.0.1, and Debian's Chromium driven by playwright-core.
+ *
+ * IAE_TEST_DIST=<folder> reuses an existing build (same settings) instead of building.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_INSTALL_HINT = 'Chromium est absent : apt-get install chromium (les tests du volet dans le navigateur sont ignorés).';
+export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts');
+
+export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
+
+/** Without Chromium: skipped with the install hint on a developer machine, a failure in CI. */
+export function requireChromium(): boolean {
+  if (chromiumAvailable()) return true;
+  if (process.env.CI) throw new Error(`${CHROMIUM_INSTALL_HINT} En CI, ces tests doivent s'exécuter.`);
+  console.warn(CHROMIUM_INSTALL_HINT);
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Builds the pages once into a temporary folder (production mode, local Office.js). */
+export async function buildPages(): Promise<string> {
+  const reuse = process.env.IAE_TEST_DIST;
+  if (reuse) {
+    if (!existsSync(join(reuse, 'taskpane.html'))) throw new Error(`IAE_TEST_DIST=${reuse} : taskpane.html absent.`);
+    return reuse;
+  }
+  const out = mkdtempSync(join(tmpdir(), 'iae-volet-'));
+  const cli = join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [cli, '--mode', 'production', '--output-path', out], {
+      cwd: ROOT,
+      env: { ...process.env, IAE_OFFICE_JS: 'local', IAE_BASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`La construction des pages a échoué (code ${code}) :\n${log.slice(-4000)}`))));
+  });
+  return out;
+}
+
+/** The scripts taskpane.html loads first (its entry chunks), excluding Office.js. */
+export function initialScripts(dist: string, page = 'taskpane.html'): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  return attributeValues(html, 'script', 'src').filter((src) => !/office-js\/|appsforoffice/.test(src));
+}
+
+/** Values of `attr` on every `tag` of minified HTML (attributes quoted or not). */
+export function attributeValues(html: string, tag: string, attr: string): string[] {
+  const re = new RegExp(`<${tag}\\b[^>]*?\\s${attr}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'g');
+  return [...html.matchAll(re)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
