@@ -76,11 +76,12 @@ export default async (env = {}, argv = {}) => {
       },
     },
   ];
-  if (officeJs === "local") {
-    const officeDist = resolve(root, "node_modules/@microsoft/office-js/dist");
-    for (const file of OFFICE_JS_LOCAL_FILES) {
-      copyPatterns.push({ from: resolve(officeDist, file), to: `${OFFICE_JS_LOCAL_DIR}/${file}` });
-    }
+  // Every build carries the Excel subset of Office.js (about 5 MB, not the package's 86 MB):
+  // development pages load it, and a production build can be served without the CDN by
+  // rebuilding with IAE_OFFICE_JS=local. Production pages load the CDN copy by default.
+  const officeDist = resolve(root, "node_modules/@microsoft/office-js/dist");
+  for (const file of OFFICE_JS_LOCAL_FILES) {
+    copyPatterns.push({ from: resolve(officeDist, file), to: `${OFFICE_JS_LOCAL_DIR}/${file}` });
   }
 
   return {

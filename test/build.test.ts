@@ -1,0 +1,67 @@
+/**
+ * The production build, run for real: what `npm run build` writes into dist/ for a deployment
+ * at a given base URL (IAE_BASE_URL), with Office.js from Microsoft's CDN by default.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFICE_JS_CDN_URL, OFFICE_JS_LOCAL_DIR, OFFICE_JS_LOCAL_FILES } from '../scripts/office-js.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const BASE = 'https://iae.example.org/complement/';
+let out = '';
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'iae-build-'));
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
+    cwd: ROOT,
+    env: { ...process.env, IAE_BASE_URL: BASE, IAE_OFFICE_JS: '' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`La construction a échoué :\n${r.stdout}\n${r.stderr}`);
+}, 240_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('npm run build', () => {
+  it('writes the task pane, the commands page, the assets and the templates', () => {
+    for (const f of ['taskpane.html', 'commands.html', 'assets/icon-32.png', 'assets/icon-80.png', 'modeles/modele-siae.xlsx', 'spec/indicateurs-iae.md']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
+    expect(scripts.some((f) => f.startsWith('taskpane.'))).toBe(true);
+    expect(scripts.some((f) => f.startsWith('commands.'))).toBe(true);
+  });
+
+  it('writes the manifest with the production base URL and no localhost left', () => {
+    const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
+    expect(manifest).not.toMatch(/https?:\/\/localhost/);
+    expect(manifest).toContain(`${BASE}taskpane.html`);
+    expect(manifest).toContain(`${BASE}commands.html`);
+  });
+
+  it('loads Office.js from the CDN in production, and ships the Excel subset of Office.js for local serving', () => {
+    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+    expect(html).toMatch(new RegExp(`src="?${OFFICE_JS_CDN_URL.replace(/[.]/g, '\\.')}"?[ >]`));
+    for (const f of OFFICE_JS_LOCAL_FILES) expect(existsSync(join(out, OFFICE_JS_LOCAL_DIR, f)), f).toBe(true);
+    // Only Excel's files: not the package's whole dist.
+    expect(readdirSync(join(out, OFFICE_JS_LOCAL_DIR)).some((f) => f.startsWith('word-'))).toBe(false);
+  });
+
+  it('puts a Content-Security-Policy without inline scripts on both pages', () => {
+    for (const page of ['taskpane.html', 'commands.html']) {
+      const html = readFileSync(join(out, page), 'utf8');
+      expect(html).toMatch(/http-equiv="?Content-Security-Policy"? content="default-src 'self'; script-src 'self'/);
+      expect(html).not.toMatch(/unsafe-inline|unsafe-eval/);
+      // Every script is a file: no inline <script> body.
+      for (const m of html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)) {
+        expect(m[1]).toMatch(/src=/);
+        expect(m[2]).toBe('');
+      }
+    }
+  });
+});
