@@ -1,10 +1,17 @@
 import type { IndicatorDef, ValueType } from '../../schema/index.js';
-import { departementByCode, departementsOfRegion, isValidSiret, type Settings } from '../../schema/index.js';
-import { isCellError, type CellValue } from '../grid.js';
+import { departementByCode, departementsOfRegion, isValidSiret as isValidSiretImport, type Settings } from '../../schema/index.js';
+import { isCellError as isCellErrorImport, type CellValue } from '../grid.js';
 import { siaeKindOf } from './kinds.js';
-import { parseNumberLike } from './number.js';
+import { parseNumberLike as parseNumberLikeImport } from './number.js';
 import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from './problem.js';
-import { cleanText, isSpaceCode, labelKey } from './text.js';
+import { cleanText as cleanTextImport, isSpaceCode as isSpaceCodeImport, labelKey } from './text.js';
+
+// Module-local aliases of what runs on every cell: a plain constant beats a live import binding.
+const cleanText = cleanTextImport;
+const isSpaceCode = isSpaceCodeImport;
+const parseNumberLike = parseNumberLikeImport;
+const isCellError = isCellErrorImport;
+const isValidSiret = isValidSiretImport;
 
 /**
  * One parser per indicator, chosen once per column: it turns a raw cell into the value the
@@ -41,6 +48,7 @@ const BOOLEAN_WORDS = new Map<string, boolean>([
 
 function numberParser(def: IndicatorDef, name: string): CellParser {
   const expected = def.type === 'entier' ? 'un nombre entier' : def.type === 'annee' ? 'une année (ex. 2025)' : 'un nombre';
+  const example = def.type === 'entier' ? 'ex. 12' : def.type === 'annee' ? 'ex. 2025' : 'ex. 12 ou 12,5';
   const what = def.unit === 'personnes' || def.unit === 'sorties' || def.unit === 'immersions' ? `un nombre de ${def.unit}` : expected;
   return (v) => {
     if (typeof v === 'number') return v;
@@ -50,7 +58,7 @@ function numberParser(def: IndicatorDef, name: string): CellParser {
       if (parsed === null) {
         const t = textOf(v);
         if (t === MISSING) return MISSING;
-        return new TypeProblem(`${name} doit être ${expected} : « ${showCellValue(t)} » n'en est pas un. Saisissez un nombre (ex. 12 ou 12,5), sans texte ni unité.`);
+        return new TypeProblem(`${name} doit être ${expected} : « ${showCellValue(t)} » n'en est pas un. Saisissez un nombre (${example}), sans texte ni unité.`);
       }
       // No indicator of a return is a share: a percentage typed in a count is a mistake.
       if (parsed.percent) return new TypeProblem(`${name} attend ${what}, pas un pourcentage (« ${showCellValue(v)} ») : saisissez le nombre lui-même.`);
@@ -102,6 +110,10 @@ function stringParser(name: string, expected: string, fromText: (t: string) => u
 }
 
 function stripSpaces(t: string): string {
+  // Most codes are typed without spaces: no copy, character by character, of those.
+  let i = 0;
+  while (i < t.length && !isSpaceCode(t.charCodeAt(i))) i++;
+  if (i === t.length) return t;
   let out = '';
   for (let i = 0; i < t.length; i++) if (!isSpaceCode(t.charCodeAt(i))) out += t[i];
   return out;
@@ -128,6 +140,18 @@ function siretParser(name: string): CellParser {
   return stringParser(name, 'un numéro SIRET de 14 chiffres', stripSpaces, fromNumber);
 }
 
+/** Remembers a pure function's answers for the few distinct texts a column holds (bounded). */
+function memoized(f: (t: string) => unknown, limit = 1000): (t: string) => unknown {
+  const known = new Map<string, unknown>();
+  return (t) => {
+    if (known.has(t)) return known.get(t);
+    const v = f(t);
+    if (known.size >= limit) known.clear();
+    known.set(t, v);
+    return v;
+  };
+}
+
 function departementParser(name: string, settings: Settings): CellParser {
   const byName = new Map<string, string>();
   for (const d of departementsOfRegion(settings.regionCode)) byName.set(labelKey(d.nom), d.code);
@@ -141,12 +165,13 @@ function departementParser(name: string, settings: Settings): CellParser {
   return stringParser(
     name,
     'un code de département (ex. 93)',
-    (t) => {
+    // A column of départements repeats a handful of spellings: read each once.
+    memoized((t) => {
       const m = LEADING_CODE.exec(t);
       if (m) return normaliseCode(m[1]!);
       const named = byName.get(labelKey(t));
       return named ?? t; // unknown: the schema lists the admitted codes
-    },
+    }),
     (n) => {
       if (!Number.isInteger(n) || n < 0) return new TypeProblem(`${name} doit être un code de département (ex. 93), pas ${n}.`);
       return normaliseCode(String(n));
@@ -170,7 +195,8 @@ function communeParser(name: string): CellParser {
 }
 
 function kindParser(name: string): CellParser {
-  return stringParser(name, "un type de SIAE (EI, ACI, AI, ETTI, EITI)", (t) => siaeKindOf(t) ?? t);
+  // A column of SIAE kinds repeats a handful of spellings: normalise each once.
+  return stringParser(name, "un type de SIAE (EI, ACI, AI, ETTI, EITI)", memoized((t) => siaeKindOf(t) ?? t));
 }
 
 export function makeCellParser(def: IndicatorDef, settings: Settings): CellParser {

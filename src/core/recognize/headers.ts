@@ -39,7 +39,26 @@ for (const f of SENDER_FIELDS) add(SENDER_KEYS, f.label, { kind: 'sender', name:
 
 const TRAILING_PAREN = /^(.*?)\s*[([]([^()[\]]*)[)\]]\s*[*]?\s*$/;
 
+/**
+ * Answers already given, per table of keys: the same headers come back in every file of a run
+ * (and the first data rows, scanned for a header row, repeat their texts), while normalising a
+ * label costs far more than a look-up. Bounded, since scanned cells may hold any text.
+ */
+const MEMO = new Map<Map<string, HeaderMatch>, Map<string, HeaderMatch | null>>();
+const MEMO_LIMIT = 5000;
+
 function lookup(map: Map<string, HeaderMatch>, text: string): HeaderMatch | undefined {
+  let memo = MEMO.get(map);
+  if (!memo) MEMO.set(map, (memo = new Map()));
+  const known = memo.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = lookupUncached(map, text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, found ?? null);
+  return found;
+}
+
+function lookupUncached(map: Map<string, HeaderMatch>, text: string): HeaderMatch | undefined {
   const direct = map.get(labelKey(text));
   if (direct) return direct;
   // "Personnes en insertion (personnes)", "SIRET [siret]", "Libellé (code)": try each part.

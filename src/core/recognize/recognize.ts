@@ -47,25 +47,35 @@ interface RowMatch<M> {
 
 /** The row, among the first ones, whose cells name the most known columns. */
 function findHeaderRow<M>(sheet: GridSheet, match: (t: string) => M | undefined, count: (m: M) => boolean): RowMatch<M> | undefined {
-  let best: RowMatch<M> | undefined;
+  let bestRow = -1;
+  let bestScore = 0;
   const end = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < end; r++) {
     const row = sheet.rows[r];
     if (!row) continue;
-    const hits: RowMatch<M>['hits'] = [];
     let score = 0;
     for (let c = 0; c < row.length; c++) {
       const t = text(row[c]);
       if (t === null) continue;
       const m = match(t);
       if (m !== undefined && count(m)) score++;
-      hits.push({ col: c + 1, header: cleanText(t), match: m });
     }
-    if (score >= MIN_MATCHES && (!best || score > best.score)) best = { row: r + 1, hits, score };
+    if (score >= MIN_MATCHES && (bestRow < 0 || score > bestScore)) {
+      bestRow = r;
+      bestScore = score;
+    }
     // Past a header row come data rows: no need to match every cell of the first rows.
-    if (best && r + 1 > best.row + 5) break;
+    if (bestRow >= 0 && r > bestRow + 5) break;
   }
-  return best;
+  if (bestRow < 0) return undefined;
+  // The cells of the chosen row only (the others were only scored).
+  const row = sheet.rows[bestRow]!;
+  const hits: RowMatch<M>['hits'] = [];
+  for (let c = 0; c < row.length; c++) {
+    const t = text(row[c]);
+    if (t !== null) hits.push({ col: c + 1, header: cleanText(t), match: match(t) });
+  }
+  return { row: bestRow + 1, hits, score: bestScore };
 }
 
 /** The column whose cells name the most indicators (an SIAE form laid out as label | value). */
@@ -142,8 +152,8 @@ function tableColumns(book: GridWorkbook, sheet: GridSheet, headerRow: number, h
   const columns: TableColumn[] = [];
   const seen = new Map<string, number>();
   for (const h of hits) {
-    const cell = toA1(headerRow, h.col);
     if (!h.match) {
+      const cell = toA1(headerRow, h.col);
       issues.push(
         issue(book, {
           code: 'extra-label',
@@ -160,6 +170,7 @@ function tableColumns(book: GridWorkbook, sheet: GridSheet, headerRow: number, h
     if (h.match.kind !== 'indicator') continue; // derived columns are computed, not read
     const first = seen.get(h.match.code);
     if (first !== undefined) {
+      const cell = toA1(headerRow, h.col);
       issues.push(
         issue(book, {
           code: 'extra-label',

@@ -22,6 +22,7 @@ export function parseSheetRef(ref: string): NamedRef | undefined {
 
 /** The defined name's target (first one when the name is defined on several scopes). */
 export function definedNameRef(book: GridWorkbook, name: string): NamedRef | undefined {
+  if (book.definedNames.length === 0) return undefined; // an export without names: nothing to compare
   const upper = name.toUpperCase();
   for (const n of book.definedNames) {
     if (n.name.toUpperCase() !== upper) continue;
@@ -33,6 +34,7 @@ export function definedNameRef(book: GridWorkbook, name: string): NamedRef | und
 
 /** A defined name's value: the cell it points at, or its quoted constant ("1.0.0"). */
 export function definedNameValue(book: GridWorkbook, name: string): CellValue | undefined {
+  if (book.definedNames.length === 0) return undefined;
   const upper = name.toUpperCase();
   for (const n of book.definedNames) {
     if (n.name.toUpperCase() !== upper) continue;

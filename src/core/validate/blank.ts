@@ -1,5 +1,7 @@
 import type { CellValue } from '../grid.js';
-import { isSpaceCode } from '../parse/text.js';
+import { isSpaceCode as isSpaceCodeImport } from '../parse/text.js';
+
+const isSpaceCode = isSpaceCodeImport; // a plain constant on the per-cell path
 
 /** A cell with nothing in it, or only spaces and line breaks. */
 export function isBlankCell(v: CellValue | undefined): boolean {

@@ -1,14 +1,15 @@
-import { evaluateRules, type IndicatorCode, type PartialReturn, type Settings } from '../../schema/index.js';
+import { compileRules, type IndicatorCode, type PartialReturn, type RulesEvaluator, type Settings } from '../../schema/index.js';
 import type { CellValue } from '../grid.js';
 import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from '../parse/problem.js';
-import type { ReturnRecord, ValidationIssue } from '../records.js';
+import type { ReturnRecord } from '../records.js';
 import { missingMessage, type FieldCheck } from './field-checks.js';
+import type { IssueSink } from './issue-sink.js';
 
 // Module-local aliases: on the per-cell path, a plain constant beats a live import binding.
 const BLANK = MISSING;
 const Problem = TypeProblem;
 const Note = ParsedWithNote;
-import type { IssueSink } from './issue-sink.js';
+const show = showCellValue;
 
 /**
  * The cells of one return as parallel arrays (no object per cell): checks[i] applies to the
@@ -20,103 +21,214 @@ export interface ReturnCells {
   readonly raws: readonly CellValue[];
 }
 
-const TEMPLATES = new WeakMap<readonly FieldCheck[], Partial<Record<IndicatorCode, string>>>();
+export interface ReturnPlace {
+  readonly file: string;
+  readonly sheet: string;
+  readonly row?: number;
+}
 
-function addressTemplate(checks: readonly FieldCheck[]): Partial<Record<IndicatorCode, string>> {
-  let t = TEMPLATES.get(checks);
-  if (!t) {
-    const dict: Record<string, string> = {};
-    for (const c of checks) dict[c.code] = '';
-    t = { ...dict };
-    TEMPLATES.set(checks, t);
+/** A record's source.cells: the A1 address of each checked indicator's cell, in check order. */
+export type CellsOf = Partial<Record<IndicatorCode, string>>;
+
+/**
+ * An object with the given keys in order, in V8's compact (fast) mode: filled by computed keys
+ * an object turns into a slow dictionary past a dozen properties, while a spread copy of it is
+ * compact and shares one hidden class with every other copy of the same keys.
+ */
+function compactObject(keys: readonly string[], values?: readonly unknown[]): Record<string, unknown> {
+  const dict: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) dict[keys[i]!] = values?.[i];
+  return { ...dict };
+}
+
+/** Past this many sets of valid indicators, records' values are built key by key. */
+const MAX_SHAPES = 64;
+/** Layouts of up to this many indicators get a template per set of valid ones (exact sums of powers of two). */
+const MAX_SHAPED = 52;
+const BIT = Array.from({ length: MAX_SHAPED }, (_, i) => 2 ** i);
+
+/**
+ * What depends only on which indicators are checked, in which order: the rules with their
+ * operands resolved, the key templates of the record's objects. Shared by the tables laid out
+ * alike (the files of a run, and the runs of a session): the templates are never handed out.
+ */
+class ReturnLayout {
+  readonly rules: RulesEvaluator;
+  readonly cellsTemplate: Record<string, unknown>;
+  /** A compact template of values per set of valid indicators (key: sum of 2^i over them). */
+  readonly shapes = new Map<number, Record<string, unknown>>();
+
+  constructor(readonly codes: readonly IndicatorCode[]) {
+    this.rules = compileRules(codes);
+    this.cellsTemplate = compactObject(codes);
   }
-  return t;
+}
+
+const LAYOUTS = new Map<string, ReturnLayout>();
+const MAX_LAYOUTS = 32;
+
+function layoutOf(codes: readonly IndicatorCode[]): ReturnLayout {
+  const key = codes.join(',');
+  let layout = LAYOUTS.get(key);
+  if (!layout) {
+    if (LAYOUTS.size >= MAX_LAYOUTS) LAYOUTS.clear();
+    LAYOUTS.set(key, (layout = new ReturnLayout(codes)));
+  }
+  return layout;
+}
+
+/**
+ * Checks returns laid out in the same cells (every row of one table). What does not change from
+ * one return to the next is prepared once (see ReturnLayout), with scratch arrays: checking a
+ * row then allocates little more than what the record keeps.
+ */
+export class ReturnChecker {
+  readonly codes: readonly IndicatorCode[];
+  private readonly rules: RulesEvaluator;
+  private readonly cellsTemplate: Record<string, unknown>;
+  private readonly shapes: Map<number, Record<string, unknown>>;
+  /** values[i]: the value of checks[i] in the current return, undefined when missing or invalid. */
+  private readonly values: unknown[];
+  private readonly given: Uint8Array;
+
+  constructor(
+    readonly checks: readonly FieldCheck[],
+    private readonly settings: Settings,
+    private readonly sink: IssueSink,
+  ) {
+    const layout = layoutOf(checks.map((c) => c.code));
+    this.codes = layout.codes;
+    this.rules = layout.rules;
+    this.cellsTemplate = layout.cellsTemplate;
+    this.shapes = layout.shapes;
+    this.values = new Array<unknown>(checks.length).fill(undefined);
+    this.given = new Uint8Array(checks.length);
+  }
+
+  /** A record's source.cells from the addresses of the checked cells (addresses[i]: cell of checks[i]). */
+  cellsFrom(addresses: readonly string[]): CellsOf {
+    const cells = { ...this.cellsTemplate };
+    const codes = this.codes;
+    for (let i = 0; i < codes.length; i++) cells[codes[i]!] = addresses[i];
+    return cells as CellsOf;
+  }
+
+  /**
+   * Checks one return cell by cell (tolerant parsing, then the indicator's zod schema), then the
+   * schema's cross-field rules on the values that passed, and builds the ReturnRecord. The cell
+   * of checks[i] holds row[index[i]] (blank past the row's end), and cells (kept by the record)
+   * gives its address. `at` is only read: the caller may reuse it.
+   */
+  check(cells: CellsOf, row: readonly CellValue[], index: ArrayLike<number>, at: ReturnPlace): ReturnRecord {
+    const { checks, values, given, sink } = this;
+    const n = checks.length;
+    let count = 0;
+    let shape = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (let i = 0; i < n; i++) {
+      const check = checks[i]!;
+      const raw = row[index[i]!] ?? null;
+      given[i] = 0;
+      let v = check.parse(raw);
+      if (!check.accepts(v)) {
+        if (v === BLANK) {
+          if (check.required) {
+            errors++;
+            sink.add({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, message: missingMessage(check) });
+          }
+          continue;
+        }
+        if (v instanceof Problem) {
+          errors++;
+          sink.add({ code: 'type-error', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: v.message });
+          continue;
+        }
+        if (v instanceof Note) {
+          warnings++;
+          sink.add({ code: 'type-error', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: v.message });
+          v = v.value;
+        }
+        if (!check.accepts(v)) {
+          const r = check.schema.safeParse(v);
+          if (!r.success) {
+            errors++;
+            sink.add({
+              code: 'constraint-error',
+              severity: 'erreur',
+              file: at.file,
+              sheet: at.sheet,
+              cell: cells[check.code],
+              row: at.row,
+              indicator: check.code,
+              value: show(raw),
+              message: r.error.issues[0]?.message ?? `« ${check.label} » : valeur non admise.`,
+            });
+            continue;
+          }
+          v = r.data;
+        }
+      }
+      values[i] = v;
+      given[i] = 1;
+      count++;
+      if (i < MAX_SHAPED) shape += BIT[i]!;
+    }
+
+    const violations = this.rules(values, this.settings);
+    const ret = this.valuesObject(count, shape) as PartialReturn;
+    for (let i = 0; i < n; i++) values[i] = undefined; // keep no value of this row alive
+
+    for (let k = 0; k < violations.length; k++) {
+      const violation = violations[k]!;
+      const field = cells[violation.field] ? violation.field : violation.fields.find((f) => cells[f]);
+      if (violation.severity === 'erreur') errors++;
+      else warnings++;
+      sink.add({
+        code: 'rule-violation',
+        severity: violation.severity,
+        file: at.file,
+        sheet: at.sheet,
+        cell: field ? cells[field] : undefined,
+        row: at.row,
+        indicator: field ?? violation.field,
+        value: field !== undefined && ret[field] !== undefined ? String(ret[field]) : undefined,
+        message: violation.message,
+        rule: violation.rule,
+      });
+    }
+    const source = at.row === undefined ? { file: at.file, sheet: at.sheet, cells } : { file: at.file, sheet: at.sheet, row: at.row, cells };
+    return { values: ret, source, errors, warnings };
+  }
+
+  /** The record's values: the valid ones, in check order, as a compact object. */
+  private valuesObject(count: number, shape: number): Record<string, unknown> {
+    const { codes, values, given } = this;
+    const n = codes.length;
+    let template = n <= MAX_SHAPED ? this.shapes.get(shape) : undefined;
+    if (!template) {
+      const keys: string[] = [];
+      for (let i = 0; i < n; i++) if (given[i] === 1) keys.push(codes[i]!);
+      if (n > MAX_SHAPED || this.shapes.size >= MAX_SHAPES) {
+        const some: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++) if (given[i] === 1) some[codes[i]!] = values[i];
+        return { ...some };
+      }
+      this.shapes.set(shape, (template = compactObject(keys)));
+    }
+    const ret = { ...template };
+    if (count === n) for (let i = 0; i < n; i++) ret[codes[i]!] = values[i];
+    else for (let i = 0; i < n; i++) if (given[i] === 1) ret[codes[i]!] = values[i];
+    return ret;
+  }
 }
 
 /**
  * Checks one return cell by cell (tolerant parsing, then the indicator's zod schema), then the
  * schema's cross-field rules on the values that passed, and builds the ReturnRecord.
  */
-export function checkReturn(
-  cells: ReturnCells,
-  at: { file: string; sheet: string; row?: number },
-  settings: Settings,
-  sink: IssueSink,
-): ReturnRecord {
-  const values: Record<string, unknown> = {};
-  // Every checked indicator has an address: clone a fast template of those keys, then fill it.
-  const addresses = { ...addressTemplate(cells.checks) };
-  let errors = 0;
-  let warnings = 0;
-  const report = (i: ValidationIssue) => {
-    if (i.severity === 'erreur') errors++;
-    else warnings++;
-    sink.add(i);
-  };
-  const { checks, raws } = cells;
-  for (let i = 0; i < checks.length; i++) {
-    const check = checks[i]!;
-    const a1 = cells.addresses[i]!;
-    const raw = raws[i]!;
-    addresses[check.code] = a1;
-    let v = check.parse(raw);
-    if (check.accepts(v)) {
-      values[check.code] = v;
-      continue;
-    }
-    if (v === BLANK) {
-      if (check.required)
-        report({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: a1, row: at.row, indicator: check.code, message: missingMessage(check) });
-      continue;
-    }
-    if (v instanceof Problem) {
-      report({ code: 'type-error', severity: 'erreur', file: at.file, sheet: at.sheet, cell: a1, row: at.row, indicator: check.code, value: showCellValue(raw), message: v.message });
-      continue;
-    }
-    if (v instanceof Note) {
-      report({ code: 'type-error', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: a1, row: at.row, indicator: check.code, value: showCellValue(raw), message: v.message });
-      v = v.value;
-    }
-    if (check.accepts(v)) {
-      values[check.code] = v;
-      continue;
-    }
-    const r = check.schema.safeParse(v);
-    if (!r.success) {
-      report({
-        code: 'constraint-error',
-        severity: 'erreur',
-        file: at.file,
-        sheet: at.sheet,
-        cell: a1,
-        row: at.row,
-        indicator: check.code,
-        value: showCellValue(raw),
-        message: r.error.issues[0]?.message ?? `« ${check.label} » : valeur non admise.`,
-      });
-      continue;
-    }
-    values[check.code] = r.data;
-  }
-  // Filled by computed keys, V8 keeps these objects in slow dictionary mode (about 2 kB each);
-  // a spread copy is a compact object sharing one hidden class across rows: 100,000 returns fit.
-  const ret = { ...values } as PartialReturn;
-  const cellsOf = addresses;
-  for (const violation of evaluateRules(ret, settings)) {
-    const field = addresses[violation.field] ? violation.field : violation.fields.find((f) => addresses[f]);
-    report({
-      code: 'rule-violation',
-      severity: violation.severity,
-      file: at.file,
-      sheet: at.sheet,
-      cell: field ? addresses[field] : undefined,
-      row: at.row,
-      indicator: field ?? violation.field,
-      value: field !== undefined && ret[field] !== undefined ? String(ret[field]) : undefined,
-      message: violation.message,
-      rule: violation.rule,
-    });
-  }
-  const source = at.row === undefined ? { file: at.file, sheet: at.sheet, cells: cellsOf } : { file: at.file, sheet: at.sheet, row: at.row, cells: cellsOf };
-  return { values: ret, source, errors, warnings };
+export function checkReturn(cells: ReturnCells, at: { file: string; sheet: string; row?: number }, settings: Settings, sink: IssueSink): ReturnRecord {
+  const checker = new ReturnChecker(cells.checks, settings, sink);
+  const index = cells.raws.map((_, i) => i);
+  return checker.check(checker.cellsFrom(cells.addresses), cells.raws, index, at);
 }

@@ -35,13 +35,17 @@ export interface FieldCheck {
 
 /** See FieldCheck.accepts: mirrors the constraints of fieldSchema for each value type. */
 export function quickAcceptance(def: IndicatorDef, settings: Settings): (v: unknown) => boolean {
+  // Constants captured here, not read through the schema's module bindings on every cell.
   switch (def.type) {
     case 'entier':
       return (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0; // zod's int() wants safe integers
     case 'decimal':
       return (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-    case 'annee':
-      return (v) => typeof v === 'number' && Number.isInteger(v) && v >= YEAR_MIN && v <= YEAR_MAX;
+    case 'annee': {
+      const min = YEAR_MIN;
+      const max = YEAR_MAX;
+      return (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+    }
     case 'oui_non':
       return (v) => typeof v === 'boolean';
     case 'type_siae':
@@ -50,12 +54,18 @@ export function quickAcceptance(def: IndicatorDef, settings: Settings): (v: unkn
       const codes = new Set(departementsOfRegion(settings.regionCode).map((d) => d.code));
       return (v) => typeof v === 'string' && codes.has(v);
     }
-    case 'siret':
-      return (v) => typeof v === 'string' && isValidSiret(v);
-    case 'commune':
-      return (v) => typeof v === 'string' && COMMUNE_PATTERN.test(v);
-    case 'annexe_financiere':
-      return (v) => typeof v === 'string' && ANNEXE_FINANCIERE_PATTERN.test(v);
+    case 'siret': {
+      const valid = isValidSiret;
+      return (v) => typeof v === 'string' && valid(v);
+    }
+    case 'commune': {
+      const pattern = COMMUNE_PATTERN;
+      return (v) => typeof v === 'string' && pattern.test(v);
+    }
+    case 'annexe_financiere': {
+      const pattern = ANNEXE_FINANCIERE_PATTERN;
+      return (v) => typeof v === 'string' && pattern.test(v);
+    }
     case 'texte':
       // Already cleaned by the parser: no leading or trailing space for zod's trim to remove.
       return (v) => typeof v === 'string' && v.length >= 1 && v.length <= 200 && v.trim() === v;
@@ -83,4 +93,21 @@ export function missingMessage(check: FieldCheck): string {
   return check.numeric && check.def.type !== 'annee'
     ? `« ${check.label} » est obligatoire : renseignez-le (saisissez 0 si la valeur est nulle ; une cellule vide n'est pas un zéro).`
     : `« ${check.label} » est obligatoire : renseignez-le.`;
+}
+
+const CHECKS_BY_SETTINGS = new Map<string, ReadonlyMap<IndicatorCode, FieldCheck>>();
+
+/**
+ * makeFieldChecks, remembered by the settings' content: building the zod schemas and parsers
+ * costs more than checking a small file, and a session (taskpane, several runs) re-uses the same
+ * settings. Checks are pure functions of the settings, so equal content gives equal checks.
+ */
+export function fieldChecksFor(settings: Settings): ReadonlyMap<IndicatorCode, FieldCheck> {
+  const key = JSON.stringify(settings);
+  let checks = CHECKS_BY_SETTINGS.get(key);
+  if (!checks) {
+    if (CHECKS_BY_SETTINGS.size >= 8) CHECKS_BY_SETTINGS.clear();
+    CHECKS_BY_SETTINGS.set(key, (checks = makeFieldChecks(settings)));
+  }
+  return checks;
 }

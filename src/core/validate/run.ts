@@ -1,15 +1,16 @@
 import { DEFAULT_SETTINGS, formatNumberFr, type IndicatorCode, type Settings } from '../../schema/index.js';
 import type { GridWorkbook } from '../grid.js';
 import { sheetByName } from '../grid.js';
-import type { ReturnRecord, ValidationIssue } from '../records.js';
+import type { ReturnRecord, ReturnSource, ValidationIssue } from '../records.js';
 import { recognizeWorkbook } from '../recognize/recognize.js';
-import { makeFieldChecks, type FieldCheck } from './field-checks.js';
+import { fieldChecksFor, type FieldCheck } from './field-checks.js';
 import type { FileContext } from './file-context.js';
 import { validateForm } from './form.js';
 import { IssueSink } from './issue-sink.js';
 import { validatePlan } from './plan.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, type FileReport, type SenderInfo, type ValidateOptions, type ValidationReport } from './report.js';
 import { validateSender } from './sender.js';
+import { SharedCells } from './shared-cells.js';
 import { validateTable } from './table.js';
 
 interface Place {
@@ -32,21 +33,23 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
 /**
  * One validation run over several workbooks: files are added one by one (so a host can read
  * them one at a time), duplicates and periods are tracked across them, and finish() gives the
- * report. The field schemas are built once per run.
+ * report. The field schemas are built once per run (at most: see fieldChecksFor).
  */
 export class ValidationRun {
   private readonly settings: Settings;
   private readonly cap: number;
   private readonly checks: ReadonlyMap<IndicatorCode, FieldCheck>;
   private readonly files: PendingFile[] = [];
-  private readonly seen = new Map<string, Place>();
+  /** First return of each year and SIRET: its source is where a duplicate's message points. */
+  private readonly seen = new Map<number, Map<string, ReturnSource>>();
+  private readonly sharedCells = new SharedCells();
   private readonly periods = new Map<number, { count: number; first: Map<PendingFile, Place> }>();
   private readonly started = now();
 
   constructor(settings: Settings = DEFAULT_SETTINGS, options: ValidateOptions = {}) {
     this.settings = settings;
     this.cap = Math.max(0, options.maxIssuesPerFile ?? DEFAULT_MAX_ISSUES_PER_FILE);
-    this.checks = makeFieldChecks(settings);
+    this.checks = fieldChecksFor(settings);
   }
 
   /** Checks one workbook (already read into a grid). */
@@ -63,7 +66,7 @@ export class ValidationRun {
       report: { file, template: { kind: recognition.kind, version: recognition.version, via: recognition.via }, sheets, records, unreadable: false, rows: 0 },
       sink,
     };
-    const ctx: FileContext = { file, book, settings: this.settings, checks: this.checks, sink, onRecord: (r) => this.track(pending, r) };
+    const ctx: FileContext = { file, book, settings: this.settings, checks: this.checks, sink, onRecord: (r) => this.track(pending, r), sharedCells: this.sharedCells };
     for (const loc of recognition.locations) {
       sheets.push(loc.sheet);
       if (loc.kind === 'siae') {
@@ -100,13 +103,15 @@ export class ValidationRun {
       if (!p.first.has(file)) p.first.set(file, { file: src.file, sheet: src.sheet, row: src.row, cell: src.cells.annee });
     }
     if (typeof siret !== 'string' || typeof annee !== 'number') return;
-    const key = `${siret}|${annee}`;
-    const here: Place = { file: src.file, sheet: src.sheet, row: src.row, cell: src.cells.siret };
-    const first = this.seen.get(key);
-    if (!first) {
-      this.seen.set(key, here);
+    let ofYear = this.seen.get(annee);
+    if (!ofYear) this.seen.set(annee, (ofYear = new Map()));
+    const firstSource = ofYear.get(siret);
+    if (!firstSource) {
+      ofYear.set(siret, src);
       return;
     }
+    const first: Place = { file: firstSource.file, sheet: firstSource.sheet, row: firstSource.row, cell: firstSource.cells.siret };
+    const here: Place = { file: src.file, sheet: src.sheet, row: src.row, cell: src.cells.siret };
     file.sink.add({
       code: 'duplicate-row',
       severity: 'erreur',

@@ -1,26 +1,36 @@
 import { columnLetters, toA1 } from '../a1.js';
-import type { CellValue, GridSheet } from '../grid.js';
+import type { GridSheet } from '../grid.js';
 import type { ReturnRecord } from '../records.js';
 import type { TableLocation } from '../recognize/locations.js';
 import { isBlankRow } from './blank.js';
-import { checkReturn } from './check-return.js';
+import { ReturnChecker, type CellsOf } from './check-return.js';
 import type { FileContext } from './file-context.js';
+import { SharedCells } from './shared-cells.js';
 
 /**
  * A network table: one return per non-blank row. Trailing blank rows are skipped; a blank row
  * followed by data is reported once per run of blank rows.
  */
 export function validateTable(ctx: FileContext, sheet: GridSheet, loc: TableLocation): { records: ReturnRecord[]; rows: number } {
-  const plan = loc.columns.map((c) => ({ check: ctx.checks.get(c.code)!, col: c.col, letters: columnLetters(c.col) }));
-  const cols = loc.columns.map((c) => c.col);
   const records: ReturnRecord[] = [];
-  if (plan.length === 0) return { records, rows: 0 };
+  const n = loc.columns.length;
+  if (n === 0) return { records, rows: 0 };
+  const cols = loc.columns.map((c) => c.col);
+  const letters = cols.map(columnLetters);
+  const checker = new ReturnChecker(
+    loc.columns.map((c) => ctx.checks.get(c.code)!),
+    ctx.settings,
+    ctx.sink,
+  );
+  const shared = ctx.sharedCells.rowsOf(`${cols.join(',')}|${checker.codes.join(',')}`);
   let last = Math.min(loc.lastRow, sheet.rows.length);
   while (last > loc.headerRow && isBlankRow(sheet.rows[last - 1], cols)) last--;
   let blankStart = 0;
   let rows = 0;
-  const checks = plan.map((p) => p.check);
-  const raws: CellValue[] = new Array(plan.length).fill(null);
+  // Scratch reused for every row: the checker copies what the record keeps.
+  const index = Int32Array.from(cols, (c) => c - 1);
+  const addresses: string[] = new Array<string>(n).fill('');
+  const at = { file: ctx.file, sheet: sheet.name, row: 0 };
   for (let r = loc.headerRow + 1; r <= last; r++) {
     const row = sheet.rows[r - 1];
     if (isBlankRow(row, cols)) {
@@ -34,7 +44,7 @@ export function validateTable(ctx: FileContext, sheet: GridSheet, loc: TableLoca
         severity: 'avertissement',
         file: ctx.file,
         sheet: sheet.name,
-        cell: toA1(blankStart, plan[0]!.col),
+        cell: toA1(blankStart, cols[0]!),
         row: blankStart,
         message: many
           ? `Lignes ${blankStart} à ${r - 1} vides au milieu du tableau : supprimez-les (les lignes suivantes sont bien lues).`
@@ -43,13 +53,17 @@ export function validateTable(ctx: FileContext, sheet: GridSheet, loc: TableLoca
       blankStart = 0;
     }
     rows++;
-    const addresses: string[] = new Array(plan.length);
-    for (let i = 0; i < plan.length; i++) {
-      const p = plan[i]!;
-      addresses[i] = p.letters + r;
-      raws[i] = row?.[p.col - 1] ?? null;
+    const kept = shared !== undefined && r <= SharedCells.rows ? shared[r] : undefined;
+    let cells: CellsOf;
+    if (kept) cells = { ...kept };
+    else {
+      const rowText = String(r);
+      for (let i = 0; i < n; i++) addresses[i] = letters[i]! + rowText;
+      cells = checker.cellsFrom(addresses);
+      if (shared !== undefined && r <= SharedCells.rows) shared[r] = { ...cells } as Record<string, string>;
     }
-    const record = checkReturn({ checks, addresses, raws }, { file: ctx.file, sheet: sheet.name, row: r }, ctx.settings, ctx.sink);
+    at.row = r;
+    const record = checker.check(cells, row!, index, at);
     ctx.onRecord(record);
     records.push(record);
   }
