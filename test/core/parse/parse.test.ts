@@ -32,6 +32,13 @@ describe('cell parsers', () => {
     const e = parser('personnes')({ error: '#DIV/0!' }) as TypeProblem;
     expect(e.message).toContain('#DIV/0!');
   });
+  it('text in a number cell says what to type, with an example of the right kind', () => {
+    expect((parser('personnes')('douze') as TypeProblem).message).toBe(
+      "« Personnes en insertion » doit être un nombre entier : « douze » n'en est pas un. Saisissez un nombre (ex. 12), sans texte ni unité.",
+    );
+    expect((parser('heures_remunerees')('beaucoup') as TypeProblem).message).toContain('(ex. 12 ou 12,5)');
+    expect((parser('annee')('cette année') as TypeProblem).message).toContain('(ex. 2025)');
+  });
   it.each([
     ['oui', true],
     ['X', true],
