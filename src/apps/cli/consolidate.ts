@@ -73,7 +73,7 @@ export async function consolidateFiles(paths: readonly string[], options: Consol
   const planPath = options.planPath ?? onlyPlanAmong(report);
   if (planPath) {
     try {
-      plan = readPlan(await readXlsxFile(planPath));
+      plan = readPlan(await readXlsxFile(planPath), settings);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       problems.push(`Plan d'actions illisible : ${message}`);

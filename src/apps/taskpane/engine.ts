@@ -81,6 +81,7 @@ function objectiveLine(p: ObjectiveProgress): ObjectiveLine {
     progression: p.progression ?? undefined,
     statut: p.statut,
     note: p.note,
+    exemple: t.exemple,
   };
 }
 

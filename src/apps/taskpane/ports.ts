@@ -49,6 +49,8 @@ export interface ObjectiveLine {
   readonly statut: ObjectiveStatus;
   /** French: how the period and baseline were chosen, or why there is no data. */
   readonly note: string;
+  /** A target still marked as one of the template's examples ("Exemple à remplacer" = oui). */
+  readonly exemple?: boolean;
 }
 
 /** Key figures of one département (or the region) for the Consolider tab, formatted. */

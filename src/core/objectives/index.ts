@@ -2,5 +2,7 @@
 export * from './types.js';
 export * from './default-plan.js';
 export * from './read-plan.js';
+export * from './locate-plan.js';
+export * from './plan-rows.js';
 export * from './progress.js';
 export * from './to-json.js';

@@ -45,6 +45,8 @@ function objectiveItem(o: ObjectiveLine): HTMLElement {
     el('div', { class: 'objective__head' }, [
       el('span', { class: 'objective__code', text: o.objectif }),
       el('span', { class: `badge badge--${o.statut}`, text: STATUS_LABELS[o.statut] }),
+      // Not a status badge: the status stays the head's only badge.
+      o.exemple ? el('span', { class: 'objective__example', text: 'exemple', attrs: { title: 'Exemple du modèle de plan, pas encore remplacé par une cible du plan' } }) : null,
     ]),
     el('p', { class: 'objective__label', text: o.libelle }),
     el('p', { class: 'objective__indicator', text: `${o.indicateur} — ${o.perimetre}` }),
