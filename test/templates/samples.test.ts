@@ -18,6 +18,7 @@ import {
   SIAE_VALID_VALUES,
   siaeInvalidSample,
   siaeValidSample,
+  staleSamples,
 } from '../fixtures/samples.js';
 import { namedCell, namedValue } from './grid-lookup.js';
 
@@ -123,5 +124,12 @@ describe('plan sample', () => {
     });
     const exampleCol = PLAN_COLUMNS.findIndex((c) => c.key === 'exemple') + 1;
     expect(s.rows.some((row) => row?.[exampleCol - 1] === 'oui')).toBe(false);
+  });
+});
+
+describe('the committed samples', () => {
+  it('are kept in test/fixtures/samples and up to date with the code (npm run fixtures)', async () => {
+    await Promise.all([siaeValidSample(), siaeInvalidSample(), networkValidSample(), networkInvalidSample(), planSample()]);
+    expect(staleSamples(), 'échantillons périmés : lancez npm run fixtures').toEqual([]);
   });
 });
