@@ -4,6 +4,7 @@ import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from '../parse/pr
 import type { ReturnRecord } from '../records.js';
 import { missingMessage, type FieldCheck } from './field-checks.js';
 import type { IssueSink } from './issue-sink.js';
+import { STORE_GIVEN_MAX, storeGiven } from './store-given.js';
 
 // Module-local aliases: on the per-cell path, a plain constant beats a live import binding.
 const BLANK = MISSING;
@@ -43,8 +44,8 @@ function compactObject(keys: readonly string[], values?: readonly unknown[]): Re
 
 /** Past this many sets of valid indicators, records' values are built key by key. */
 const MAX_SHAPES = 64;
-/** Layouts of up to this many indicators get a template per set of valid ones (exact sums of powers of two). */
-const MAX_SHAPED = 52;
+/** Layouts of up to this many indicators get a template per set of valid ones (exact sums of powers of two), filled by storeGiven. */
+const MAX_SHAPED = STORE_GIVEN_MAX;
 const BIT = Array.from({ length: MAX_SHAPED }, (_, i) => 2 ** i);
 
 /**
@@ -122,7 +123,6 @@ export class ReturnChecker {
   check(cells: CellsOf, row: readonly CellValue[], index: ArrayLike<number>, at: ReturnPlace): ReturnRecord {
     const { checks, values, given, sink } = this;
     const n = checks.length;
-    let count = 0;
     let shape = 0;
     let errors = 0;
     let warnings = 0;
@@ -171,12 +171,11 @@ export class ReturnChecker {
       }
       values[i] = v;
       given[i] = 1;
-      count++;
       if (i < MAX_SHAPED) shape += BIT[i]!;
     }
 
     const violations = this.rules(values, this.settings);
-    const ret = this.valuesObject(count, shape) as PartialReturn;
+    const ret = this.valuesObject(shape) as PartialReturn;
     for (let i = 0; i < n; i++) values[i] = undefined; // keep no value of this row alive
 
     for (let k = 0; k < violations.length; k++) {
@@ -202,7 +201,7 @@ export class ReturnChecker {
   }
 
   /** The record's values: the valid ones, in check order, as a compact object. */
-  private valuesObject(count: number, shape: number): Record<string, unknown> {
+  private valuesObject(shape: number): Record<string, unknown> {
     const { codes, values, given } = this;
     const n = codes.length;
     let template = n <= MAX_SHAPED ? this.shapes.get(shape) : undefined;
@@ -217,8 +216,7 @@ export class ReturnChecker {
       this.shapes.set(shape, (template = compactObject(keys)));
     }
     const ret = { ...template };
-    if (count === n) for (let i = 0; i < n; i++) ret[codes[i]!] = values[i];
-    else for (let i = 0; i < n; i++) if (given[i] === 1) ret[codes[i]!] = values[i];
+    storeGiven(ret, codes, values, given);
     return ret;
   }
 }
