@@ -11,7 +11,6 @@ import { matchIndicatorHeader } from '../recognize/headers.js';
 import type { PlanLocation } from '../recognize/locations.js';
 import type { IssueCode, ValidationIssue } from '../records.js';
 import { PLAN_SCOPE_REGION, type PlanColumnKey } from '../template-layout.js';
-import { completePlanLocation } from './locate-plan.js';
 import type { Direction, PlanTarget } from './types.js';
 
 /** What one reading of a plan table gives both its readers (validation and consolidation). */
@@ -88,9 +87,8 @@ export function isExampleMark(v: CellValue): boolean {
  * read and checked like the others and come out flagged `exemple`: the template's own examples
  * are valid targets, so an untouched template gives no error.
  */
-export function parsePlanRows(book: GridWorkbook, sheet: GridSheet, loc: PlanLocation, settings: Settings): ParsedPlan {
+export function parsePlanRows(book: GridWorkbook, sheet: GridSheet, location: PlanLocation, settings: Settings): ParsedPlan {
   const file = book.source;
-  const { location } = completePlanLocation(sheet, loc);
   const col = new Map<PlanColumnKey, number>();
   for (const c of location.columns) if (!col.has(c.key)) col.set(c.key, c.col);
   const out = { targets: [] as PlanTarget[], issues: [] as ValidationIssue[], rows: 0 };

@@ -33,6 +33,8 @@ for (const c of PLAN_COLUMNS) {
   const m: HeaderMatch = { kind: 'plan', key: c.key };
   add(PLAN_KEYS, c.key, m);
   add(PLAN_KEYS, c.header, m);
+  // The header without its parenthesis, as people retype it: "Type de SIAE", "Sens", "Périmètre".
+  add(PLAN_KEYS, c.header.replace(/\s*\(.*\)\s*$/, ''), m);
 }
 const SENDER_KEYS = new Map<string, HeaderMatch>();
 for (const f of SENDER_FIELDS) add(SENDER_KEYS, f.label, { kind: 'sender', name: f.name });

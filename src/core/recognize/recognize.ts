@@ -337,42 +337,57 @@ function versionIssues(book: GridWorkbook, kind: TemplateKind, version: string |
   );
 }
 
+/** What the caller already knows of a workbook. */
+export interface RecognizeOptions {
+  /**
+   * The kind the workbook is given as (a file chosen as the action plan): looked for first, as
+   * if the template's metadata named it, whatever the metadata says.
+   */
+  readonly expect?: TemplateKind;
+}
+
 /**
- * Which template a workbook is and where its data lies: from the template's metadata and
- * defined names first, else from header labels. Issues about the structure (unknown template,
- * missing or unknown columns, old version) are returned for the report.
+ * Which template a workbook is and where its data lies: from the template's metadata, defined
+ * names and tables first, then a header row naming the plan columns, else indicator headers or
+ * labels. Issues about the structure (unknown template, missing or unknown columns, old
+ * version) are returned for the report.
  */
-export function recognizeWorkbook(book: GridWorkbook): { recognition: Recognition; issues: ValidationIssue[] } {
+export function recognizeWorkbook(book: GridWorkbook, options: RecognizeOptions = {}): { recognition: Recognition; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const meta = metadataKind(book);
+  const wanted = options.expect ?? meta.kind;
   const done = (kind: TemplateKind | null, locations: DataLocation[]) => {
     if (kind) versionIssues(book, kind, meta.version, issues);
     const via = meta.kind && meta.kind === kind ? 'metadata' : kind ? 'structure' : 'none';
     return { recognition: { kind, version: meta.version, via, locations } as Recognition, issues };
   };
 
-  if (meta.kind === 'plan' || (!meta.kind && (book.tables.some((t) => t.name.toUpperCase() === PLAN_TABLE.toUpperCase())))) {
+  if (wanted === 'plan' || (!wanted && book.tables.some((t) => t.name.toUpperCase() === PLAN_TABLE.toUpperCase()))) {
     const p = plan(book, issues);
     if (p) return done('plan', [p]);
   }
-  if (meta.kind === 'siae' || !meta.kind) {
+  if (wanted === 'siae' || !wanted) {
     const form = formByNames(book);
     if (form) {
       missingFormLabels(book, form, issues);
       return done('siae', [form]);
     }
   }
-  if (meta.kind === 'reseau' || !meta.kind) {
+  if (wanted === 'reseau' || !wanted) {
     const table = networkByTable(book, issues);
     if (table) return done('reseau', [table]);
+  }
+  // A row naming several plan columns is a plan, even when its "Indicateur" column lists
+  // collected indicators (personnes, femmes…) that the label-column search would take for a form.
+  if (wanted !== 'plan') {
+    const p = plan(book, issues);
+    if (p) return done('plan', [p]);
   }
   const found = byStructure(book, issues);
   if (found) {
     if (found.kind === 'siae') missingFormLabels(book, found, issues);
     return done(found.kind, [found]);
   }
-  const p = plan(book, issues);
-  if (p) return done('plan', [p]);
   issues.push(
     issue(book, {
       code: 'unknown-template',
