@@ -9,18 +9,32 @@ import type { ZipPackage } from './zip';
  * has consumed (the rest is kept and completed by the next chunk). `final` is true once, last.
  */
 export function streamText(zip: ZipPackage, part: string, process: (buf: string, final: boolean) => number): boolean {
-  const decoder = new TextDecoder('utf-8');
+  let decoder: TextDecoder | undefined;
   let buf = '';
-  const found = zip.stream(part, (chunk) => {
+  let done = false;
+  const found = zip.stream(part, (chunk, final) => {
+    if (final && !decoder) {
+      // The whole part in one chunk (a small part): decoded once, scanned once.
+      buf = wholeDecoder.decode(chunk);
+      done = true;
+      process(buf, true);
+      return;
+    }
+    decoder ??= new TextDecoder('utf-8');
     buf += decoder.decode(chunk, { stream: true });
     const used = process(buf, false);
     if (used > 0) buf = buf.slice(used);
   });
   if (!found) return false;
-  buf += decoder.decode();
-  process(buf, true);
+  if (!done) {
+    buf += decoder ? decoder.decode() : '';
+    process(buf, true);
+  }
   return true;
 }
+
+/** Decodes whole chunks only (no streaming state), so one instance serves every part. */
+const wholeDecoder = new TextDecoder('utf-8');
 
 /**
  * The namespace prefix of the root element ("" or "x:"): element names are then searched

@@ -2,8 +2,10 @@
  * Just enough of the zip format to read an xlsx package safely: the central directory gives
  * each part's place; parts are inflated in small slices with fflate, counting the bytes that
  * actually come out (declared sizes are not trusted), so a zip bomb is stopped early.
+ * A small part whose declared size is plausible is inflated in one call into a buffer of that
+ * size, and kept only if its real size is proven to fit (see inflateWhole).
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { XlsxReadError } from './errors';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
 
@@ -12,11 +14,24 @@ interface ZipEntry {
   readonly flags: number;
   readonly method: number;
   readonly compressedSize: number;
+  /** Uncompressed size as declared by the central directory: a hint, never trusted. */
+  readonly declaredSize: number;
   readonly localOffset: number;
 }
 
 /** Compressed bytes pushed to the inflater at a time: one push yields at most ~1000× this (64 Mo). */
 const SLICE = 64 * 1024;
+
+/**
+ * One-call inflation is tried only for parts of at most one slice of compressed data, so that
+ * even when the declared size lies it does no more work than the first push of the streaming
+ * path would (deflate expands at most ~1032 times), and for a declared size of at most 16 Mo.
+ */
+const WHOLE_MAX_COMPRESSED = SLICE;
+const WHOLE_MAX_DECLARED = 16 * 1024 * 1024;
+
+/** Part names and small whole parts are decoded without streaming state: one decoder will do. */
+const utf8 = new TextDecoder('utf-8');
 
 function u16(b: Uint8Array, o: number): number {
   return b[o]! | (b[o + 1]! << 8);
@@ -79,7 +94,7 @@ export class ZipPackage {
       const commentLen = u16(b, p + 32);
       let localOffset = u32(b, p + 42);
       if (p + 46 + nameLen > b.length) throw this.corrupt('répertoire de l’archive zip tronqué');
-      const name = new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen));
+      const name = utf8.decode(b.subarray(p + 46, p + 46 + nameLen));
       // Zip64 extra field: 64-bit values for the 32-bit fields set to 0xFFFFFFFF, in this order.
       let e = p + 46 + nameLen;
       const extraEnd = e + extraLen;
@@ -100,7 +115,7 @@ export class ZipPackage {
         }
         e += 4 + len;
       }
-      this.entries.set(normalizePartName(name), { name, flags, method, compressedSize, localOffset });
+      this.entries.set(normalizePartName(name), { name, flags, method, compressedSize, declaredSize: size, localOffset });
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
@@ -120,10 +135,10 @@ export class ZipPackage {
   }
 
   /**
-   * Inflates one part, handing its bytes to `onChunk` as they come. Returns false when the
-   * package has no such part.
+   * Inflates one part, handing its bytes to `onChunk` as they come (`final` is true for the
+   * last chunk, which may be the only one). Returns false when the package has no such part.
    */
-  stream(part: string, onChunk: (chunk: Uint8Array) => void): boolean {
+  stream(part: string, onChunk: (chunk: Uint8Array, final: boolean) => void): boolean {
     const entry = this.entries.get(normalizePartName(part));
     if (!entry) return false;
     const b = this.bytes;
@@ -135,7 +150,7 @@ export class ZipPackage {
     if (entry.flags & 1) throw new XlsxReadError(this.source, 'chiffre');
     const data = b.subarray(start, end);
     let produced = 0;
-    const count = (chunk: Uint8Array) => {
+    const count = (chunk: Uint8Array, final: boolean) => {
       produced += chunk.length;
       this.inflated += chunk.length;
       const { maxUncompressedBytes, maxCompressionRatio, ratioGraceBytes } = this.limits;
@@ -151,15 +166,21 @@ export class ZipPackage {
           'trop-volumineux',
           `la partie « ${entry.name} » se décompresse plus de ${formatCount(maxCompressionRatio)} fois sa taille (fichier anormal, possible « bombe zip »), elle est refusée.`,
         );
-      onChunk(chunk);
+      onChunk(chunk, final);
     };
     if (entry.method === 0) {
-      count(data);
+      count(data, true);
       return true;
     }
     if (entry.method !== 8) throw this.corrupt(`méthode de compression ${entry.method} non prise en charge`);
+    const whole = this.inflateWhole(entry, data);
+    if (whole) {
+      // Counted like any chunk: the budget and ratio checks see the real size, not the declared one.
+      count(whole, true);
+      return true;
+    }
     try {
-      const inflater = new Inflate((chunk) => count(chunk));
+      const inflater = new Inflate((chunk, final) => count(chunk, final));
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
       for (let off = 0; off < data.length; off += SLICE) {
         const next = Math.min(off + SLICE, data.length);
@@ -172,14 +193,51 @@ export class ZipPackage {
     return true;
   }
 
+  /**
+   * The fast path for a small part: one inflateSync call into a buffer of the declared size
+   * plus one byte, instead of the streaming inflater's doubling buffers and per-chunk copies.
+   * Returns undefined, and the caller streams the part as usual, when the part is not small
+   * or not plausible, or when the declared size proves false or the data is bad: the
+   * streaming path then gives the result or the error, exactly as without this path.
+   */
+  private inflateWhole(entry: ZipEntry, data: Uint8Array): Uint8Array | undefined {
+    const declared = entry.declaredSize;
+    const { maxUncompressedBytes, maxCompressionRatio, ratioGraceBytes } = this.limits;
+    if (
+      data.length === 0 ||
+      data.length > WHOLE_MAX_COMPRESSED ||
+      declared > WHOLE_MAX_DECLARED ||
+      declared > maxUncompressedBytes - this.inflated ||
+      (declared > ratioGraceBytes && declared > maxCompressionRatio * data.length)
+    )
+      return undefined;
+    // With a caller's buffer fflate (0.8) never grows it: bytes past its end are dropped (a
+    // stored block throws instead) and the result is clamped to it. The spare byte tells a
+    // complete output (shorter than the buffer) from a cut one (filling it): a part larger
+    // than declared is never truncated. Another buffer back would mean fflate changed: stream.
+    const out = new Uint8Array(declared + 1);
+    let result: Uint8Array;
+    try {
+      result = inflateSync(data, { out });
+    } catch {
+      return undefined;
+    }
+    if (result.buffer !== out.buffer || result.length >= out.length) return undefined;
+    return result;
+  }
+
   /** A whole part as text (for the small parts), or undefined when absent. */
   readText(part: string): string | undefined {
-    const decoder = new TextDecoder('utf-8');
+    let decoder: TextDecoder | undefined;
     let text = '';
-    const found = this.stream(part, (chunk) => {
-      text += decoder.decode(chunk, { stream: true });
+    const found = this.stream(part, (chunk, final) => {
+      if (final && !decoder) text = utf8.decode(chunk);
+      else {
+        decoder ??= new TextDecoder('utf-8');
+        text += decoder.decode(chunk, { stream: !final });
+      }
     });
     if (!found) return undefined;
-    return text + decoder.decode();
+    return decoder ? text + decoder.decode() : text;
   }
 }
