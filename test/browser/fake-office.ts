@@ -28,10 +28,15 @@ export function seedOf(book: GridWorkbook) {
 
 /** The script served in place of office.js. */
 export function fakeOfficeScript(book: GridWorkbook): string {
-  const source = readFileSync(join(ROOT, 'test', 'helpers', 'office-fake.ts'), 'utf8');
-  const js = ts
-    .transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } })
-    .outputText.replace(/^export /gm, '');
+  // The fake and the A1 helpers it imports, as one plain script: imports and exports dropped.
+  const js = [join(ROOT, 'src', 'core', 'a1.ts'), join(ROOT, 'test', 'helpers', 'office-fake.ts')]
+    .map((file) =>
+      ts
+        .transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } })
+        .outputText.replace(/^import [^;]*;$/gm, '')
+        .replace(/^export /gm, ''),
+    )
+    .join('\n');
   return `(() => {
 ${js}
 const seed = ${JSON.stringify(seedOf(book))};

@@ -14,6 +14,7 @@
  * cost per action), the response bytes (JSON of what was loaded), format actions and the cells
  * they touch. `failAt` injects an error at the Nth sync, after a given number of actions.
  */
+import { columnLetters, columnNumber } from '../../src/core/a1.js';
 
 export const ACTION_BYTES = 200;
 const MAX_ROWS = 1_048_576;
@@ -114,32 +115,15 @@ export interface Box {
   right: number;
 }
 
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function colName(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** "A1", "A1:C3", "A:C", "2:4" (1-based box); throws InvalidArgument like Excel. */
 export function parseBox(address: string): Box {
   const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const parts = local.replace(/\$/g, '').split(':');
   const one = (p: string, end: boolean) => {
     let m = /^([A-Z]{1,3})(\d+)$/i.exec(p);
-    if (m) return { row: Number(m[2]), col: colNum(m[1]!) };
+    if (m) return { row: Number(m[2]), col: columnNumber(m[1]!) };
     m = /^([A-Z]{1,3})$/i.exec(p);
-    if (m) return { row: end ? MAX_ROWS : 1, col: colNum(m[1]!) };
+    if (m) return { row: end ? MAX_ROWS : 1, col: columnNumber(m[1]!) };
     m = /^(\d+)$/.exec(p);
     if (m) return { row: Number(m[1]), col: end ? MAX_COLS : 1 };
     throw new FakeOfficeError('InvalidArgument', `Adresse invalide : ${address}`);
@@ -153,8 +137,8 @@ export function parseBox(address: string): Box {
 }
 
 export function boxAddress(b: Box): string {
-  const a = `${colName(b.left)}${b.top}`;
-  const z = `${colName(b.right)}${b.bottom}`;
+  const a = `${columnLetters(b.left)}${b.top}`;
+  const z = `${columnLetters(b.right)}${b.bottom}`;
   return a === z ? a : `${a}:${z}`;
 }
 
@@ -408,6 +392,29 @@ abstract class Proxy0<T> {
   }
 }
 
+/**
+ * A collection loaded whole ("items/name,…"): at sync its items are built with those properties
+ * loaded, and the response is what Office.js would send back for them.
+ */
+abstract class ItemCollection<T, Item> extends Proxy0<T> {
+  protected read(): unknown {
+    throw new Error('Fake: use load(items/…)');
+  }
+  protected abstract loadItems(props: string[]): { items: Item[]; response: unknown };
+  override load(spec?: unknown): this {
+    const props = parseLoad(spec).map((p) => p.replace(/^items\//, ''));
+    this.fake.enqueue(json(spec), () => {
+      const { items, response } = this.loadItems(props);
+      this.loaded.set('items', items);
+      return json(response);
+    });
+    return this;
+  }
+  get items(): Item[] {
+    return this.get$('items');
+  }
+}
+
 /** Records format property sets on a range or areas (a recorder for nested format objects). */
 function formatRecorder(fake: FakeExcel, target: () => { sheet: SheetState; address: string; cells: number }, path: string): any {
   return new Proxy(
@@ -446,33 +453,17 @@ class Workbook {
   }
 }
 
-class WorksheetCollection extends Proxy0<FakeExcel> {
+class WorksheetCollection extends ItemCollection<FakeExcel, Worksheet> {
   constructor(fake: FakeExcel) {
     super(fake, () => fake);
   }
-  protected read(prop: string): unknown {
-    const sub = prop.replace(/^items\//, '');
-    return this.fake.sheets.map((s) => {
+  protected loadItems(props: string[]) {
+    const items = this.fake.sheets.map((s) => {
       const w = new Worksheet(this.fake, () => s);
-      w.preload(sub);
+      for (const p of props) w.preload(p);
       return w;
     });
-  }
-  override load(spec?: unknown): this {
-    const props = parseLoad(spec).map((p) => p.replace(/^items\//, ''));
-    this.fake.enqueue(json(spec), () => {
-      const items = this.fake.sheets.map((s) => {
-        const w = new Worksheet(this.fake, () => s);
-        for (const p of props) w.preload(p);
-        return w;
-      });
-      this.loaded.set('items', items);
-      return json(this.fake.sheets.map((s) => props.map((p) => (s as any)[p])));
-    });
-    return this;
-  }
-  get items(): Worksheet[] {
-    return this.get$('items');
+    return { items, response: this.fake.sheets.map((s) => props.map((p) => (s as any)[p])) };
   }
   add(name: string): Worksheet {
     let created: SheetState | undefined;
@@ -877,23 +868,12 @@ class RangeAreas extends Proxy0<{ sheet: SheetState; boxes: Box[] }> {
   }
 }
 
-class ConditionalFormatCollection extends Proxy0<{ sheet: SheetState; address: string }> {
-  protected read(): unknown {
-    throw new Error('Fake: use load(items/…)');
-  }
-  override load(spec?: unknown): this {
-    const props = parseLoad(spec).map((p) => p.replace(/^items\//, ''));
-    this.fake.enqueue(json(spec), () => {
-      const { sheet } = this.resolve();
-      // The fake returns every format of the sheet (the host asks on the whole sheet's range).
-      const items = sheet.cfs.map((cf) => new ConditionalFormat(this.fake, sheet, cf, props));
-      this.loaded.set('items', items);
-      return json(sheet.cfs.map((cf) => props.map((p) => (cf as any)[p])));
-    });
-    return this;
-  }
-  get items(): ConditionalFormat[] {
-    return this.get$('items');
+class ConditionalFormatCollection extends ItemCollection<{ sheet: SheetState; address: string }, ConditionalFormat> {
+  protected loadItems(props: string[]) {
+    const { sheet } = this.resolve();
+    // The fake returns every format of the sheet (the host asks on the whole sheet's range).
+    const items = sheet.cfs.map((cf) => new ConditionalFormat(this.fake, sheet, cf, props));
+    return { items, response: sheet.cfs.map((cf) => props.map((p) => (cf as any)[p])) };
   }
   add(type: string): any {
     const fake = this.fake;
@@ -993,7 +973,7 @@ class ConditionalFormat {
   }
 }
 
-class NameCollection extends Proxy0<NameState[]> {
+class NameCollection extends ItemCollection<NameState[], NamedItem> {
   constructor(
     fake: FakeExcel,
     resolver: () => NameState[],
@@ -1001,20 +981,9 @@ class NameCollection extends Proxy0<NameState[]> {
   ) {
     super(fake, resolver);
   }
-  protected read(): unknown {
-    throw new Error('Fake: use load(items/…)');
-  }
-  override load(spec?: unknown): this {
-    const props = parseLoad(spec).map((p) => p.replace(/^items\//, ''));
-    this.fake.enqueue(json(spec), () => {
-      const list = this.resolve();
-      this.loaded.set('items', list.map((n) => new NamedItem(this.fake, () => n, props)));
-      return json(list);
-    });
-    return this;
-  }
-  get items(): NamedItem[] {
-    return this.get$('items');
+  protected loadItems(props: string[]) {
+    const list = this.resolve();
+    return { items: list.map((n) => new NamedItem(this.fake, () => n, props)), response: list };
   }
   add(name: string, reference: unknown): void {
     this.fake.enqueue(name.length + json(reference), () => {
@@ -1086,7 +1055,7 @@ class NamedItem {
   }
 }
 
-class TableCollection extends Proxy0<{ sheet: SheetState; table: TableState }[]> {
+class TableCollection extends ItemCollection<{ sheet: SheetState; table: TableState }[], Table> {
   constructor(
     fake: FakeExcel,
     resolver: () => { sheet: SheetState; table: TableState }[],
@@ -1094,24 +1063,13 @@ class TableCollection extends Proxy0<{ sheet: SheetState; table: TableState }[]>
   ) {
     super(fake, resolver);
   }
-  protected read(): unknown {
-    throw new Error('Fake: use load(items/…)');
-  }
-  override load(spec?: unknown): this {
-    const props = parseLoad(spec).map((p) => p.replace(/^items\//, ''));
-    this.fake.enqueue(json(spec), () => {
-      const list = this.resolve();
-      this.loaded.set('items', list.map((t) => new Table(this.fake, () => t, props)));
-      return json(list.map((t) => t.table.name));
-    });
-    return this;
+  protected loadItems(props: string[]) {
+    const list = this.resolve();
+    return { items: list.map((t) => new Table(this.fake, () => t, props)), response: list.map((t) => t.table.name) };
   }
   override resolve(): { sheet: SheetState; table: TableState }[] {
     // Collections are live: never cache.
     return this.sheet ? this.sheet().tables.map((table) => ({ sheet: this.sheet!(), table })) : this.fake.allTables();
-  }
-  get items(): Table[] {
-    return this.get$('items');
   }
   add(range: Range | string, _hasHeaders: boolean): Table {
     let created: { sheet: SheetState; table: TableState } | undefined;

@@ -1,9 +1,8 @@
 import type { ConsolidationResult } from '../consolidate/index.js';
 import type { ValidationIssue } from '../records.js';
-import type { CellModel, ConditionalFormatModel, SheetModel, TableModel } from '../workbook-model.js';
+import type { CellModel, SheetModel, TableModel } from '../workbook-model.js';
 import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE } from './formats.js';
-import { tableBlock, type BlockColumn } from './table-block.js';
-import { toA1 } from '../a1.js';
+import { tableBlock, tableSheet, type BlockColumn } from './table-block.js';
 
 export const SHEET_ANOMALIES = 'Anomalies';
 export const SHEET_SOURCES = 'Sources';
@@ -35,50 +34,27 @@ export function anomaliesSheet(issues: readonly ValidationIssue[]): SheetModel {
     { header: 'Valeur lue', width: 16 },
     { header: 'Message', width: 90, style: { wrap: true } },
   ];
-  const top = 4;
-  const block = tableBlock(
-    TABLE_ANOMALIES,
-    top,
-    1,
-    columns,
-    sorted.map((i) => ({
-      values: [SEVERITY_LABEL[i.severity], i.code, i.file, i.sheet ?? null, i.cell ?? null, i.row ?? null, i.indicator ?? null, i.value ?? null, i.message],
-    })),
-  );
   const errors = issues.filter((i) => i.severity === 'erreur').length;
-  const cells: CellModel[] = [
-    { row: 1, col: 1, value: 'Anomalies relevées', style: TITLE_STYLE },
-    {
-      row: 2,
-      col: 1,
-      value: `${errors} erreur(s) et ${issues.length - errors} avertissement(s). Un retour avec une erreur est écarté des chiffres ; un avertissement n'écarte rien.`,
-      style: NOTE_STYLE,
-    },
-    ...block.cells,
-  ];
-  if (!block.table) cells.push({ row: top + 1, col: 1, value: 'Aucune anomalie.', style: NOTE_STYLE });
-  const conditionalFormats: ConditionalFormatModel[] =
-    sorted.length > 0
-      ? [
-          {
-            range: `${toA1(top + 1, 1)}:${toA1(top + sorted.length, 1)}`,
-            rules: [
-              { type: 'containsText', text: SEVERITY_LABEL.erreur, style: { fill: 'FFC7CE', color: '9C0006' } },
-              { type: 'containsText', text: SEVERITY_LABEL.avertissement, style: { fill: 'FFEB9C', color: '9C5700' } },
-            ],
-          },
-        ]
-      : [];
-  return {
+  return tableSheet({
     name: SHEET_ANOMALIES,
     tabColor: 'C00000',
-    columns: columns.map((c) => ({ width: c.width ?? 12 })),
-    cells,
-    tables: block.table ? [block.table] : [],
-    conditionalFormats,
-    freeze: { rows: top, cols: 0 },
-    print: { orientation: 'landscape', fitToWidth: true, titleRows: `${top}:${top}` },
-  };
+    title: 'Anomalies relevées',
+    note: `${errors} erreur(s) et ${issues.length - errors} avertissement(s). Un retour avec une erreur est écarté des chiffres ; un avertissement n'écarte rien.`,
+    tableName: TABLE_ANOMALIES,
+    columns,
+    rows: sorted.map((i) => ({
+      values: [SEVERITY_LABEL[i.severity], i.code, i.file, i.sheet ?? null, i.cell ?? null, i.row ?? null, i.indicator ?? null, i.value ?? null, i.message],
+    })),
+    empty: 'Aucune anomalie.',
+    freezeCols: 0,
+    lights: {
+      col: 1,
+      rules: [
+        { text: SEVERITY_LABEL.erreur, style: { fill: 'FFC7CE', color: '9C0006' } },
+        { text: SEVERITY_LABEL.avertissement, style: { fill: 'FFEB9C', color: '9C5700' } },
+      ],
+    },
+  });
 }
 
 /** Files read with what each gave; then the returns left out and the duplicates. */

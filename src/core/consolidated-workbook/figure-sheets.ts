@@ -1,9 +1,9 @@
 import { DERIVED, SECTORS, SIAE_KIND_LABELS } from '../../schema/index.js';
 import { figureLabel, figureValue, type ConsolidationResult } from '../consolidate/index.js';
-import type { CellModel, SheetModel } from '../workbook-model.js';
-import { NOTE_STYLE, TITLE_STYLE, styleOf } from './formats.js';
+import type { SheetModel } from '../workbook-model.js';
+import { styleOf } from './formats.js';
 import { ALL_KINDS_LABEL, REGION_LABEL, departementLabel, departementRows, regionRows, type ScopeRow } from './scopes.js';
-import { tableBlock, type BlockColumn } from './table-block.js';
+import { tableSheet, type BlockColumn } from './table-block.js';
 
 /** Key figures shown per département and per kind. */
 export const KEY_CODES = [
@@ -64,28 +64,16 @@ function figureSheet(
   rows: readonly ScopeRow[],
   codes: readonly string[],
 ): SheetModel {
-  const columns: BlockColumn[] = [...scopeColumns, ...codes.map((c) => ({ header: figureLabel(c), width: 14, style: styleOf(c) }))];
-  const block = tableBlock(
-    tableName,
-    4,
-    1,
-    columns,
-    rows.map((r) => ({ values: [...scopeValues(r), ...codes.map((c) => figureValue(r.group, c))] })),
-  );
-  const cells: CellModel[] = [
-    { row: 1, col: 1, value: title, style: TITLE_STYLE },
-    { row: 2, col: 1, value: note, style: NOTE_STYLE },
-    ...block.cells,
-  ];
-  if (!block.table) cells.push({ row: 5, col: 1, value: 'Aucun retour retenu.', style: NOTE_STYLE });
-  return {
+  return tableSheet({
     name,
-    columns: columns.map((c) => ({ width: c.width ?? 14 })),
-    cells,
-    tables: block.table ? [block.table] : [],
-    freeze: { rows: 4, cols: scopeColumns.length },
-    print: { orientation: 'landscape', fitToWidth: true, titleRows: '4:4' },
-  };
+    title,
+    note,
+    tableName,
+    columns: [...scopeColumns, ...codes.map((c) => ({ header: figureLabel(c), width: 14, style: styleOf(c) }))],
+    rows: rows.map((r) => ({ values: [...scopeValues(r), ...codes.map((c) => figureValue(r.group, c))] })),
+    empty: 'Aucun retour retenu.',
+    freezeCols: scopeColumns.length,
+  });
 }
 
 const RATE_NOTE =

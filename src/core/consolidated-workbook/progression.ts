@@ -1,9 +1,8 @@
 import { PROGRESS_STATUS_LABELS, type ObjectiveProgress } from '../objectives/index.js';
-import type { CellModel, ConditionalFormatModel, SheetModel } from '../workbook-model.js';
-import { NOTE_STYLE, PROGRESS_FMT, TITLE_STYLE, styleOf } from './formats.js';
+import type { SheetModel } from '../workbook-model.js';
+import { PROGRESS_FMT, styleOf } from './formats.js';
 import { ALL_KINDS_LABEL, REGION_LABEL } from './scopes.js';
-import { tableBlock, type BlockColumn } from './table-block.js';
-import { toA1 } from '../a1.js';
+import { tableSheet, type BlockColumn } from './table-block.js';
 
 export const SHEET_PROGRESSION = 'Progression des objectifs';
 export const TABLE_PROGRESSION = 'IAE_Progression';
@@ -38,7 +37,6 @@ const COLUMNS: BlockColumn[] = [
 export const STATUS_COLUMN = COLUMNS.findIndex((c) => c.header === 'Statut') + 1;
 
 export function progressionSheet(progress: readonly ObjectiveProgress[], planName: string): SheetModel {
-  const top = 4;
   const rows = progress.map((p) => {
     const t = p.target;
     const fmt = styleOf(t.indicateur);
@@ -64,38 +62,22 @@ export function progressionSheet(progress: readonly ObjectiveProgress[], planNam
     const styles = COLUMNS.map((_, i) => (i === 7 || i === 9 || i === 12 ? fmt : undefined));
     return { values, styles };
   });
-  const block = tableBlock(TABLE_PROGRESSION, top, 1, COLUMNS, rows);
-  const cells: CellModel[] = [
-    { row: 1, col: 1, value: 'Progression des objectifs du plan d\'actions', style: TITLE_STYLE },
-    {
-      row: 2,
-      col: 1,
-      value: `Plan : ${planName}. Progression = (valeur constatée − référence) ÷ (cible − référence). Atteint : cible atteinte dans le sens voulu ; en recul : du mauvais côté de la référence ; en progrès : entre les deux ; sans donnée : aucun chiffre sur le périmètre.`,
-      style: NOTE_STYLE,
-    },
-    ...block.cells,
-  ];
-  if (!block.table) cells.push({ row: top + 1, col: 1, value: "Aucun objectif mesurable dans le plan d'actions.", style: NOTE_STYLE });
-  const conditionalFormats: ConditionalFormatModel[] = [];
-  if (rows.length > 0) {
-    const range = `${toA1(top + 1, STATUS_COLUMN)}:${toA1(top + rows.length, STATUS_COLUMN)}`;
-    conditionalFormats.push({
-      range,
+  return tableSheet({
+    name: SHEET_PROGRESSION,
+    tabColor: '548235',
+    title: "Progression des objectifs du plan d'actions",
+    note: `Plan : ${planName}. Progression = (valeur constatée − référence) ÷ (cible − référence). Atteint : cible atteinte dans le sens voulu ; en recul : du mauvais côté de la référence ; en progrès : entre les deux ; sans donnée : aucun chiffre sur le périmètre.`,
+    tableName: TABLE_PROGRESSION,
+    columns: COLUMNS,
+    rows,
+    empty: "Aucun objectif mesurable dans le plan d'actions.",
+    freezeCols: 1,
+    lights: {
+      col: STATUS_COLUMN,
       rules: (Object.keys(STATUS_COLORS) as (keyof typeof STATUS_COLORS)[]).map((s) => ({
-        type: 'containsText' as const,
         text: PROGRESS_STATUS_LABELS[s],
         style: { fill: STATUS_COLORS[s].fill, color: STATUS_COLORS[s].color, bold: true },
       })),
-    });
-  }
-  return {
-    name: SHEET_PROGRESSION,
-    tabColor: '548235',
-    columns: COLUMNS.map((c) => ({ width: c.width ?? 12 })),
-    cells,
-    tables: block.table ? [block.table] : [],
-    conditionalFormats,
-    freeze: { rows: top, cols: 1 },
-    print: { orientation: 'landscape', fitToWidth: true, titleRows: `${top}:${top}` },
-  };
+    },
+  });
 }

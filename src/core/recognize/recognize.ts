@@ -148,41 +148,35 @@ function senderCells(book: GridWorkbook): Map<string, CellPos> {
   return out;
 }
 
+type HeaderHit = RowMatch<HeaderMatch>['hits'][number];
+
+/** A header column that is not read: a warning on its header cell. */
+function unreadColumn(book: GridWorkbook, sheet: GridSheet, headerRow: number, h: HeaderHit, message: string, indicator?: string): ValidationIssue {
+  return issue(book, {
+    code: 'extra-label',
+    severity: 'avertissement',
+    sheet: sheet.name,
+    cell: toA1(headerRow, h.col),
+    row: headerRow,
+    ...(indicator !== undefined ? { indicator } : {}),
+    value: h.header,
+    message,
+  });
+}
+
 function tableColumns(book: GridWorkbook, sheet: GridSheet, headerRow: number, hits: RowMatch<HeaderMatch>['hits'], issues: ValidationIssue[]): TableColumn[] {
   const columns: TableColumn[] = [];
   const seen = new Map<string, number>();
+  const unread = (h: HeaderHit, message: string, indicator?: string) => issues.push(unreadColumn(book, sheet, headerRow, h, message, indicator));
   for (const h of hits) {
     if (!h.match) {
-      const cell = toA1(headerRow, h.col);
-      issues.push(
-        issue(book, {
-          code: 'extra-label',
-          severity: 'avertissement',
-          sheet: sheet.name,
-          cell,
-          row: headerRow,
-          value: h.header,
-          message: `Colonne « ${h.header} » inconnue : elle n'est pas lue. Vérifiez l'intitulé (libellé ou code d'un indicateur) ou supprimez la colonne.`,
-        }),
-      );
+      unread(h, `Colonne « ${h.header} » inconnue : elle n'est pas lue. Vérifiez l'intitulé (libellé ou code d'un indicateur) ou supprimez la colonne.`);
       continue;
     }
     if (h.match.kind !== 'indicator') continue; // derived columns are computed, not read
     const first = seen.get(h.match.code);
     if (first !== undefined) {
-      const cell = toA1(headerRow, h.col);
-      issues.push(
-        issue(book, {
-          code: 'extra-label',
-          severity: 'avertissement',
-          sheet: sheet.name,
-          cell,
-          row: headerRow,
-          indicator: h.match.code,
-          value: h.header,
-          message: `Colonne « ${h.header} » en double (déjà en ${toA1(headerRow, first)}) : seule la première est lue. Supprimez l'une des deux.`,
-        }),
-      );
+      unread(h, `Colonne « ${h.header} » en double (déjà en ${toA1(headerRow, first)}) : seule la première est lue. Supprimez l'une des deux.`, h.match.code);
       continue;
     }
     seen.set(h.match.code, h.col);
@@ -234,18 +228,7 @@ function planColumns(book: GridWorkbook, sheet: GridSheet, headerRow: number, hi
     if (h.match?.kind === 'plan' && !seen.has(h.match.key)) {
       seen.add(h.match.key);
       cols.push({ col: h.col, header: h.header, key: h.match.key });
-    } else
-      issues.push(
-        issue(book, {
-          code: 'extra-label',
-          severity: 'avertissement',
-          sheet: sheet.name,
-          cell: toA1(headerRow, h.col),
-          row: headerRow,
-          value: h.header,
-          message: `Colonne « ${h.header} » inconnue ou en double dans le plan d'actions : elle n'est pas lue.`,
-        }),
-      );
+    } else issues.push(unreadColumn(book, sheet, headerRow, h, `Colonne « ${h.header} » inconnue ou en double dans le plan d'actions : elle n'est pas lue.`));
   }
   for (const key of ['indicateur', 'perimetre', 'cible'] as const) {
     if (seen.has(key)) continue;

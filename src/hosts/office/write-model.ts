@@ -68,6 +68,17 @@ interface LiveState {
 
 const lower = (s: string) => s.toLowerCase();
 
+/** Queues the loads of what a write must not clash with: sheets (names, ids), tables and names. */
+function loadWorkbookNames(wb: Excel.Workbook) {
+  const sheets = wb.worksheets;
+  sheets.load('items/name,items/id');
+  const tables = wb.tables;
+  tables.load('items/name');
+  const names = wb.names;
+  names.load('items/name');
+  return { sheets, tables, names };
+}
+
 export function writeModel(target: ExcelTarget, model: WorkbookModel, options: WriteOptions = {}): Promise<WriteResult> {
   return withContext(target, DOING, (context) => writeWith(context, model, options));
 }
@@ -81,12 +92,7 @@ async function writeWith(context: Excel.RequestContext, model: WorkbookModel, op
   let plan: CommitPlan | undefined;
   try {
     // Sync 1: what is there.
-    const worksheets = wb.worksheets;
-    worksheets.load('items/name,items/id');
-    const tables = wb.tables;
-    tables.load('items/name');
-    const names = wb.names;
-    names.load('items/name');
+    const { sheets: worksheets, names } = loadWorkbookNames(wb);
     await context.sync();
 
     // Sync 2: the marks of existing sheets and their tables; the new sheets, hidden, under temporary names.
@@ -248,12 +254,7 @@ async function recoverCommit(context: Excel.RequestContext, plan: CommitPlan, ca
   const wb = context.workbook;
   let live: LiveState;
   try {
-    const sheets = wb.worksheets;
-    sheets.load('items/name,items/id');
-    const tables = wb.tables;
-    tables.load('items/name');
-    const names = wb.names;
-    names.load('items/name');
+    const { sheets, tables, names } = loadWorkbookNames(wb);
     await context.sync();
     live = {
       sheets: new Set(sheets.items.map((s) => s.name)),

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { columnLetters } from '../../../src/core/a1.js';
 import { INDICATORS, type IndicatorDef } from '../../../src/schema/index.js';
 import { validReturn } from '../../fixtures/returns.js';
 
@@ -75,13 +76,7 @@ export function writeTemp(dir: string, name: string, bytes: Uint8Array | string)
 
 /** Column letter of an indicator in the default layout. */
 export function colOf(code: string, codes: readonly string[] = CODES): string {
-  let n = codes.indexOf(code) + 1;
+  const n = codes.indexOf(code) + 1;
   if (n === 0) throw new Error(code);
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(n);
 }

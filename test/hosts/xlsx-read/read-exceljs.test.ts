@@ -2,12 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellStyle, sheetByName, type GridWorkbook } from '../../../src/core/grid';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
-import { excelBytes } from './helpers';
-
-/** ExcelJS writes range validations (one sqref) but its typings only know per-cell ones. */
-function addValidation(ws: ExcelJS.Worksheet, range: string, dv: ExcelJS.DataValidation): void {
-  (ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, dv);
-}
+import { addValidation, excelBytes } from './helpers';
 
 /** A workbook with every kind of content the reader must give back, written by ExcelJS. */
 async function buildWorkbook(): Promise<Uint8Array> {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellStyle, sheetByName, type GridWorkbook } from '../../../src/core/grid';
 import { readXlsx, XlsxReadError } from '../../../src/hosts/xlsx/read';
-import { excelBytes, sofficeAvailable, sofficeConvert } from './helpers';
+import { addValidation, excelBytes, sofficeAvailable, sofficeConvert } from './helpers';
 
 const available = sofficeAvailable();
 if (!available && process.env.CI) throw new Error('LibreOffice (soffice) est requis en CI : apt-get install libreoffice-calc-nogui');
@@ -28,9 +28,8 @@ async function source(): Promise<Uint8Array> {
   ws.getCell('G2').value = { richText: [{ text: 'gras', font: { bold: true } }, { text: ' et non' }] };
   ws.getCell('H2').value = 'ligne 1\nligne 2';
   ws.getCell('B3').protection = { locked: false };
-  const dv = (ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  dv.add('B3:B10', { type: 'list', allowBlank: true, formulae: ['Listes!$A$1:$A$3'] });
-  dv.add('C3:C10', { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 10], showInputMessage: true, promptTitle: 'Titre', prompt: 'Entre 0 et 10' });
+  addValidation(ws, 'B3:B10', { type: 'list', allowBlank: true, formulae: ['Listes!$A$1:$A$3'] });
+  addValidation(ws, 'C3:C10', { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 10], showInputMessage: true, promptTitle: 'Titre', prompt: 'Entre 0 et 10' });
   await ws.protect('', {});
   const lists = wb.addWorksheet('Listes', { state: 'hidden' });
   ['EI', 'ACI', 'AI'].forEach((v, i) => (lists.getCell(i + 1, 1).value = v));
