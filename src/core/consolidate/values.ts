@@ -32,14 +32,22 @@ export function figureFormat(code: string): FigureFormat {
   return d?.format ?? 'decimal';
 }
 
+/**
+ * Sums of decimals carry binary noise (353.09000000000003): figures are given to 12 significant
+ * digits, far below any unit the indicators are reported in, so JSON and sheets show 353.09.
+ */
+function clean(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
+}
+
 export function figureValue(group: GroupAggregate | undefined, code: string): FigureValue {
   if (!group) return null;
   if (code === SIAE_COUNT_CODE) return group.siaeCount;
   const s = group.sums[code];
-  if (s) return s.value ?? null;
+  if (s) return s.value === undefined ? null : clean(s.value);
   const d = group.derived[code];
   if (!d) return null;
-  if (d.value.status === 'valeur') return d.value.value;
+  if (d.value.status === 'valeur') return clean(d.value.value);
   if (d.value.status === 'sans_objet') return SANS_OBJET;
   return null;
 }

@@ -26,6 +26,15 @@ describe('consolidate: figures of a group', () => {
     expect(g.sums.personnes).toEqual({ value: 40, count: 2 });
   });
 
+  it('gives sums of decimals without binary noise (10.1 + 0.2 is 10.3)', () => {
+    const a = { ...base, siret: siretOf(1), etp_realises: 10.1, etp_conventionnes: 0.1 };
+    const b = { ...base, siret: siretOf(2), etp_realises: 0.2, etp_conventionnes: 0.2 };
+    const g = consolidate({ records: [rec(a, 'a.xlsx', 'Retour SIAE'), rec(b, 'b.xlsx', 'Retour SIAE')] }).byPeriod.get(2025)!.region;
+    expect(10.1 + 0.2).not.toBe(10.3);
+    expect(figureValue(g, 'etp_realises')).toBe(10.3);
+    expect(figureValue(g, 'etp_conventionnes')).toBe(0.3);
+  });
+
   it('takes a rate over the returns that give every operand, and counts them', () => {
     const a = { ...base, siret: siretOf(1), personnes: 30, rsa: 15 };
     const { rsa: _omit, ...b } = { ...base, siret: siretOf(2), personnes: 70 };
