@@ -46,12 +46,13 @@ const TRAILING_PAREN = /^(.*?)\s*[([]([^()[\]]*)[)\]]\s*[*]?\s*$/;
  * (and the first data rows, scanned for a header row, repeat their texts), while normalising a
  * label costs far more than a look-up. Bounded, since scanned cells may hold any text.
  */
-const MEMO = new Map<Map<string, HeaderMatch>, Map<string, HeaderMatch | null>>();
+type Memo = Map<string, HeaderMatch | null>;
 const MEMO_LIMIT = 5000;
+const INDICATOR_MEMO: Memo = new Map();
+const PLAN_MEMO: Memo = new Map();
+const SENDER_MEMO: Memo = new Map();
 
-function lookup(map: Map<string, HeaderMatch>, text: string): HeaderMatch | undefined {
-  let memo = MEMO.get(map);
-  if (!memo) MEMO.set(map, (memo = new Map()));
+function lookup(map: Map<string, HeaderMatch>, memo: Memo, text: string): HeaderMatch | undefined {
   const known = memo.get(text);
   if (known !== undefined) return known ?? undefined;
   const found = lookupUncached(map, text);
@@ -74,13 +75,13 @@ function lookupUncached(map: Map<string, HeaderMatch>, text: string): HeaderMatc
 
 /** An indicator or derived indicator named by a header: its code or its label, loosely compared. */
 export function matchIndicatorHeader(text: string): HeaderMatch | undefined {
-  return lookup(INDICATOR_KEYS, text);
+  return lookup(INDICATOR_KEYS, INDICATOR_MEMO, text);
 }
 
 export function matchPlanHeader(text: string): HeaderMatch | undefined {
-  return lookup(PLAN_KEYS, text);
+  return lookup(PLAN_KEYS, PLAN_MEMO, text);
 }
 
 export function matchSenderLabel(text: string): HeaderMatch | undefined {
-  return lookup(SENDER_KEYS, text);
+  return lookup(SENDER_KEYS, SENDER_MEMO, text);
 }

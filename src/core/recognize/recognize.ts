@@ -15,7 +15,7 @@ import {
   siaeInputName,
   type TemplateKind,
 } from '../template-layout.js';
-import { cleanText } from '../parse/text.js';
+import { cleanText, isSpaceCode as isSpaceCodeImport } from '../parse/text.js';
 import { matchIndicatorHeader, matchPlanHeader, type HeaderMatch } from './headers.js';
 import type { CellPos, DataLocation, FormLocation, PlanColumn, PlanLocation, Recognition, TableColumn, TableLocation } from './locations.js';
 import { definedNameRef, definedNameValue } from './refs.js';
@@ -27,11 +27,13 @@ const MIN_MATCHES = 3;
 
 const REQUIRED = (INDICATORS as readonly IndicatorDef[]).filter((d) => d.required);
 
+const isSpaceCode = isSpaceCodeImport; // a plain constant on the per-cell path
+
+/** A cell's text when it holds more than spaces, else null (the text is not cleaned). */
 function text(v: CellValue | undefined): string | null {
-  if (typeof v === 'string') {
-    const t = cleanText(v);
-    return t === '' ? null : v;
-  }
+  if (typeof v !== 'string') return null;
+  // Stops at the first visible character: every scanned cell goes through here.
+  for (let i = 0; i < v.length; i++) if (!isSpaceCode(v.charCodeAt(i))) return v;
   return null;
 }
 
@@ -49,6 +51,9 @@ interface RowMatch<M> {
 function findHeaderRow<M>(sheet: GridSheet, match: (t: string) => M | undefined, count: (m: M) => boolean): RowMatch<M> | undefined {
   let bestRow = -1;
   let bestScore = 0;
+  // Each text cell's match in the row being scored, and in the best row so far (swapped).
+  let matches: (M | undefined)[] = [];
+  let bestMatches: (M | undefined)[] = [];
   const end = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < end; r++) {
     const row = sheet.rows[r];
@@ -58,11 +63,15 @@ function findHeaderRow<M>(sheet: GridSheet, match: (t: string) => M | undefined,
       const t = text(row[c]);
       if (t === null) continue;
       const m = match(t);
+      matches[c] = m;
       if (m !== undefined && count(m)) score++;
     }
     if (score >= MIN_MATCHES && (bestRow < 0 || score > bestScore)) {
       bestRow = r;
       bestScore = score;
+      const kept = bestMatches;
+      bestMatches = matches;
+      matches = kept;
     }
     // Past a header row come data rows: no need to match every cell of the first rows.
     if (bestRow >= 0 && r > bestRow + 5) break;
@@ -73,7 +82,7 @@ function findHeaderRow<M>(sheet: GridSheet, match: (t: string) => M | undefined,
   const hits: RowMatch<M>['hits'] = [];
   for (let c = 0; c < row.length; c++) {
     const t = text(row[c]);
-    if (t !== null) hits.push({ col: c + 1, header: cleanText(t), match: match(t) });
+    if (t !== null) hits.push({ col: c + 1, header: cleanText(t), match: bestMatches[c] });
   }
   return { row: bestRow + 1, hits, score: bestScore };
 }

@@ -4,6 +4,7 @@ import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from '../parse/pr
 import type { ReturnRecord } from '../records.js';
 import { missingMessage, type FieldCheck } from './field-checks.js';
 import type { IssueSink } from './issue-sink.js';
+import { sameList } from './shared-cells.js';
 import { STORE_GIVEN_MAX, storeGiven } from './store-given.js';
 
 // Module-local aliases: on the per-cell path, a plain constant beats a live import binding.
@@ -68,7 +69,16 @@ class ReturnLayout {
 const LAYOUTS = new Map<string, ReturnLayout>();
 const MAX_LAYOUTS = 32;
 
+/** The last layout asked for: the files of a run are mostly laid out alike, and comparing codes beats joining them into a key. */
+let lastLayout: ReturnLayout | undefined;
+
 function layoutOf(codes: readonly IndicatorCode[]): ReturnLayout {
+  if (lastLayout !== undefined && sameList(lastLayout.codes, codes)) return lastLayout;
+  lastLayout = keyedLayout(codes);
+  return lastLayout;
+}
+
+function keyedLayout(codes: readonly IndicatorCode[]): ReturnLayout {
   const key = codes.join(',');
   let layout = LAYOUTS.get(key);
   if (!layout) {

@@ -11,13 +11,26 @@ const MAX_LAYOUTS = 16;
  */
 export class SharedCells {
   private readonly layouts = new Map<string, Record<string, string>[]>();
+  /** The last layout asked for, compared item by item before any key is built (the usual case: the same as the file before). */
+  private last: { cols: readonly number[]; codes: readonly string[]; rows: Record<string, string>[] } | undefined;
 
   /** The kept cells by 1-based row for a layout (columns and their indicators), or undefined past the limit. */
-  rowsOf(layout: string): Record<string, string>[] | undefined {
-    let rows = this.layouts.get(layout);
-    if (!rows && this.layouts.size < MAX_LAYOUTS) this.layouts.set(layout, (rows = []));
+  rowsOf(cols: readonly number[], codes: readonly string[]): Record<string, string>[] | undefined {
+    const last = this.last;
+    if (last !== undefined && sameList(last.cols, cols) && sameList(last.codes, codes)) return last.rows;
+    const key = `${cols.join(',')}|${codes.join(',')}`;
+    let rows = this.layouts.get(key);
+    if (!rows && this.layouts.size < MAX_LAYOUTS) this.layouts.set(key, (rows = []));
+    if (rows) this.last = { cols, codes, rows };
     return rows;
   }
 
   static readonly rows = SHARED_ROWS;
+}
+
+/** Whether two lists hold the same items in the same order. */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

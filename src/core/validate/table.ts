@@ -7,6 +7,12 @@ import { ReturnChecker, type CellsOf } from './check-return.js';
 import type { FileContext } from './file-context.js';
 import { SharedCells } from './shared-cells.js';
 
+/** Column letters by 1-based column, built once: every file of a run names the same columns. */
+const LETTERS: string[] = [];
+function lettersOf(col: number): string {
+  return (LETTERS[col] ??= columnLetters(col));
+}
+
 /**
  * A network table: one return per non-blank row. Trailing blank rows are skipped; a blank row
  * followed by data is reported once per run of blank rows.
@@ -16,19 +22,20 @@ export function validateTable(ctx: FileContext, sheet: GridSheet, loc: TableLoca
   const n = loc.columns.length;
   if (n === 0) return { records, rows: 0 };
   const cols = loc.columns.map((c) => c.col);
-  const letters = cols.map(columnLetters);
+  const letters = cols.map(lettersOf);
   const checker = new ReturnChecker(
     loc.columns.map((c) => ctx.checks.get(c.code)!),
     ctx.settings,
     ctx.sink,
   );
-  const shared = ctx.sharedCells.rowsOf(`${cols.join(',')}|${checker.codes.join(',')}`);
+  const shared = ctx.sharedCells.rowsOf(cols, checker.codes);
   let last = Math.min(loc.lastRow, sheet.rows.length);
   while (last > loc.headerRow && isBlankRow(sheet.rows[last - 1], cols)) last--;
   let blankStart = 0;
   let rows = 0;
   // Scratch reused for every row: the checker copies what the record keeps.
-  const index = Int32Array.from(cols, (c) => c - 1);
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = cols[i]! - 1;
   const addresses: string[] = new Array<string>(n).fill('');
   const at = { file: ctx.file, sheet: sheet.name, row: 0 };
   for (let r = loc.headerRow + 1; r <= last; r++) {
