@@ -13,7 +13,9 @@ for (const def of INDICATORS as readonly IndicatorDef[]) {
   MEMBERS_OF_CODE.set(def.code, members);
 }
 
-const isGivenNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+// Every numeric indicator is ≥ 0: a negative or non-finite value is already an error of its
+// own field, and must not cascade into the rules that use it.
+const isGivenNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 function anyGiven(ret: PartialReturn, members: readonly string[]): boolean {
   for (let i = 0; i < members.length; i++) if (isGivenNumber(ret[members[i] as keyof PartialReturn])) return true;
@@ -27,9 +29,7 @@ function anyGiven(ret: PartialReturn, members: readonly string[]): boolean {
  */
 export function effectiveNumber(ret: PartialReturn, code: string): number | undefined {
   const raw = ret[code as keyof PartialReturn];
-  // Every numeric indicator is ≥ 0: a negative or non-finite value is already an error of its
-  // own field, and must not cascade into the rules that use it.
-  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw : undefined;
+  if (typeof raw === 'number') return isGivenNumber(raw) ? raw : undefined;
   if (raw !== undefined) return undefined;
   const members = MEMBERS_OF_CODE.get(code);
   return members !== undefined && anyGiven(ret, members) ? 0 : undefined;
@@ -80,7 +80,7 @@ export function valueAt(values: ArrayLike<unknown>, slot: number): unknown {
 /** effectiveNumber, on values laid out in an array. */
 export function effectiveNumberAt(values: ArrayLike<unknown>, op: NumberOperand): number | undefined {
   const raw = op.slot < 0 ? undefined : values[op.slot];
-  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw : undefined;
+  if (typeof raw === 'number') return isGivenNumber(raw) ? raw : undefined;
   if (raw !== undefined) return undefined;
   const members = op.members;
   if (members === null) return undefined;
