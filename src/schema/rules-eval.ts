@@ -48,7 +48,8 @@ function codesOf(rule: RuleDef): string[] {
     case 'au_plus_total':
     case 'ventilation_egale_total':
     case 'ventilation_renseignee':
-      direct.push(...rule.parts, rule.total);
+      for (const p of rule.parts) direct.push(p);
+      direct.push(rule.total);
       break;
     case 'etp_coherent_heures':
       direct.push(rule.etp, rule.hours, 'type_siae');

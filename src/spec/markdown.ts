@@ -79,8 +79,8 @@ export function specMarkdown(settings: Settings): string {
   out.push('');
   out.push('ETP réalisés = heures rémunérées ÷ durée de référence du type de SIAE. Valeurs par défaut, modifiables :');
   out.push('');
-  out.push(
-    ...table(
+  appendLines(out,
+    table(
       ['Type', 'Libellé', 'Heures par ETP (paramètre)', 'Valeur par défaut', 'Source'],
       SIAE_KINDS.map((k) => [
         k,
@@ -98,8 +98,8 @@ export function specMarkdown(settings: Settings): string {
     out.push('');
     out.push(`### ${section.label}`);
     out.push('');
-    out.push(
-      ...table(
+    appendLines(out,
+      table(
         ['Code', 'Libellé', 'Type', 'Unité', 'Obligatoire', 'Contraintes', 'Agrégation', 'Objectifs'],
         list.map((i) => [
           `\`${i.code}\``,
@@ -121,8 +121,8 @@ export function specMarkdown(settings: Settings): string {
   out.push('');
   out.push('Calculés, jamais saisis. Les codes des formules sont ceux des indicateurs collectés.');
   out.push('');
-  out.push(
-    ...table(
+  appendLines(out,
+    table(
       ['Code', 'Libellé', 'Formule', 'Format', 'Objectifs'],
       DERIVED.map((d) => [`\`${d.code}\``, d.label, formula(d), d.format === 'pourcentage' ? 'pourcentage' : d.unit, d.objectives.join(', ')]),
     ),
@@ -134,8 +134,8 @@ export function specMarkdown(settings: Settings): string {
   out.push('');
   out.push("Une **erreur** empêche la prise en compte du retour dans la consolidation ; un **avertissement** demande une vérification mais le retour est pris en compte.");
   out.push('');
-  out.push(
-    ...table(
+  appendLines(out,
+    table(
       ['Code', 'Gravité', 'Règle', 'Cellule signalée'],
       RULES.map((r) => [`\`${r.code}\``, r.severity, r.description, `\`${r.field}\` (${indicatorByCode(r.field)?.label ?? ''})`]),
     ),
@@ -153,4 +153,9 @@ export function specMarkdown(settings: Settings): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+/** Appends lines one by one (a spread into push has a size limit). */
+function appendLines(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }

@@ -9,8 +9,10 @@
  *                                       formula on load (cached results in the file are ignored).
  *   parseCsv(text)                      RFC 4180 rows (quotes, doubled quotes, embedded newlines).
  *
- * Each call runs with its own throwaway profile (-env:UserInstallation) so parallel tests never
- * share LibreOffice's user directory or lock.
+ * Each test process keeps its own profiles (-env:UserInstallation), one per setting, so parallel
+ * test files never share LibreOffice's user directory or lock, and only the first conversion of a
+ * process pays for creating a profile (several seconds on a busy machine). A profile whose
+ * LibreOffice had to be killed is thrown away.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -131,15 +133,14 @@ export async function convertWithLibreOffice(
     throw new Error('Conversion xlsx : choisir un dossier de sortie différent de celui du fichier source.');
   }
   mkdirSync(out, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
+  const recalc = options.recalculate === true;
+  const profile = processProfile(recalc);
+  let healthy = false;
   try {
-    if (options.recalculate) {
-      mkdirSync(join(profile, 'user'), { recursive: true });
-      writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-    }
     const started = Date.now() - 2000; // mtime granularity: files older than the call are stale
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, input];
     const { code, output } = await run(soffice, args, options.timeoutMs ?? 120_000);
+    healthy = true;
     const produced = readdirSync(out)
       .filter((f) => f.startsWith(base) && f.endsWith(`.${target}`))
       .map((f) => join(out, f))
@@ -151,8 +152,31 @@ export async function convertWithLibreOffice(
     }
     return expected;
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    if (!healthy) dropProfile(recalc);
   }
+}
+
+const profiles = new Map<boolean, string>();
+
+/** This process's LibreOffice profile for a setting, created on first use. */
+function processProfile(recalculate: boolean): string {
+  let profile = profiles.get(recalculate);
+  if (profile === undefined) {
+    profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
+    if (recalculate) {
+      mkdirSync(join(profile, 'user'), { recursive: true });
+      writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
+    }
+    profiles.set(recalculate, profile);
+    if (profiles.size === 1) process.once('exit', () => profiles.forEach((_, r) => dropProfile(r)));
+  }
+  return profile;
+}
+
+function dropProfile(recalculate: boolean): void {
+  const profile = profiles.get(recalculate);
+  profiles.delete(recalculate);
+  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
 }
 
 /**

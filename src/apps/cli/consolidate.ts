@@ -91,7 +91,7 @@ function onlyPlanAmong(report: ValidationReport): string | undefined {
 
 export function runJson(run: ConsolidationRun): ConsolidationJson {
   const json = consolidationJson(run.result, run.progress.map(progressJson));
-  json.anomalies.push(...run.plan.issues);
+  for (const issue of run.plan.issues) json.anomalies.push(issue);
   return json;
 }
 
@@ -115,7 +115,7 @@ export const command: Command = {
       else if (a === '--out' || a.startsWith('--out=')) out = value('--out');
       else if (a === '--plan' || a.startsWith('--plan=')) planPath = value('--plan');
       else if (a === '--') {
-        paths.push(...args.slice(i + 1));
+        for (const p of args.slice(i + 1)) paths.push(p);
         break;
       }
       else if (a.startsWith('-') && a.length > 1) return usage(io, `Option inconnue : « ${a} ».`);

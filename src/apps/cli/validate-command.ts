@@ -50,7 +50,7 @@ export const command: Command = {
         }
         maxIssues = n;
       } else if (a === '--') {
-        paths.push(...args.slice(i + 1));
+        for (const p of args.slice(i + 1)) paths.push(p);
         break;
       }
       else if (a.startsWith('-') && a.length > 1) {

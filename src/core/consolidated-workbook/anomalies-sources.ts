@@ -65,7 +65,7 @@ export function sourcesSheet(result: ConsolidationResult): SheetModel {
   const section = (title: string, name: string, columns: BlockColumn[], rows: (string | number | null)[][], empty: string) => {
     cells.push({ row: top, col: 1, value: title, style: HEADER_STYLE });
     const b = tableBlock(name, top + 1, 1, columns, rows.map((values) => ({ values })));
-    cells.push(...b.cells);
+    for (const c of b.cells) cells.push(c);
     if (b.table) tables.push(b.table);
     else cells.push({ row: top + 2, col: 1, value: empty, style: NOTE_STYLE });
     top = Math.max(b.bottom, top + 2) + 3;

@@ -84,7 +84,7 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
         [{ header: headers[0] }, { header: headers[1], style: { numFmt } }],
         data.map(([label, v]) => ({ values: [label, v] })),
       );
-      cells.push(...b.cells);
+      for (const c of b.cells) cells.push(c);
       if (b.table) {
         tables.push(b.table);
         const cat = `${colLetter(CHART_COL)}${r + 1}:${colLetter(CHART_COL)}${b.bottom}`;

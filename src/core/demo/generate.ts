@@ -284,7 +284,7 @@ function splitSectors(rng: Rng, rowTotals: readonly number[], mix: Partial<Recor
     for (let k = 0; k < picks; k++) m[r]![pickWeighted(rng, shares)]! += between(rng, 0.5, 1.5);
   });
   sectors.forEach((_, c) => {
-    if (m.every((row) => row[c] === 0)) m[rowTotals.indexOf(Math.max(...rowTotals))]![c] = 1;
+    if (m.every((row) => row[c] === 0)) m[rowTotals.indexOf(rowTotals.reduce((a, b) => Math.max(a, b), -Infinity))]![c] = 1;
   });
   for (let iter = 0; iter < 200; iter++) {
     m.forEach((row, r) => {

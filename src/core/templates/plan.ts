@@ -208,7 +208,7 @@ export function planSheet(settings: Settings, rows: readonly PlanRow[]): SheetMo
       const style = numeric && fmt ? S.inputStyle(fmt) : undefined;
       if (value !== undefined || style) cells.push({ row, col: col(key), ...(value !== undefined ? { value } : {}), ...(style ? { style } : {}) });
     }
-    cells.push(...lookups(row, r, entries));
+    for (const c of lookups(row, r, entries)) cells.push(c);
   });
 
   const range = (key: PlanColumnKey) => `${columnLetters(col(key))}${first}:${columnLetters(col(key))}${last}`;

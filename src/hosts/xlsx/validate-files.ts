@@ -40,7 +40,7 @@ export async function collectXlsxFiles(paths: readonly string[]): Promise<Collec
         const found: string[] = [];
         await walk(p, found);
         if (found.length === 0) problems.push({ path: p, message: `${p} : ce dossier ne contient aucun fichier .xlsx.` });
-        files.push(...found);
+        for (const f of found) files.push(f);
       } else files.push(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

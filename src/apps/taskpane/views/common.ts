@@ -125,6 +125,7 @@ export function watch<T extends unknown[]>(pick: (s: PaneState) => readonly [...
     const next = pick(s);
     if (last && next.length === last.length && next.every((v, i) => v === last![i])) return;
     last = next;
+    // spread-ok: a fixed-size tuple of watched values, not data
     render(...(next as T));
   };
 }

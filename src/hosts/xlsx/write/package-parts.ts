@@ -64,7 +64,7 @@ function addRel(parts: Parts, part: string, type: string, target: string): strin
   const path = relsPath(part);
   const xml = parts[path] ? strFromU8(parts[path]) : emptyRels();
   const used = [...xml.matchAll(/\sId="rId(\d+)"/g)].map((m) => Number(m[1]));
-  const id = `rId${Math.max(0, ...used) + 1}`;
+  const id = `rId${used.reduce((a, b) => Math.max(a, b), 0) + 1}`;
   parts[path] = strToU8(xml.replace('</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`));
   return id;
 }
@@ -93,7 +93,7 @@ function nextIndex(parts: Parts, re: RegExp): number {
     .map((p) => re.exec(p)?.[1])
     .filter((n): n is string => n !== undefined)
     .map(Number);
-  return Math.max(0, ...used) + 1;
+  return used.reduce((a, b) => Math.max(a, b), 0) + 1;
 }
 
 export function addCharts(parts: Parts, sheets: readonly SheetModel[]): void {
