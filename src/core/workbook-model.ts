@@ -83,6 +83,13 @@ export interface ChartModel {
   readonly series: readonly { readonly name: string; readonly values: string }[];
   /** Where the chart sits: top-left and bottom-right cells. */
   readonly from: string;
+  /** Number format of the value axis and data labels, e.g. '#,##0' (thousands separators). */
+  readonly valueFormat?: string;
+  /**
+   * Explicit colours, RGB hex without '#': one per data point for a pie, one per series
+   * otherwise. Without them each program picks its own palette (LibreOffice's differs).
+   */
+  readonly colors?: readonly string[];
   readonly to: string;
 }
 
