@@ -33,6 +33,7 @@ export default defineConfig({
   test: {
     // Both cores: most slow tests wait on another process (LibreOffice, Chromium, webpack).
     maxWorkers: 2,
+    globalSetup: ['test/setup/build-cli.ts'],
     projects: [
       {
         extends: true,
