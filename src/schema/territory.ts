@@ -41,3 +41,8 @@ export function departementByCode(code: string): Departement | undefined {
 export function departementOfCommune(communeCode: string): string {
   return communeCode.startsWith('97') ? communeCode.slice(0, 3) : communeCode.slice(0, 2);
 }
+
+/** Every French département with its region (metropolitan and overseas). */
+export function allDepartements(): readonly Departement[] {
+  return ALL_DEPARTEMENTS;
+}
