@@ -70,7 +70,7 @@ export interface SheetCellsOut {
   readonly hyperlinks: Hyperlink[];
 }
 
-/** ExcelJS-era rule kept: an internal link is Sheet!A1 (no range). */
+/** An internal link is Sheet!A1 (one cell, no range), as builders write them. */
 const INTERNAL_LINK_RE = /^[^!]+![A-Za-z]{1,3}[0-9]+$/;
 
 function hyperlinkOf(sheet: SheetModel, c: CellModel, ref: string): Hyperlink {
