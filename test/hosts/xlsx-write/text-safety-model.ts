@@ -13,13 +13,17 @@ export const ILLEGAL_TEXTS = [
   '_x0041_ littéral',
   'a_x00e9_b',
   '_x005F_',
-  'tab\tLF\nCR\rfin',
+  'tab\tLF\nfin',
+  'CR\rseul',
   '  espaces autour  ',
   'émoji 😀 valide',
 ] as const;
 
-/** Lone surrogates: no UTF-8 file (a CSV) can carry them, only our own reader can compare. */
-export const LONE_SURROGATES = ['a\uD800b', '\uDC00'] as const;
+/**
+ * Texts only our reader can compare: no UTF-8 file (a CSV) can carry a lone surrogate, and
+ * LibreOffice makes every CR of a text that also holds a LF a paragraph break (a LF on export).
+ */
+export const READER_ONLY_TEXTS = ['a\uD800b', '\uDC00', 'LF\nCR\rfin'] as const;
 
 /** Text a spreadsheet or a CSV consumer could take for a formula. */
 export const FORMULA_LIKE_TEXTS = ['=1+1', '+33 1 23 45 67 89', '-5', '@SUM(A1)', '\t=1+1', '\r=2+2', '=HYPERLINK("https://exemple.fr","x")'] as const;
@@ -38,6 +42,6 @@ export const TEXT_SAFETY_MODEL: WorkbookModel = {
       validations: [{ range: 'D1:D5', type: 'whole', formulae: ['0'], operator: 'greaterThanOrEqual', allowBlank: true, prompt: { title: 'T\u0003', message: 'ligne 1\nligne 2' } }],
       tables: [{ name: 'T_Texte', topLeft: 'F1', columns: ['Nom\u0007', 'Valeur'], rowCount: 1 }],
     },
-    { name: 'Seuls', cells: LONE_SURROGATES.map((value, i) => ({ row: i + 1, col: 1, value })) },
+    { name: 'Seuls', cells: READER_ONLY_TEXTS.map((value, i) => ({ row: i + 1, col: 1, value })) },
   ],
 };
