@@ -306,6 +306,20 @@ describe('writeWorkbookModel: determinism and input errors', () => {
     await rejects({ sheets: [{ name: 'F', cells: [], tabColor: 'rouge' }] }, /Couleur invalide : « rouge »/);
     await rejects({ sheets: [{ name: 'F', cells: [{ row: 1, col: 1, value: 1 }, { row: 1, col: 1, value: 2 }] }] }, /Cellule définie deux fois \(feuille « F », cellule A1\)/);
     await rejects({ sheets: [{ name: 'F', visibility: 'veryHidden', cells: [] }] }, /au moins une feuille visible/);
+    await rejects(
+      { sheets: [{ name: 'F', cells: [], tables: [{ name: 'T_A', topLeft: 'A1', columns: ['x'], rowCount: 1 }] }], definedNames: [{ name: 't_a', ref: '1' }] },
+      /Nom défini « t_a » identique au nom d'un tableau/,
+    );
+    await rejects(
+      {
+        sheets: [
+          { name: 'F', cells: [], tables: [{ name: 'T_A', topLeft: 'A1', columns: ['x'], rowCount: 1 }] },
+          { name: 'G', cells: [], tables: [{ name: 'T_A', topLeft: 'A1', columns: ['x'], rowCount: 1 }] },
+        ],
+      },
+      /Nom de tableau en double « T_A » \(feuille « G »\)/,
+    );
+    await rejects({ sheets: [{ name: 'F', cells: [{ row: 0, col: 1, value: 1 }] }] }, /Cellule hors de la feuille : ligne 0, colonne 1 \(feuille « F »\)/);
   });
 });
 
@@ -412,5 +426,32 @@ describe('writeWorkbookModel: chart number format and explicit colours', () => {
   it('refuses an invalid colour with a French message naming the chart and sheet', async () => {
     const bad: WorkbookModel = { sheets: [{ ...model.sheets[0]!, charts: [{ ...model.sheets[0]!.charts![0]!, colors: ['bleu'] }] }] };
     await expect(writeWorkbookModel(bad)).rejects.toThrow(/Graphique « Camembert » \(feuille « Graphiques »\) : couleur invalide « bleu »/);
+  });
+});
+
+describe('writeWorkbookModel: numbers XML cannot hold as such', () => {
+  it('writes NaN and infinities as a visible #NUM! error, -0 as 0, and keeps full precision', async () => {
+    const written = await writeWorkbookModel({
+      sheets: [
+        {
+          name: 'N',
+          cells: [
+            { row: 1, col: 1, value: Number.NaN },
+            { row: 1, col: 2, value: Number.POSITIVE_INFINITY },
+            { row: 1, col: 3, value: -0 },
+            { row: 1, col: 4, value: 0.1 + 0.2 },
+            { row: 1, col: 5, value: 1e-300 },
+          ],
+        },
+      ],
+    });
+    const cells = find(parseXml(strFromU8(unzipSync(written)['xl/worksheets/sheet1.xml']!)), 'c');
+    expect(cells.map((c) => [c.attributes.r, c.attributes.t, find(c, 'v')[0]!.text])).toEqual([
+      ['A1', 'e', '#NUM!'],
+      ['B1', 'e', '#NUM!'],
+      ['C1', undefined, '0'],
+      ['D1', undefined, '0.30000000000000004'],
+      ['E1', undefined, '1e-300'],
+    ]);
   });
 });

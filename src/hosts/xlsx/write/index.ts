@@ -76,6 +76,10 @@ export function workbookParts(model: WorkbookModel): Map<string, string> {
     ctx.overrides.set(path, CT.sheet);
     if (rendered.rels.length) ctx.parts.set(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(rendered.rels));
   });
+  for (const n of model.definedNames ?? []) {
+    // Excel keeps table and defined names in one namespace: a clash makes the file unreadable.
+    if (ctx.tableNames.has(n.name.toLowerCase())) throw new Error(`Nom défini « ${n.name} » identique au nom d'un tableau.`);
+  }
   const parts = ctx.parts;
   parts.set('xl/workbook.xml', workbookXml(model, activeTab));
   parts.set('xl/_rels/workbook.xml.rels', workbookRels(model.sheets.length));

@@ -29,7 +29,6 @@ const BUILTIN_NUM_FMTS: Record<string, number> = {
   '0%': 9,
   '0.00%': 10,
   '0.00E+00': 11,
-  'mm-dd-yy': 14,
   '@': 49,
 };
 
