@@ -117,40 +117,44 @@ export function renderSheetCells(
     }
   }
 
-  const entries: Entry[] = [];
+  // The model's cells in sheet order: as given when already sorted (the builders' usual case),
+  // else through a sorted index. No per-cell object: 800,000 cells must not mean 800,000 allocations.
+  const cells = sheet.cells;
+  const keys = new Float64Array(cells.length);
   let sorted = true;
-  let last = -1;
-  for (const cell of sheet.cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
     if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col) || cell.row < 1 || cell.col < 1 || cell.row > MAX_ROW || cell.col > MAX_COL) {
       throw new Error(`Cellule hors de la feuille : ligne ${cell.row}, colonne ${cell.col} (${where(sheet)}).`);
     }
-    const key = keyOf(cell.row, cell.col);
-    if (key <= last) sorted = false;
-    last = key;
-    entries.push({ key, row: cell.row, col: cell.col, cell });
+    keys[i] = keyOf(cell.row, cell.col);
+    if (i > 0 && keys[i]! <= keys[i - 1]!) sorted = false;
   }
-  if (!sorted) entries.sort((a, b) => a.key - b.key);
-  for (let i = 1; i < entries.length; i++) {
-    if (entries[i]!.key === entries[i - 1]!.key) throw new Error(`Cellule définie deux fois (${where(sheet, toA1(entries[i]!.row, entries[i]!.col))}).`);
+  let order: Uint32Array | undefined;
+  if (!sorted) {
+    order = new Uint32Array(cells.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
   }
-  // Cells that only carry a range style or a table header.
+  const at = (i: number) => (order ? order[i]! : i);
+  for (let i = 1; i < cells.length; i++) {
+    if (keys[at(i)] === keys[at(i - 1)]) {
+      const c = cells[at(i)]!;
+      throw new Error(`Cellule définie deux fois (${where(sheet, toA1(c.row, c.col))}).`);
+    }
+  }
+  // Cells that only carry a range style or a table header (few): sorted, then merged in the walk.
+  const extras: Entry[] = [];
   if (rangeStyle.size > 0 || tableHeaders.length > 0) {
-    const present = new Set(entries.map((e) => e.key));
-    const extra: Entry[] = [];
+    const missing = new Map<number, Entry>();
     for (const h of tableHeaders) {
       const key = keyOf(h.row, h.col);
-      if (!present.has(key)) {
-        present.add(key);
-        extra.push({ key, row: h.row, col: h.col, header: h.name });
-      }
+      if (!missing.has(key)) missing.set(key, { key, row: h.row, col: h.col, header: h.name });
     }
-    for (const key of rangeStyle.keys()) {
-      if (!present.has(key)) extra.push({ key, row: Math.floor(key / MAX_COL), col: key % MAX_COL });
-    }
-    if (extra.length > 0) {
-      for (const e of extra) entries.push(e);
-      entries.sort((a, b) => a.key - b.key);
-    }
+    for (const key of rangeStyle.keys()) if (!missing.has(key)) missing.set(key, { key, row: Math.floor(key / MAX_COL), col: key % MAX_COL });
+    for (let i = 0; i < cells.length; i++) missing.delete(keys[i]!);
+    for (const e of missing.values()) extras.push(e);
+    extras.sort((a, b) => a.key - b.key);
   }
 
   const heights = new Map<number, number>();
@@ -174,7 +178,16 @@ export function renderSheetCells(
   let maxRow = 0;
   let maxCol = 0;
   let currentRow = 0;
-  for (const e of entries) {
+  let ci = 0;
+  let xi = 0;
+  while (ci < cells.length || xi < extras.length) {
+    let e: Entry;
+    if (xi < extras.length && (ci >= cells.length || extras[xi]!.key < keys[at(ci)]!)) e = extras[xi++]!;
+    else {
+      const i = at(ci++);
+      const cell = cells[i]!;
+      e = { key: keys[i]!, row: cell.row, col: cell.col, cell };
+    }
     if (e.row !== currentRow) {
       if (currentRow) out.push('</row>');
       while (nextHeight < heightRows.length && heightRows[nextHeight]! < e.row) out.push(`${rowOpen(heightRows[nextHeight++]!)}</row>`);
