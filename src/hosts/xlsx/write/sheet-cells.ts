@@ -88,15 +88,6 @@ function numberXml(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
-interface Entry {
-  readonly key: number;
-  readonly row: number;
-  readonly col: number;
-  readonly cell?: CellModel;
-  /** A table header written when the model has no cell there. */
-  readonly header?: string;
-}
-
 export function renderSheetCells(
   sheet: SheetModel,
   styles: StyleSheet,
@@ -111,7 +102,8 @@ export function renderSheetCells(
       for (let row = r.top; row <= r.bottom; row++) {
         for (let c = r.left; c <= r.right; c++) {
           const k = keyOf(row, c);
-          rangeStyle.set(k, merger.merge(rangeStyle.get(k), rs.style)!);
+          const prev = rangeStyle.get(k);
+          rangeStyle.set(k, prev ? merger.merge(prev, rs.style)! : rs.style);
         }
       }
     }
@@ -143,19 +135,9 @@ export function renderSheetCells(
       throw new Error(`Cellule définie deux fois (${where(sheet, toA1(c.row, c.col))}).`);
     }
   }
-  // Cells that only carry a range style or a table header (few): sorted, then merged in the walk.
-  const extras: Entry[] = [];
-  if (rangeStyle.size > 0 || tableHeaders.length > 0) {
-    const missing = new Map<number, Entry>();
-    for (const h of tableHeaders) {
-      const key = keyOf(h.row, h.col);
-      if (!missing.has(key)) missing.set(key, { key, row: h.row, col: h.col, header: h.name });
-    }
-    for (const key of rangeStyle.keys()) if (!missing.has(key)) missing.set(key, { key, row: Math.floor(key / MAX_COL), col: key % MAX_COL });
-    for (let i = 0; i < cells.length; i++) missing.delete(keys[i]!);
-    for (const e of missing.values()) extras.push(e);
-    extras.sort((a, b) => a.key - b.key);
-  }
+  // Cells that may carry only a range style or a table header: sorted keys, merged in the walk.
+  const rangeKeys = Float64Array.from(rangeStyle.keys()).sort();
+  const headers = tableHeaders.map((h) => ({ key: keyOf(h.row, h.col), name: h.name })).sort((x, y) => x.key - y.key);
 
   const heights = new Map<number, number>();
   for (const { row, height } of sheet.rowHeights ?? []) {
@@ -179,28 +161,32 @@ export function renderSheetCells(
   let maxCol = 0;
   let currentRow = 0;
   let ci = 0;
-  let xi = 0;
-  while (ci < cells.length || xi < extras.length) {
-    let e: Entry;
-    if (xi < extras.length && (ci >= cells.length || extras[xi]!.key < keys[at(ci)]!)) e = extras[xi++]!;
-    else {
-      const i = at(ci++);
-      const cell = cells[i]!;
-      e = { key: keys[i]!, row: cell.row, col: cell.col, cell };
-    }
-    if (e.row !== currentRow) {
+  let ri = 0;
+  let hi = 0;
+  for (;;) {
+    const ck = ci < cells.length ? keys[at(ci)]! : Infinity;
+    const rk = ri < rangeKeys.length ? rangeKeys[ri]! : Infinity;
+    const hk = hi < headers.length ? headers[hi]!.key : Infinity;
+    const key = Math.min(ck, rk, hk);
+    if (key === Infinity) break;
+    const c = ck === key ? cells[at(ci++)] : undefined;
+    if (rk === key) ri++;
+    let header: string | undefined;
+    while (hi < headers.length && headers[hi]!.key === key) header ??= headers[hi++]!.name;
+    const row = Math.floor(key / MAX_COL);
+    const column = key - row * MAX_COL;
+    if (row !== currentRow) {
       if (currentRow) out.push('</row>');
-      while (nextHeight < heightRows.length && heightRows[nextHeight]! < e.row) out.push(`${rowOpen(heightRows[nextHeight++]!)}</row>`);
-      if (heightRows[nextHeight] === e.row) nextHeight++;
-      out.push(rowOpen(e.row));
-      currentRow = e.row;
+      while (nextHeight < heightRows.length && heightRows[nextHeight]! < row) out.push(`${rowOpen(heightRows[nextHeight++]!)}</row>`);
+      if (heightRows[nextHeight] === row) nextHeight++;
+      out.push(rowOpen(row));
+      currentRow = row;
     }
-    if (e.row > maxRow) maxRow = e.row;
-    if (e.col > maxCol) maxCol = e.col;
-    const ref = col(e.col) + e.row;
-    const c = e.cell;
-    const style = merger.merge(rangeStyle.get(e.key), c?.style);
-    let value: CellModel['value'] = c ? c.value : e.header;
+    if (row > maxRow) maxRow = row;
+    if (column > maxCol) maxCol = column;
+    const ref = col(column) + row;
+    const style = rangeStyle.size ? merger.merge(rangeStyle.get(key), c?.style) : c?.style;
+    let value: CellModel['value'] = c ? c.value : header;
     let inner = '';
     let type = '';
     if (c?.formula !== undefined) {
