@@ -7,6 +7,7 @@ import type { WorkbookModel } from '../../../src/core/workbook-model';
 import { writeWorkbookModel } from '../../../src/hosts/xlsx/write/index';
 import { convertWithLibreOffice, describeWithLibreOffice, parseCsv, recalculatedCsv, sofficePath } from '../../helpers/libreoffice';
 import { FULL_MODEL, TRICKY_TEXTS } from './full-model';
+import { FORMULA_LIKE_TEXTS, ILLEGAL_TEXTS, TEXT_SAFETY_MODEL } from './text-safety-model';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, embedded commas and newlines, CRLF', () => {
@@ -132,4 +133,24 @@ describeWithLibreOffice('recalculatedCsv recalculates formulas on load', () => {
     expect(basename(csv!)).toBe('calcul-Calcul.csv');
     expect(parseCsv(readFileSync(csv!, 'utf8'))[0]).toEqual(['40', '999']);
   }, 120_000);
+});
+
+describeWithLibreOffice('LibreOffice reads unchanged the texts XML cannot carry and the formula-like ones (issue 11.4)', () => {
+  let dir: string;
+  let sheets: Map<string, string[][]>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'iae-text-safety-'));
+    const xlsx = join(dir, 'textes.xlsx');
+    writeFileSync(xlsx, await writeWorkbookModel(TEXT_SAFETY_MODEL));
+    sheets = await recalculatedCsv(xlsx);
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens the file and exports every text as written, formula-like ones as text', () => {
+    const textes = sheets.get('Textes')!;
+    ILLEGAL_TEXTS.forEach((t, i) => expect(textes[i]![0], JSON.stringify(t)).toBe(t));
+    // Recalculated on load: a text that became a formula would show its result, not itself.
+    FORMULA_LIKE_TEXTS.forEach((t, i) => expect(textes[i]![1], JSON.stringify(t)).toBe(t));
+    expect(textes[0]![2]).toBe('=A1');
+  });
 });

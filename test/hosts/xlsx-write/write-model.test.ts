@@ -306,6 +306,20 @@ describe('writeWorkbookModel: determinism and input errors', () => {
     await rejects({ sheets: [{ name: 'F', cells: [], tabColor: 'rouge' }] }, /Couleur invalide : « rouge »/);
     await rejects({ sheets: [{ name: 'F', cells: [{ row: 1, col: 1, value: 1 }, { row: 1, col: 1, value: 2 }] }] }, /Cellule définie deux fois \(feuille « F », cellule A1\)/);
     await rejects({ sheets: [{ name: 'F', visibility: 'veryHidden', cells: [] }] }, /au moins une feuille visible/);
+    await rejects(
+      { sheets: [{ name: 'F', cells: [], tables: [{ name: 'T_A', topLeft: 'A1', columns: ['x'], rowCount: 1 }] }], definedNames: [{ name: 't_a', ref: '1' }] },
+      /Nom défini « t_a » identique au nom d'un tableau/,
+    );
+    await rejects(
+      {
+        sheets: [
+          { name: 'F', cells: [], tables: [{ name: 'T_A', topLeft: 'A1', columns: ['x'], rowCount: 1 }] },
+          { name: 'G', cells: [], tables: [{ name: 'T_A', topLeft: 'A1', columns: ['x'], rowCount: 1 }] },
+        ],
+      },
+      /Nom de tableau en double « T_A » \(feuille « G »\)/,
+    );
+    await rejects({ sheets: [{ name: 'F', cells: [{ row: 0, col: 1, value: 1 }] }] }, /Cellule hors de la feuille : ligne 0, colonne 1 \(feuille « F »\)/);
   });
 });
 
@@ -352,5 +366,92 @@ describe('writeWorkbookModel: row heights', () => {
     await expect(writeWorkbookModel(sheetWith([{ row: 2, height: Number.NaN }]))).rejects.toThrow(/Hauteur de la ligne 2 invalide/);
     await expect(writeWorkbookModel(sheetWith([{ row: 0, height: 20 }]))).rejects.toThrow(/numéro de ligne 0 invalide \(feuille « F »\)/);
     await expect(writeWorkbookModel(sheetWith([{ row: 3, height: 20 }, { row: 3, height: 25 }]))).rejects.toThrow(/Hauteur de la ligne 3 définie deux fois/);
+  });
+});
+
+describe('writeWorkbookModel: chart number format and explicit colours', () => {
+  const model: WorkbookModel = {
+    sheets: [
+      {
+        name: 'Graphiques',
+        cells: [
+          { row: 1, col: 1, value: 'EI' }, { row: 1, col: 2, value: 1200 }, { row: 1, col: 3, value: 5 },
+          { row: 2, col: 1, value: 'ACI' }, { row: 2, col: 2, value: 34000 }, { row: 2, col: 3, value: 7 },
+          { row: 3, col: 1, value: 'AI' }, { row: 3, col: 2, value: 560 }, { row: 3, col: 3, value: 9 },
+        ],
+        charts: [
+          { type: 'pie', title: 'Camembert', categories: 'A1:A3', series: [{ name: 'Heures', values: 'B1:B3' }], from: 'E1', to: 'K10', valueFormat: '#,##0', colors: ['1F4E79', '#c00000', '70AD47'] },
+          { type: 'stackedColumn', title: 'Colonnes', categories: 'A1:A3', series: [{ name: 'Heures', values: 'B1:B3' }, { name: 'Sorties', values: 'C1:C3' }], from: 'E12', to: 'K22', valueFormat: '#,##0', colors: ['1F4E79', 'ED7D31'] },
+          { type: 'bar', title: 'Sans réglage', categories: 'A1:A3', series: [{ name: 'Heures', values: 'B1:B3' }], from: 'E24', to: 'K34' },
+        ],
+      },
+    ],
+  };
+  let charts: XmlElement[];
+  beforeAll(async () => {
+    const p = unzipSync(await writeWorkbookModel(model));
+    charts = [1, 2, 3].map((n) => parseXml(strFromU8(p[`xl/charts/chart${n}.xml`]!)));
+  });
+  const fill = (el: XmlElement) => find(find(el, 'c:spPr')[0]!, 'a:srgbClr')[0]!.attributes.val;
+
+  it('colours each slice of a pie, in category order, with solid fills', () => {
+    const ser = find(charts[0]!, 'c:ser')[0]!;
+    const points = find(ser, 'c:dPt');
+    expect(points.map((p) => find(p, 'c:idx')[0]!.attributes.val)).toEqual(['0', '1', '2']);
+    expect(points.map(fill)).toEqual(['1F4E79', 'C00000', '70AD47']);
+    // CT_PieSer order: tx, then dPt, then cat and val.
+    const names = ser.children.map((c) => c.name);
+    expect(names.indexOf('c:dPt')).toBeGreaterThan(names.indexOf('c:tx'));
+    expect(names.lastIndexOf('c:dPt')).toBeLessThan(names.indexOf('c:cat'));
+  });
+
+  it('colours each series of a bar chart, and formats the value axis and data labels', () => {
+    const series = find(charts[1]!, 'c:ser');
+    expect(series.map(fill)).toEqual(['1F4E79', 'ED7D31']);
+    for (const s of series) expect(s.children.map((c) => c.name).slice(0, 5)).toEqual(['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:invertIfNegative']);
+    const valAx = find(charts[1]!, 'c:valAx')[0]!;
+    expect(find(valAx, 'c:numFmt')[0]!.attributes).toEqual({ formatCode: '#,##0', sourceLinked: '0' });
+    const labels = find(find(charts[1]!, 'c:barChart')[0]!, 'c:dLbls')[0]!;
+    expect(find(labels, 'c:numFmt')[0]!.attributes).toEqual({ formatCode: '#,##0', sourceLinked: '0' });
+    expect(find(labels, 'c:showVal')[0]!.attributes.val).toBe('1');
+    expect(find(find(charts[0]!, 'c:pieChart')[0]!, 'c:dLbls')[0]).toBeDefined();
+  });
+
+  it('leaves colours and formats to the program when the model sets none', () => {
+    expect(find(charts[2]!, 'c:spPr')).toHaveLength(0);
+    expect(find(charts[2]!, 'c:dLbls')).toHaveLength(0);
+    expect(find(find(charts[2]!, 'c:valAx')[0]!, 'c:numFmt')[0]!.attributes).toEqual({ formatCode: 'General', sourceLinked: '1' });
+  });
+
+  it('refuses an invalid colour with a French message naming the chart and sheet', async () => {
+    const bad: WorkbookModel = { sheets: [{ ...model.sheets[0]!, charts: [{ ...model.sheets[0]!.charts![0]!, colors: ['bleu'] }] }] };
+    await expect(writeWorkbookModel(bad)).rejects.toThrow(/Graphique « Camembert » \(feuille « Graphiques »\) : couleur invalide « bleu »/);
+  });
+});
+
+describe('writeWorkbookModel: numbers XML cannot hold as such', () => {
+  it('writes NaN and infinities as a visible #NUM! error, -0 as 0, and keeps full precision', async () => {
+    const written = await writeWorkbookModel({
+      sheets: [
+        {
+          name: 'N',
+          cells: [
+            { row: 1, col: 1, value: Number.NaN },
+            { row: 1, col: 2, value: Number.POSITIVE_INFINITY },
+            { row: 1, col: 3, value: -0 },
+            { row: 1, col: 4, value: 0.1 + 0.2 },
+            { row: 1, col: 5, value: 1e-300 },
+          ],
+        },
+      ],
+    });
+    const cells = find(parseXml(strFromU8(unzipSync(written)['xl/worksheets/sheet1.xml']!)), 'c');
+    expect(cells.map((c) => [c.attributes.r, c.attributes.t, find(c, 'v')[0]!.text])).toEqual([
+      ['A1', 'e', '#NUM!'],
+      ['B1', 'e', '#NUM!'],
+      ['C1', undefined, '0'],
+      ['D1', undefined, '0.30000000000000004'],
+      ['E1', undefined, '1e-300'],
+    ]);
   });
 });

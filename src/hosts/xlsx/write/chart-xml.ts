@@ -1,6 +1,6 @@
 /**
- * DrawingML for charts, which ExcelJS cannot write: one chart part per ChartModel and one drawing
- * part per sheet anchoring its charts. Series point at sheet ranges (no cached values): Excel and
+ * DrawingML for charts: one chart part per ChartModel and one drawing part per sheet anchoring
+ * its charts. Series point at sheet ranges (no cached values): Excel and
  * LibreOffice read the cells when they open the file.
  */
 import { parseA1, parseRange, sheetRef } from '../../../core/a1';
@@ -32,27 +32,67 @@ function ref(sheetName: string, range: string, chart: ChartModel): string {
   }
 }
 
+/** Explicit colours, checked: RGB hex without '#'. */
+function colors(sheetName: string, chart: ChartModel): string[] {
+  return (chart.colors ?? []).map((c) => {
+    const hex = c.replace(/^#/, '').toUpperCase();
+    if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`Graphique « ${chart.title} » (feuille « ${sheetName} ») : couleur invalide « ${c} » (attendu : 6 chiffres hexadécimaux).`);
+    return hex;
+  });
+}
+
+const solidFill = (hex: string) => `<c:spPr><a:solidFill><a:srgbClr val="${hex}"/></a:solidFill></c:spPr>`;
+
+/** Pie slices, one colour per category (the colours repeat if there are more categories). */
+function pointFills(sheetName: string, chart: ChartModel, palette: readonly string[]): string {
+  if (palette.length === 0) return '';
+  let count;
+  try {
+    const r = parseRange(chart.categories);
+    count = Math.max(r.bottom - r.top, r.right - r.left) + 1;
+  } catch {
+    throw new Error(`Graphique « ${chart.title} » (feuille « ${sheetName} ») : plage « ${chart.categories} » invalide.`);
+  }
+  let out = '';
+  for (let i = 0; i < count; i++) out += `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/>${solidFill(palette[i % palette.length]!)}</c:dPt>`;
+  return out;
+}
+
 function series(sheetName: string, chart: ChartModel): string {
   const cat = ref(sheetName, chart.categories, chart);
+  const palette = colors(sheetName, chart);
+  const pie = chart.type === 'pie';
+  // Element order of CT_PieSer / CT_BarSer: idx, order, tx, spPr, (invertIfNegative), dPt, cat, val.
   return chart.series
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
-        (chart.type === 'pie' ? '' : '<c:invertIfNegative val="0"/>') +
+        (!pie && palette.length ? solidFill(palette[i % palette.length]!) : '') +
+        (pie ? pointFills(sheetName, chart, palette) : '<c:invertIfNegative val="0"/>') +
         `<c:cat><c:strRef><c:f>${cat}</c:f></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${ref(sheetName, s.values, chart)}</c:f></c:numRef></c:val></c:ser>`,
     )
     .join('');
 }
 
-function axes(horizontal: boolean): string {
+/** Values shown on the bars or slices in the chart's number format (CT_DLbls element order). */
+function dataLabels(chart: ChartModel): string {
+  if (chart.valueFormat === undefined) return '';
+  return (
+    `<c:dLbls><c:numFmt formatCode="${xmlEscape(chart.valueFormat)}" sourceLinked="0"/>` +
+    '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+  );
+}
+
+function axes(horizontal: boolean, valueFormat: string | undefined): string {
+  const valFmt = valueFormat === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${xmlEscape(valueFormat)}" sourceLinked="0"/>`;
   return (
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>${valFmt}` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
@@ -60,16 +100,16 @@ function axes(horizontal: boolean): string {
 
 function plot(sheetName: string, chart: ChartModel): string {
   if (chart.type === 'pie') {
-    return `<c:pieChart><c:varyColors val="1"/>${series(sheetName, chart)}<c:firstSliceAng val="0"/></c:pieChart>`;
+    return `<c:pieChart><c:varyColors val="1"/>${series(sheetName, chart)}${dataLabels(chart)}<c:firstSliceAng val="0"/></c:pieChart>`;
   }
   const horizontal = chart.type === 'bar';
   const stacked = chart.type === 'stackedColumn';
   return (
     `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/>` +
-    `<c:varyColors val="0"/>${series(sheetName, chart)}<c:gapWidth val="150"/>` +
+    `<c:varyColors val="0"/>${series(sheetName, chart)}${dataLabels(chart)}<c:gapWidth val="150"/>` +
     (stacked ? '<c:overlap val="100"/>' : '') +
     `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>` +
-    axes(horizontal)
+    axes(horizontal, chart.valueFormat)
   );
 }
 

@@ -1,7 +1,7 @@
 /**
- * ExcelJS is large and CommonJS: load it on demand so browser bundles split it into its own chunk.
- * Under Node ESM (tsx) the module arrives as { default: ExcelJS }; under webpack (browser build)
- * it may arrive as the namespace itself.
+ * ExcelJS, for tests that read our files back with a third-party reader. The writer does not use
+ * it (nothing in src/ imports this file): keep it off the write path and out of the browser bundle.
+ * Under Node ESM (tsx) the module arrives as { default: ExcelJS }.
  */
 export type ExcelJSModule = typeof import('exceljs');
 

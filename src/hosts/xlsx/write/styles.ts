@@ -1,8 +1,10 @@
-/** StyleModel (neutral) to ExcelJS cell styles and conditional-format (dxf) styles. */
-import type { Style } from 'exceljs';
+/**
+ * StyleModel (neutral) to styles.xml: fonts, fills, borders, number formats and cell formats are
+ * deduplicated, so a sheet of 100,000 cells with five looks holds five formats. Conditional
+ * formats use differential formats (dxfs).
+ */
 import type { StyleModel } from '../../../core/workbook-model';
-
-const DEFAULT_FONT = { name: 'Calibri', size: 11, family: 2 } as const;
+import { xmlEscape } from './xml-text';
 
 export const argb = (rgb: string): string => {
   const hex = rgb.replace(/^#/, '').toUpperCase();
@@ -13,50 +15,167 @@ export const argb = (rgb: string): string => {
 /** Later styles override earlier ones field by field (range styles first, then the cell's own). */
 export function mergeStyles(...styles: readonly (StyleModel | undefined)[]): StyleModel | undefined {
   let out: StyleModel | undefined;
-  for (const s of styles) if (s) out = { ...(out ?? {}), ...s };
+  for (const s of styles) if (s) out = out ? { ...out, ...s } : s;
   return out;
 }
 
-export function toCellStyle(s: StyleModel): Partial<Style> {
-  const style: Partial<Style> = {};
-  if (s.numFmt !== undefined) style.numFmt = s.numFmt;
-  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.color !== undefined) {
-    style.font = {
-      ...DEFAULT_FONT,
-      ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.italic ? { italic: true } : {}),
-      ...(s.color !== undefined ? { color: { argb: argb(s.color) } } : {}),
-    };
+/** Excel's built-in number formats (ECMA-376 18.8.30) that our builders use. */
+const BUILTIN_NUM_FMTS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '@': 49,
+};
+
+const DEFAULT_FONT = '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>';
+const NO_STYLE: StyleModel = {};
+const HORIZONTAL = new Set(['left', 'center', 'right']);
+const VERTICAL: Record<string, string> = { top: 'top', middle: 'center', bottom: 'bottom' };
+
+class Pool {
+  readonly items: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(initial: readonly string[]) {
+    for (const x of initial) this.id(x);
   }
-  if (s.fill !== undefined) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.wrap !== undefined || s.horizontal !== undefined || s.vertical !== undefined || s.indent !== undefined) {
-    style.alignment = {
-      ...(s.wrap ? { wrapText: true } : {}),
-      ...(s.horizontal !== undefined ? { horizontal: s.horizontal } : {}),
-      ...(s.vertical !== undefined ? { vertical: s.vertical } : {}),
-      ...(s.indent !== undefined ? { indent: s.indent } : {}),
-    };
+  id(xml: string): number {
+    let i = this.index.get(xml);
+    if (i === undefined) {
+      i = this.items.length;
+      this.items.push(xml);
+      this.index.set(xml, i);
+    }
+    return i;
   }
-  if (s.border === 'thin') {
-    const thin = { style: 'thin' as const };
-    style.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-  if (s.locked === false) style.protection = { locked: false };
-  return style;
 }
 
-/** Conditional formats use differential styles: a solid fill goes in bgColor, not fgColor. */
-export function toDxfStyle(s: StyleModel): Partial<Style> {
-  const style: Partial<Style> = {};
-  if (s.bold || s.italic || s.color !== undefined) {
-    style.font = {
-      ...(s.bold ? { bold: true } : {}),
-      ...(s.italic ? { italic: true } : {}),
-      ...(s.color !== undefined ? { color: { argb: argb(s.color) } } : {}),
-    };
+function fontXml(s: StyleModel): string {
+  return (
+    '<font>' +
+    (s.bold ? '<b/>' : '') +
+    (s.italic ? '<i/>' : '') +
+    `<sz val="${s.fontSize ?? 11}"/>` +
+    (s.color !== undefined ? `<color rgb="${argb(s.color)}"/>` : '<color theme="1"/>') +
+    '<name val="Calibri"/><family val="2"/>' +
+    (s.fontSize === undefined || s.fontSize === 11 ? '<scheme val="minor"/>' : '') +
+    '</font>'
+  );
+}
+
+function alignmentXml(s: StyleModel): string {
+  if (!s.wrap && s.horizontal === undefined && s.vertical === undefined && s.indent === undefined) return '';
+  let a = '<alignment';
+  if (s.horizontal !== undefined) {
+    if (!HORIZONTAL.has(s.horizontal)) throw new Error(`Alignement horizontal invalide : « ${String(s.horizontal)} ».`);
+    a += ` horizontal="${s.horizontal}"`;
   }
-  if (s.fill !== undefined) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(s.fill) } };
-  if (s.numFmt !== undefined) style.numFmt = s.numFmt;
-  return style;
+  if (s.vertical !== undefined) {
+    const v = VERTICAL[s.vertical];
+    if (!v) throw new Error(`Alignement vertical invalide : « ${String(s.vertical)} ».`);
+    a += ` vertical="${v}"`;
+  }
+  if (s.wrap) a += ' wrapText="1"';
+  if (s.indent !== undefined) {
+    if (!Number.isInteger(s.indent) || s.indent < 0 || s.indent > 250) throw new Error(`Retrait invalide : ${s.indent}.`);
+    a += ` indent="${s.indent}"`;
+  }
+  return a + '/>';
+}
+
+/** The styles of one workbook; cell format 0 is Excel's default. */
+export class StyleSheet {
+  private readonly fonts = new Pool([DEFAULT_FONT]);
+  private readonly fills = new Pool(['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>']);
+  private readonly borders = new Pool([
+    '<border><left/><right/><top/><bottom/><diagonal/></border>',
+    '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>',
+  ]);
+  private readonly numFmts = new Map<string, number>();
+  private readonly xfs = new Pool(['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
+  private readonly dxfs = new Pool([]);
+  /** Builders reuse style objects: most cells cost one lookup. */
+  private readonly byObject = new WeakMap<StyleModel, number>();
+  private readonly byObjectQuoted = new WeakMap<StyleModel, number>();
+
+  private numFmtId(code: string): number {
+    const builtin = BUILTIN_NUM_FMTS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.numFmts.get(code);
+    if (id === undefined) {
+      id = 164 + this.numFmts.size;
+      this.numFmts.set(code, id);
+    }
+    return id;
+  }
+
+  /** Index of the cell format for a style; `quotePrefix` marks text that must stay text. */
+  cellXf(style: StyleModel | undefined, quotePrefix = false): number {
+    if (!style) {
+      if (!quotePrefix) return 0;
+      style = NO_STYLE;
+    }
+    const cache = quotePrefix ? this.byObjectQuoted : this.byObject;
+    let id = cache.get(style);
+    if (id === undefined) {
+      id = this.build(style, quotePrefix);
+      cache.set(style, id);
+    }
+    return id;
+  }
+
+  private build(s: StyleModel, quotePrefix: boolean): number {
+    const numFmtId = s.numFmt !== undefined ? this.numFmtId(s.numFmt) : 0;
+    const hasFont = s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.color !== undefined;
+    const fontId = hasFont ? this.fonts.id(fontXml(s)) : 0;
+    const fillId = s.fill !== undefined ? this.fills.id(`<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const borderId = s.border === 'thin' ? 1 : 0;
+    const alignment = alignmentXml(s);
+    const unlocked = s.locked === false;
+    let xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
+    if (quotePrefix) xf += ' quotePrefix="1"';
+    if (numFmtId) xf += ' applyNumberFormat="1"';
+    if (fontId) xf += ' applyFont="1"';
+    if (fillId) xf += ' applyFill="1"';
+    if (borderId) xf += ' applyBorder="1"';
+    if (alignment) xf += ' applyAlignment="1"';
+    if (unlocked) xf += ' applyProtection="1"';
+    xf += alignment || unlocked ? `>${alignment}${unlocked ? '<protection locked="0"/>' : ''}</xf>` : '/>';
+    return this.xfs.id(xf);
+  }
+
+  /** Index of the differential format of a conditional-format rule: a solid fill goes in bgColor. */
+  dxf(s: StyleModel): number {
+    let xml = '<dxf>';
+    if (s.bold || s.italic || s.color !== undefined) {
+      xml += `<font>${s.bold ? '<b/>' : ''}${s.italic ? '<i/>' : ''}${s.color !== undefined ? `<color rgb="${argb(s.color)}"/>` : ''}</font>`;
+    }
+    if (s.numFmt !== undefined) xml += `<numFmt numFmtId="${this.numFmtId(s.numFmt)}" formatCode="${xmlEscape(s.numFmt)}"/>`;
+    if (s.fill !== undefined) xml += `<fill><patternFill patternType="solid"><bgColor rgb="${argb(s.fill)}"/></patternFill></fill>`;
+    return this.dxfs.id(xml + '</dxf>');
+  }
+
+  /** xl/styles.xml */
+  xml(): string {
+    const list = (tag: string, items: readonly string[]) => `<${tag} count="${items.length}">${items.join('')}</${tag}>`;
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlEscape(code)}"/>`);
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      (numFmts.length ? list('numFmts', numFmts) : '') +
+      list('fonts', this.fonts.items) +
+      list('fills', this.fills.items) +
+      list('borders', this.borders.items) +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      list('cellXfs', this.xfs.items) +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      list('dxfs', this.dxfs.items) +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
+  }
 }
