@@ -4,3 +4,6 @@ export * from './rules.js';
 export * from './audit.js';
 export * from './secondary.js';
 export { variableRanges, InfeasibleSystemError, type LinearSystem, type VariableRange } from './lp.js';
+export * from './public-tables.js';
+export * from './public-workbook.js';
+export * from './refusal.js';
