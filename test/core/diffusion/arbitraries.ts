@@ -45,7 +45,6 @@ export function rowsArb(maxRows: number): fc.Arbitrary<GridTable> {
 }
 
 export function withMargins(inner: readonly (readonly { v: number; n: number }[])[]): GridTable {
-  const R = inner.length;
   const C = inner[0]!.length;
   const values: number[] = [];
   const siae: number[] = [];

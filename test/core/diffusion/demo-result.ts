@@ -7,6 +7,8 @@ export function demoConsolidation(): { result: ConsolidationResult; records: Ret
   const records: ReturnRecord[] = generateDemoRegion().siae.map((s, i) => ({
     values: s.values,
     source: { file: `C:/Réseaux/retour-confidentiel-${s.values.siret}.xlsx`, sheet: 'Retours', row: 10 + i, cells: {} },
+    errors: 0,
+    warnings: 0,
   }));
   return { result: consolidate({ records }), records };
 }
