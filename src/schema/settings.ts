@@ -10,6 +10,8 @@ export interface Settings {
   regionCode: string;
   /** Annual paid hours of one ETP d'insertion, by SIAE kind. */
   hoursPerEtp: Record<SiaeKind, number>;
+  /** Rules of the public version; DEFAULT_DIFFUSION_SETTINGS when absent. */
+  diffusion?: DiffusionSettings;
 }
 
 export interface HoursPerEtpDefault {
