@@ -17,7 +17,7 @@ import {
   type PeriodScopes,
 } from './public-tables.js';
 import { assertAuditPasses } from './refusal.js';
-import { protectTable, type ProtectedTable } from './secondary.js';
+import { protectTable, shareHiddenCells, type ProtectedTable } from './secondary.js';
 
 export const SECRET_MARK = 's';
 export const SHEET_LISEZ_MOI = 'Lisez-moi';
@@ -49,6 +49,15 @@ const SECRET_STYLE: StyleModel = { horizontal: 'right', color: '595959' };
 export function protectPeriod(scopes: PeriodScopes, settings: DiffusionSettings) {
   const people = PEOPLE_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'count'), settings));
   const amounts = AMOUNT_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'amount'), settings));
+  // Hours and ETP réalisés: ETP = hours ÷ the kind's hours per ETP, so one pattern for both.
+  const linked = ['heures_remunerees', 'etp_realises'].map((code) => amounts.findIndex((t) => t.table.id === code));
+  const shared = shareHiddenCells(
+    linked.map((k) => amounts[k]!),
+    settings,
+  );
+  linked.forEach((k, j) => {
+    amounts[k] = shared[j]!;
+  });
   const exits = protectTable(partsTable(scopes, 'sorties', 'Sorties par classe', EXIT_CLASS_CODES, 'Total des sorties', 'count'), settings);
   const sectors = protectTable(
     partsTable(scopes, 'heures_secteurs', "Heures rémunérées par secteur d'activité", SECTOR_HOUR_CODES, 'Total ventilé', 'amount'),

@@ -181,3 +181,19 @@ function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenRe
   const fallback = best?.m ?? ranked[0];
   return fallback ? hideMove(fallback, hidden) : false;
 }
+
+/**
+ * Tables that give each other away cell by cell (hours and ETP réalisés: within one kind, ETP =
+ * hours ÷ a published constant) must hide the same cells. Hiding more never narrows a range,
+ * so the union of their patterns keeps each protected; both are audited again.
+ */
+export function shareHiddenCells(tables: readonly ProtectedTable[], s: DiffusionSettings): ProtectedTable[] {
+  const union = new Set<number>();
+  for (const t of tables) for (const i of t.hidden.keys()) union.add(i);
+  return tables.map((t) => {
+    // A cell hidden only because the other table hides it is, for this one, a secondary cell.
+    const hidden = new Map<number, HiddenReason>();
+    for (const i of union) hidden.set(i, t.hidden.get(i) ?? 'secondaire');
+    return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s) };
+  });
+}

@@ -137,3 +137,13 @@ describe('refus de la version diffusable', () => {
     expect(err.message).toContain('« dep_type », ligne « dép 1 », colonne « EI »');
   });
 });
+
+describe('tableaux liés', () => {
+  it('masque les mêmes cellules dans les heures rémunérées et les ETP réalisés (ETP = heures ÷ constante du type)', () => {
+    const heures = pv.tables.find((t) => t.table.id === 'heures_remunerees')!;
+    const etp = pv.tables.find((t) => t.table.id === 'etp_realises')!;
+    expect([...heures.hidden.keys()].sort((a, b) => a - b)).toEqual([...etp.hidden.keys()].sort((a, b) => a - b));
+    expect(heures.hidden.size).toBeGreaterThan(0);
+    expect(heures.audit.ok && etp.audit.ok).toBe(true);
+  });
+});
