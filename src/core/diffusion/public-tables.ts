@@ -57,7 +57,9 @@ function cellOf(group: GroupAggregate | undefined, code: string, kept: readonly 
   const v = group.sums[code]?.value;
   let siae = 0;
   for (const m of group.members) if ((effectiveNumber(kept[m]!.values, code) ?? 0) !== 0) siae++;
-  return { value: v ?? 0, siae, present: v !== undefined };
+  // As the consolidated workbook shows them: sums of decimals to 12 significant digits.
+  const value = v === undefined ? 0 : Number.isInteger(v) ? v : Number(v.toPrecision(12));
+  return { value, siae, present: v !== undefined };
 }
 
 /** A summed indicator as a département × kind grid with both margins. */

@@ -129,7 +129,7 @@ export function buildPublicWorkbook(
         heures,
         secteurs,
         sorties,
-        auditSheet(audit),
+        auditSheet(audit, new Map(tables.map((t) => [t.table.id, t.table.title]))),
       ],
       properties,
     },
@@ -327,8 +327,8 @@ function readmeSheet(regionCode: string, periode: number | undefined, s: Diffusi
   };
 }
 
-function auditSheet(entries: readonly AuditEntry[]): SheetModel {
-  const headers = ['Tableau', 'Ligne', 'Colonne', 'Valeur minimale possible', 'Valeur maximale possible', 'Écart requis', 'Conforme'];
+function auditSheet(entries: readonly AuditEntry[], titles: ReadonlyMap<string, string> = new Map()): SheetModel {
+  const headers = ['Tableau', 'Code du tableau', 'Ligne', 'Colonne', 'Valeur minimale possible', 'Valeur maximale possible', 'Écart requis', 'Conforme'];
   const cells: CellModel[] = [
     { row: 1, col: 1, value: 'Audit du secret statistique', style: TITLE_STYLE },
     {
@@ -341,12 +341,12 @@ function auditSheet(entries: readonly AuditEntry[]): SheetModel {
   ];
   entries.forEach((e, k) => {
     const row = 5 + k;
-    [e.table, e.row, e.col, e.lower, e.upper, e.required, e.ok ? 'oui' : 'non'].forEach((value, c) => cells.push({ row, col: 1 + c, value }));
+    [titles.get(e.table) ?? e.table, e.table, e.row, e.col, e.lower, e.upper, e.required, e.ok ? 'oui' : 'non'].forEach((value, c) => cells.push({ row, col: 1 + c, value }));
   });
   return {
     name: SHEET_AUDIT,
     visibility: 'hidden',
-    columns: [{ width: 24 }, { width: 28 }, { width: 28 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 10 }],
+    columns: [{ width: 40 }, { width: 24 }, { width: 28 }, { width: 28 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 10 }],
     cells,
   };
 }

@@ -93,13 +93,11 @@ export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable
 
     const quick = auditTable(t, new Set(hidden.keys()), s, true);
     if (quick.ok) return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
-    const C = colsOf(t);
+    // The audit lists hidden cells in ascending index order.
+    const cells = [...hidden.keys()].sort((a, b) => a - b);
     const failing = quick.entries
+      .map((e, k) => ({ cell: cells[k]!, ok: e.ok, missing: e.required - ((e.upper ?? Infinity) - e.lower) }))
       .filter((e) => !e.ok)
-      .map((e) => ({
-        cell: t.rowLabels.indexOf(e.row) * C + t.colLabels.indexOf(e.col),
-        missing: e.required - ((e.upper ?? Infinity) - e.lower),
-      }))
       .sort((x, y) => y.missing - x.missing);
     // A move gives each of its cells about the same width (they shift together): cells it
     // covers wait for the next audit rather than getting moves of their own.
