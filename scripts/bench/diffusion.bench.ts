@@ -37,7 +37,7 @@ function report(label: string, result: ConsolidationResult, runs: number): void 
   const one = time(() => protectTable(out.people[0]!.table, S), runs);
   const slowest = Math.max(...tables.map((t) => time(() => protectTable(t.table, S), 1).ms));
   console.log(
-    `${label} : ${tables.length} tableaux (${scopes.departements.length} départements × ${scopes.kinds.length} types avec marges) : suppression + audit ${ms.toFixed(0)} ms en tout, ${one.ms.toFixed(0)} ms pour « personnes », ${slowest.toFixed(0)} ms pour le plus lent (objectif < 2 000 ms par tableau) ; cellules d'effectifs masquées ${hidden}/${cells} (${((100 * hidden) / cells).toFixed(1)} %) ; audit ${tables.every((t) => t.audit.ok) ? 'conforme' : 'NON CONFORME'}.`,
+    `${label} : ${tables.length} tableaux (${scopes.departements.length} départements × ${scopes.kinds.length} types avec marges) : suppression + audit ${ms.toFixed(0)} ms en tout, ${one.ms.toFixed(1)} ms pour « personnes », ${slowest.toFixed(0)} ms pour le plus lent (objectif < 2 000 ms par tableau) ; cellules d'effectifs masquées ${hidden}/${cells} (${((100 * hidden) / cells).toFixed(1)} %) ; audit ${tables.every((t) => t.audit.ok) ? 'conforme' : 'NON CONFORME'}.`,
   );
 }
 

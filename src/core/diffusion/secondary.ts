@@ -92,7 +92,10 @@ export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable
   for (let round = 0; round <= t.values.length; round++) {
 
     const quick = auditTable(t, new Set(hidden.keys()), s, true);
-    if (quick.ok) return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+    if (quick.ok) {
+      publishBack(t, hidden, s);
+      return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+    }
     // The audit lists hidden cells in ascending index order.
     const cells = [...hidden.keys()].sort((a, b) => a - b);
     const failing = quick.entries
@@ -194,4 +197,27 @@ export function shareHiddenCells(tables: readonly ProtectedTable[], s: Diffusion
     for (const i of union) hidden.set(i, t.hidden.get(i) ?? 'secondaire');
     return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s) };
   });
+}
+
+/**
+ * Above this many cells, the clean-up pass (one audit per secondary cell) costs more than it
+ * gives: national tables skip it.
+ */
+export const CLEANUP_MAX_CELLS = 250;
+
+/**
+ * The greedy choice can overshoot: once the audit passes, each secondary cell is published
+ * again if the audit still passes without it — totals first, then the largest values, since
+ * those are the figures readers miss most.
+ */
+function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings): void {
+  if (t.values.length > CLEANUP_MAX_CELLS) return;
+  const secondary = [...hidden]
+    .filter(([, r]) => r === 'secondaire')
+    .map(([i]) => i)
+    .sort((a, b) => Number(isMarginCell(t, b)) - Number(isMarginCell(t, a)) || t.values[b]! - t.values[a]!);
+  for (const i of secondary) {
+    hidden.delete(i);
+    if (!auditTable(t, new Set(hidden.keys()), s, true).ok) hidden.set(i, 'secondaire');
+  }
 }
