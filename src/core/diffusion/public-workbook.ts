@@ -104,17 +104,15 @@ export function buildPublicWorkbook(
   const personnesTable = byId.get('personnes');
   if (personnesTable) addChart(personnes, personnesTable, 'column', `Personnes en insertion par département (${periode})`, 'col');
 
-  const rateBlocks = GRID_RATES.map((r) => rateBlock(scopes, r.code, byId.get(r.numerator), byId.get(r.denominator), settings)).filter(
-    (b): b is Block => b !== undefined,
-  );
-  const parts = gridSheet(
-    SHEET_PUBLIC_PARTS,
-    `Parts et taux (${periode})`,
-    rateBlocks.filter((b) => !b.title.startsWith(figureLabel('taux_realisation_etp'))),
-  );
+  // Rates whose operands are hours or ETP go with them; the shares of people on their own sheet.
+  const rates = GRID_RATES.flatMap((r) => {
+    const block = rateBlock(scopes, r.code, byId.get(r.numerator), byId.get(r.denominator), settings);
+    return block ? [{ block, amount: AMOUNT_CODES.includes(r.numerator) }] : [];
+  });
+  const parts = gridSheet(SHEET_PUBLIC_PARTS, `Parts et taux (${periode})`, rates.filter((r) => !r.amount).map((r) => r.block));
   const heures = gridSheet(SHEET_PUBLIC_HEURES, `Heures et ETP (${periode})`, [
     ...amounts.map((t) => valueBlock(t)),
-    ...rateBlocks.filter((b) => b.title.startsWith(figureLabel('taux_realisation_etp'))),
+    ...rates.filter((r) => r.amount).map((r) => r.block),
   ]);
   const secteurs = gridSheet(SHEET_PUBLIC_SECTEURS, `Heures d'insertion par secteur d'activité (${periode})`, [valueBlock(sectors)]);
   addChart(secteurs, sectors, 'bar', `Heures rémunérées par secteur, région (${periode})`, 'row');

@@ -96,3 +96,22 @@ describe("l'audit", () => {
     );
   });
 });
+
+describe('heures et ETP', () => {
+  it("protège un montant qui repose sur deux SIAE par un intervalle d'au moins 10 % de sa valeur", () => {
+    const t = {
+      ...withMargins([
+        [c(1200, 2), c(3000, 6), c(2500, 4)],
+        [c(4000, 7), c(3500, 5), c(2800, 3)],
+        [c(900, 4), c(5000, 9), c(4100, 5)],
+      ]),
+      measure: 'amount' as const,
+    };
+    const p = protectTable(t, S);
+    expect(p.hidden.get(0)).toBe('peu_de_siae');
+    const entry = p.audit.entries.find((e) => e.row === 'dép 1' && e.col === 'EI')!;
+    expect(entry.required).toBe(120);
+    expect((entry.upper ?? Infinity) - entry.lower).toBeGreaterThanOrEqual(120);
+    expectSafe(p, S);
+  });
+});
