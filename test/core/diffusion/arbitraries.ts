@@ -10,10 +10,14 @@ const smallCount = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0,
 const cell = fc.tuple(smallCount, fc.integer({ min: 1, max: 12 })).map(([v, n]) => ({ v, n: v === 0 ? 0 : Math.min(n, v) }));
 
 /** A département × kind grid of random small counts with both margins, as published tables are. */
-export function gridArb(maxRows: number): fc.Arbitrary<GridTable> {
-  return fc.integer({ min: 1, max: maxRows }).chain((rows) =>
-    fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: rows, maxLength: rows }).map((inner) => withMargins(inner)),
-  );
+export function gridArb(maxRows: number, minKinds = 5): fc.Arbitrary<GridTable> {
+  return fc
+    .tuple(fc.integer({ min: 1, max: maxRows }), fc.integer({ min: minKinds, max: 5 }))
+    .chain(([rows, kinds]) =>
+      fc
+        .array(fc.array(cell, { minLength: kinds, maxLength: kinds }), { minLength: rows, maxLength: rows })
+        .map((inner) => withMargins(inner)),
+    );
 }
 
 /** A 1-D table (parts and their total) per row, without a total row: how per-row tables look. */

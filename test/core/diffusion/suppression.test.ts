@@ -12,6 +12,10 @@ describe('suppression primaire et secondaire', () => {
     fc.assert(fc.property(gridArb(12), (t) => expectSafe(protectTable(t, S), S)), { numRuns: 60 });
   });
 
+  it('protège des tableaux de 1 à 5 types (un seul type : chaque cellule égale son total)', () => {
+    fc.assert(fc.property(gridArb(6, 1), (t) => expectSafe(protectTable(t, S), S)), { numRuns: 60 });
+  });
+
   it('protège des tableaux à une dimension (parties et total) aléatoires', () => {
     fc.assert(fc.property(rowsArb(20), (t) => expectSafe(protectTable(t, S), S)), { numRuns: 60 });
   });
