@@ -1,6 +1,6 @@
 import type { DiffusionSettings } from '../../schema/index.js';
 import { colsOf, tableRelations, type GridTable, type Relation } from './grid-table.js';
-import { variableRanges, type LinearSystem } from './lp.js';
+import { InfeasibleSystemError, variableRanges, type LinearSystem, type VariableRange } from './lp.js';
 import { requiredWidth } from './rules.js';
 
 /** The audit of one hidden cell: the range of values compatible with everything published. */
@@ -123,11 +123,19 @@ export function hiddenRanges(
       }),
     };
     const wanted = only ? cells.filter((c) => only.has(c)) : cells;
-    const ranges = variableRanges(
-      sys,
-      wanted.map((c) => varOf.get(c)!),
-      enough ? wanted.map((c) => enough(c)) : undefined,
-    );
+    let ranges: VariableRange[];
+    try {
+      ranges = variableRanges(
+        sys,
+        wanted.map((c) => varOf.get(c)!),
+        enough ? wanted.map((c) => enough(c)) : undefined,
+      );
+    } catch (e) {
+      // Published figures that do not add up (they should): nothing is proven, every cell counts as exposed.
+      if (!(e instanceof InfeasibleSystemError)) throw e;
+      for (const cell of wanted) out.set(cell, { lower: values[cell]!, upper: values[cell]! });
+      continue;
+    }
     wanted.forEach((cell, i) => {
       const k = varOf.get(cell)!;
       const r = ranges[i]!;

@@ -119,3 +119,19 @@ describe('heures et ETP', () => {
     expectSafe(p, S);
   });
 });
+
+describe('chiffres incohérents', () => {
+  it("refuse plutôt que d'échouer quand les totaux publiés ne sont pas la somme des cellules", () => {
+    const t = withMargins([
+      [c(2), c(30), c(25)],
+      [c(40), c(35), c(28)],
+    ]);
+    const broken = { ...t, values: t.values.map((v, i) => (i === 3 ? v + 100 : v)) };
+    const audit = auditTable(broken, new Set([0, 1]), S);
+    expect(audit.ok).toBe(false);
+    expect(audit.entries.map((e) => [e.lower, e.upper])).toEqual([
+      [2, 2],
+      [30, 30],
+    ]);
+  });
+});
