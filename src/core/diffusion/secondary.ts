@@ -81,7 +81,9 @@ function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReaso
  * Primary then secondary suppression of one table. Secondary suppression is a greedy heuristic
  * guided by the audit: while the audit finds a hidden cell whose range is too narrow, hide the
  * cheapest move through it that gives the missing width (or, failing one, the widest), then
- * audit again. Hiding every cell always passes, so the loop ends.
+ * audit again; from the second round on, candidate moves are measured by the audit's LP before
+ * one is kept. Hiding every cell always passes, so the loop ends. Last, secondary cells the
+ * audit does not need are published back, and the exact audit is attached.
  */
 export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable {
   const hidden = new Map<number, HiddenReason>();
@@ -90,7 +92,6 @@ export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable
     if (reason) hidden.set(i, reason);
   }
   for (let round = 0; round <= t.values.length; round++) {
-
     const quick = auditTable(t, new Set(hidden.keys()), s, true);
     if (quick.ok) {
       publishBack(t, hidden, s);
