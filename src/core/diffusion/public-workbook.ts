@@ -29,7 +29,7 @@ export const SHEET_PUBLIC_SORTIES = 'Sorties';
 export const SHEET_AUDIT = 'Audit du secret';
 
 export const LEGEND =
-  '« s » : secret statistique. Valeur masquée parce qu\'elle est petite (effectif de 1 au seuil), qu\'elle repose sur trop peu de SIAE, ou pour qu\'aucune valeur masquée ne puisse être recalculée à partir des totaux (masquage secondaire). Cellule vide : aucune donnée.';
+  '« s » : secret statistique. Valeur masquée parce que c\'est un petit effectif, qu\'elle repose sur trop peu de SIAE, ou pour qu\'aucune valeur masquée ne puisse être recalculée à partir des totaux (masquage secondaire). Cellule vide : aucune donnée.';
 
 export interface PublicVersion {
   readonly workbook: WorkbookModel;
@@ -315,13 +315,17 @@ function readmeSheet(regionCode: string, periode: number | undefined, s: Diffusi
     `Cellules d'effectifs masquées : ${hidden} sur ${countCells}${countCells > 0 ? ` (${((100 * hidden) / countCells).toFixed(1).replace('.', ',')} %)` : ''}.`,
     'Cette version ne contient ni anomalies, ni sources, ni SIRET, ni nom de structure, ni nom de fichier.',
   ];
+  // Neither Excel nor LibreOffice grows a row to fit wrapped text on opening: heights are set here.
+  const perLine = 85;
   return {
     name: SHEET_LISEZ_MOI,
-    columns: [{ width: 140 }],
+    columns: [{ width: 95 }],
     cells: [
       { row: 1, col: 1, value: `Indicateurs IAE – ${regionName(regionCode)} – version diffusable`, style: TITLE_STYLE },
-      ...lines.map((value, k) => ({ row: 3 + k, col: 1, value, style: { wrap: true } })),
+      ...lines.map((value, k) => ({ row: 3 + k, col: 1, value, style: { wrap: true, vertical: 'top' as const } })),
     ],
+    rowHeights: lines.map((value, k) => ({ row: 3 + k, height: 15 * Math.max(1, Math.ceil(value.length / perLine)) })),
+    print: { orientation: 'landscape', fitToWidth: true },
   };
 }
 
