@@ -147,3 +147,21 @@ describe('tableaux liés', () => {
     expect(heures.audit.ok && etp.audit.ok).toBe(true);
   });
 });
+
+describe('paramètres et cas limites', () => {
+  it('publie les parts dont seul un opérande est masqué quand le paramètre le demande, sauf règle des SIAE', () => {
+    const loose = buildPublicWorkbook(result, { ...S, hideRatesOfHiddenOperands: false });
+    const strict = pv;
+    const count = (wb: typeof pv) =>
+      wb.workbook.sheets.find((s) => s.name === SHEET_PUBLIC_PARTS)!.cells.filter((c) => c.value === SECRET_MARK).length;
+    expect(count(loose)).toBeLessThan(count(strict));
+    expect(count(loose)).toBeGreaterThan(0);
+  });
+
+  it("produit une version sans chiffre quand aucun retour n'est retenu", () => {
+    const empty = buildPublicWorkbook({ ...result, periods: [], byPeriod: new Map(), kept: [] });
+    expect(empty.periode).toBeUndefined();
+    expect(empty.audit).toEqual([]);
+    expect(empty.workbook.sheets.map((s) => s.name)).toEqual(['Lisez-moi', SHEET_AUDIT]);
+  });
+});
