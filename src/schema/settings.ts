@@ -10,6 +10,8 @@ export interface Settings {
   regionCode: string;
   /** Annual paid hours of one ETP d'insertion, by SIAE kind. */
   hoursPerEtp: Record<SiaeKind, number>;
+  /** Rules of the public version; DEFAULT_DIFFUSION_SETTINGS when absent. */
+  diffusion?: DiffusionSettings;
 }
 
 export interface HoursPerEtpDefault {
@@ -41,4 +43,63 @@ export const DEFAULT_SETTINGS: Settings = {
     ETTI: HOURS_PER_ETP_DEFAULTS.ETTI.hours,
     EITI: HOURS_PER_ETP_DEFAULTS.EITI.hours,
   },
+};
+
+/**
+ * Rules of the public version (« version diffusable »): which figures are hidden (primary
+ * suppression) and how far every hidden figure must stay undetermined (secondary suppression).
+ * Policy, not fact: each is a setting, with its default and source in DIFFUSION_DEFAULTS.
+ */
+export interface DiffusionSettings {
+  /** A count of people (or exits) from 1 to countThreshold − 1 is hidden; 0 is published. */
+  readonly countThreshold: number;
+  /** A figure resting on 1 to minSiae − 1 SIAE is hidden (it would describe one or two structures). */
+  readonly minSiae: number;
+  /** A rate is hidden when its numerator or its denominator is. */
+  readonly hideRatesOfHiddenOperands: boolean;
+  /** Width (in the figure's unit) of the range a hidden figure must keep given everything published. */
+  readonly protectionInterval: number;
+  /**
+   * For hours and ETP (amounts, not counts): the range must also be at least this share of the
+   * hidden value, since a few units of hours protect nothing.
+   */
+  readonly amountProtectionShare: number;
+}
+
+export interface DiffusionDefault<T> {
+  readonly value: T;
+  readonly source: string;
+}
+
+export const DIFFUSION_DEFAULTS: { readonly [K in keyof DiffusionSettings]: DiffusionDefault<DiffusionSettings[K]> } = {
+  countThreshold: {
+    value: 5,
+    source:
+      "Aucun seuil propre à l'IAE n'est publié ; les jeux de données ouverts masquent usuellement les effectifs de 1 à 4 ou 5 (secret statistique). Par défaut les effectifs de 1 à 4 sont masqués, 0 est publié.",
+  },
+  minSiae: {
+    value: 3,
+    source:
+      'Règle usuelle du secret statistique des entreprises (au moins trois unités derrière un chiffre publié), reprise par la statistique publique.',
+  },
+  hideRatesOfHiddenOperands: {
+    value: true,
+    source: 'Un taux publié avec son dénominateur permet de retrouver un numérateur masqué : masqué par défaut.',
+  },
+  protectionInterval: {
+    value: 5,
+    source: "Égal au seuil par défaut : une valeur masquée ne peut être située mieux qu'à 5 unités près à partir des chiffres publiés.",
+  },
+  amountProtectionShare: {
+    value: 0.1,
+    source: 'Pour les heures et les ETP, intervalle d\'au moins 10 % de la valeur masquée, à la manière de la règle p % de τ-ARGUS.',
+  },
+};
+
+export const DEFAULT_DIFFUSION_SETTINGS: DiffusionSettings = {
+  countThreshold: DIFFUSION_DEFAULTS.countThreshold.value,
+  minSiae: DIFFUSION_DEFAULTS.minSiae.value,
+  hideRatesOfHiddenOperands: DIFFUSION_DEFAULTS.hideRatesOfHiddenOperands.value,
+  protectionInterval: DIFFUSION_DEFAULTS.protectionInterval.value,
+  amountProtectionShare: DIFFUSION_DEFAULTS.amountProtectionShare.value,
 };

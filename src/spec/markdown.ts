@@ -19,6 +19,7 @@ import {
   type Settings,
   type StrategyNode,
 } from '../schema/index.js';
+import { diffusionSettingsSection } from './diffusion-section.js';
 
 /** Markdown table cell: pipes and line breaks would break the table. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -91,6 +92,8 @@ export function specMarkdown(settings: Settings): string {
       ]),
     ),
   );
+  out.push('');
+  appendLines(out, diffusionSettingsSection(settings.diffusion));
   out.push('');
   out.push('## Indicateurs collectés');
   for (const section of SECTIONS) {

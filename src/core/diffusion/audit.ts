@@ -1,0 +1,180 @@
+import type { DiffusionSettings } from '../../schema/index.js';
+import { colsOf, tableRelations, type GridTable, type Relation } from './grid-table.js';
+import { InfeasibleSystemError, variableRanges, type LinearSystem, type VariableRange } from './lp.js';
+import { requiredWidth } from './rules.js';
+
+/** The audit of one hidden cell: the range of values compatible with everything published. */
+export interface AuditEntry {
+  readonly table: string;
+  readonly row: string;
+  readonly col: string;
+  readonly lower: number;
+  /** null: no upper bound (nothing published bounds it). */
+  readonly upper: number | null;
+  readonly required: number;
+  readonly ok: boolean;
+}
+
+export interface TableAudit {
+  readonly table: string;
+  readonly entries: readonly AuditEntry[];
+  readonly ok: boolean;
+}
+
+/** Ranges are integers for counts; lower/upper are printed to 6 decimals at most. */
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * The audit, on its own path: from the published cells and the table's additive relations
+ * (never from how the cells were chosen), the smallest and largest value of each hidden cell
+ * over every table of values ≥ 0 consistent with what is published (linear programming).
+ * Each bound comes with a witness — a full table reaching it — which is checked against every
+ * relation here, so a pass is proven by two tables, not taken on the solver's word.
+ */
+export function auditTable(t: GridTable, hidden: ReadonlySet<number>, s: DiffusionSettings, quick = false): TableAudit {
+  const relations = tableRelations(t);
+  const ranges = hiddenRanges(t.values, relations, hidden, quick ? (i) => requiredWidth(t, i, s) : undefined);
+  const C = colsOf(t);
+  const entries = [...hidden]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const { lower, upper } = ranges.get(i)!;
+      const required = requiredWidth(t, i, s);
+      return {
+        table: t.id,
+        row: t.rowLabels[Math.floor(i / C)]!,
+        col: t.colLabels[i % C]!,
+        lower: round(lower),
+        upper: upper === Infinity ? null : round(upper),
+        required: round(required),
+        ok: upper - lower >= required - 1e-6,
+      };
+    });
+  return { table: t.id, entries, ok: entries.every((e) => e.ok) };
+}
+
+/**
+ * Range of each hidden cell. Hidden cells linked by a relation form one piece; pieces are
+ * solved apart. With `enough`, a range is only widened until it reaches that width (the quick
+ * audit the secondary suppression iterates on; the published audit is the exact one). With
+ * `only`, just the pieces holding those cells are solved. A bound whose witness fails the check is replaced by the true value (the
+ * cell then counts as exposed: the audit refuses rather than trusts).
+ */
+export function hiddenRanges(
+  values: readonly number[],
+  relations: readonly Relation[],
+  hidden: ReadonlySet<number>,
+  enough?: (cell: number) => number,
+  only?: ReadonlySet<number>,
+): Map<number, { lower: number; upper: number }> {
+  const out = new Map<number, { lower: number; upper: number }>();
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const h of hidden) parent.set(h, h);
+  const touching: Relation[] = [];
+  for (const rel of relations) {
+    const cells = [rel.total, ...rel.parts].filter((c) => hidden.has(c));
+    if (cells.length === 0) continue;
+    touching.push(rel);
+    for (let k = 1; k < cells.length; k++) parent.set(find(cells[k]!), find(cells[0]!));
+  }
+  const pieces = new Map<number, number[]>();
+  for (const h of hidden) {
+    const root = find(h);
+    const list = pieces.get(root);
+    if (list) list.push(h);
+    else pieces.set(root, [h]);
+  }
+  const relsOf = new Map<number, Relation[]>();
+  for (const rel of touching) {
+    const first = [rel.total, ...rel.parts].find((c) => hidden.has(c))!;
+    const root = find(first);
+    const list = relsOf.get(root);
+    if (list) list.push(rel);
+    else relsOf.set(root, [rel]);
+  }
+  for (const [root, cells] of pieces) {
+    if (only && !cells.some((c) => only.has(c))) continue;
+    const rels = relsOf.get(root) ?? [];
+    const varOf = new Map(cells.map((c, k) => [c, k]));
+    const sys: LinearSystem = {
+      n: cells.length,
+      rows: rels.map((rel) => {
+        // parts − total = 0, published cells moved to the right-hand side.
+        const vars: number[] = [];
+        const coefs: number[] = [];
+        let rhs = 0;
+        const term = (cell: number, coef: number) => {
+          const v = varOf.get(cell);
+          if (v === undefined) rhs -= coef * values[cell]!;
+          else {
+            vars.push(v);
+            coefs.push(coef);
+          }
+        };
+        for (const p of rel.parts) term(p, 1);
+        term(rel.total, -1);
+        return { vars, coefs, rhs };
+      }),
+    };
+    const wanted = only ? cells.filter((c) => only.has(c)) : cells;
+    let ranges: VariableRange[];
+    try {
+      ranges = variableRanges(
+        sys,
+        wanted.map((c) => varOf.get(c)!),
+        enough ? wanted.map((c) => enough(c)) : undefined,
+      );
+    } catch (e) {
+      // Published figures that do not add up (they should): nothing is proven, every cell counts as exposed.
+      if (!(e instanceof InfeasibleSystemError)) throw e;
+      for (const cell of wanted) out.set(cell, { lower: values[cell]!, upper: values[cell]! });
+      continue;
+    }
+    wanted.forEach((cell, i) => {
+      const k = varOf.get(cell)!;
+      const r = ranges[i]!;
+      const truth = values[cell]!;
+      const lowerOk = witnessHolds(values, rels, varOf, r.atLower);
+      const upperOk = r.atUpper === undefined ? unboundedHolds(sys, k) : witnessHolds(values, rels, varOf, r.atUpper);
+      out.set(cell, { lower: lowerOk ? Math.min(r.lower, truth) : truth, upper: upperOk ? Math.max(r.upper, truth) : truth });
+    });
+  }
+  return out;
+}
+
+/** A witness: hidden cells ≥ 0 and every relation holding with the published cells. */
+function witnessHolds(values: readonly number[], rels: readonly Relation[], varOf: ReadonlyMap<number, number>, x: Float64Array): boolean {
+  const val = (c: number) => {
+    const v = varOf.get(c);
+    return v === undefined ? values[c]! : x[v]!;
+  };
+  for (let k = 0; k < x.length; k++) if (!(x[k]! >= -1e-9)) return false;
+  return rels.every((rel) => {
+    const sum = rel.parts.reduce((s, p) => s + val(p), 0);
+    const total = val(rel.total);
+    return Math.abs(sum - total) <= 1e-6 * (1 + Math.abs(total));
+  });
+}
+
+/**
+ * An unbounded cell: checked by a ray, a direction d ≥ 0 with A·d = 0 and d[k] > 0, found by
+ * bounding the cell at 1 over the homogeneous system (a second, small LP).
+ */
+function unboundedHolds(sys: LinearSystem, k: number): boolean {
+  const ray: LinearSystem = {
+    n: sys.n,
+    rows: [...sys.rows.map((r) => ({ vars: r.vars, coefs: r.coefs, rhs: 0 })), { vars: [k], coefs: [1], rhs: 1 }],
+  };
+  try {
+    const d = variableRanges(ray, [k])[0]!.atLower;
+    return sys.rows.every((r) => Math.abs(r.vars.reduce((s, v, i) => s + r.coefs[i]! * d[v]!, 0)) <= 1e-9) && d[k]! > 0.5;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * A small dense simplex for the audit: over y ≥ 0 with A·y = b, the smallest and largest value
+ * of each variable. Tables are split into independent pieces before this runs, so each system
+ * holds tens of variables, rarely a few hundred: a dense tableau is plenty. Bland's rule (lowest
+ * index enters, lowest basic index leaves on ties) rules out cycling on degenerate tables,
+ * which additive tables with zeros always are.
+ */
+
+export interface LinearSystem {
+  /** Number of variables. */
+  readonly n: number;
+  /** Rows of A as sparse (variable index, coefficient) pairs. */
+  readonly rows: readonly { readonly vars: readonly number[]; readonly coefs: readonly number[]; readonly rhs: number }[];
+}
+
+export interface VariableRange {
+  readonly lower: number;
+  /** Infinity when nothing published bounds the variable from above. */
+  readonly upper: number;
+  /** A solution reaching the lower bound, and one reaching the upper bound (undefined when unbounded). */
+  readonly atLower: Float64Array;
+  readonly atUpper: Float64Array | undefined;
+}
+
+export class InfeasibleSystemError extends Error {}
+
+const EPS = 1e-9;
+
+class Tableau {
+  /** m rows of width w = columns + 1 (right-hand side last). */
+  readonly t: Float64Array[];
+  readonly basis: number[];
+  obj: Float64Array;
+  constructor(
+    rows: Float64Array[],
+    basis: number[],
+    readonly columns: number,
+  ) {
+    this.t = rows;
+    this.basis = basis;
+    this.obj = new Float64Array(columns + 1);
+  }
+
+  /** Sets the objective (minimise c·x) as reduced costs for the current basis. */
+  setCost(c: Float64Array): void {
+    const w = this.columns + 1;
+    const o = new Float64Array(w);
+    for (let j = 0; j < this.columns; j++) o[j] = c[j]!;
+    this.t.forEach((row, i) => {
+      const cb = c[this.basis[i]!]!;
+      if (cb !== 0) for (let j = 0; j < w; j++) o[j]! -= cb * row[j]!;
+    });
+    this.obj = o;
+  }
+
+  pivot(r: number, col: number): void {
+    const w = this.columns + 1;
+    const pr = this.t[r]!;
+    const p = pr[col]!;
+    for (let j = 0; j < w; j++) pr[j]! /= p;
+    pr[col] = 1;
+    const elim = (row: Float64Array) => {
+      const f = row[col]!;
+      if (f === 0) return;
+      for (let j = 0; j < w; j++) row[j]! -= f * pr[j]!;
+      row[col] = 0;
+    };
+    this.t.forEach((row, i) => {
+      if (i !== r) elim(row);
+    });
+    elim(this.obj);
+    this.basis[r] = col;
+  }
+
+  /** Minimises the current objective over columns < allowed; false when unbounded. */
+  minimise(allowed: number): boolean {
+    const rhs = this.columns;
+    for (;;) {
+      let enter = -1;
+      for (let j = 0; j < allowed; j++) {
+        if (this.obj[j]! < -EPS) {
+          enter = j;
+          break;
+        }
+      }
+      if (enter < 0) return true;
+      let leave = -1;
+      let best = Infinity;
+      this.t.forEach((row, i) => {
+        const a = row[enter]!;
+        if (a <= EPS) return;
+        const ratio = row[rhs]! / a;
+        if (ratio < best - EPS) {
+          best = ratio;
+          leave = i;
+        } else if (ratio <= best + EPS && this.basis[i]! < this.basis[leave]!) {
+          leave = i;
+        }
+      });
+      if (leave < 0) return false;
+      this.pivot(leave, enter);
+    }
+  }
+
+  solution(n: number): Float64Array {
+    const x = new Float64Array(n);
+    this.basis.forEach((b, i) => {
+      if (b < n) x[b] = Math.max(0, this.t[i]![this.columns]!);
+    });
+    return x;
+  }
+}
+
+/** Two-phase simplex: a feasible basis of A·y = b, y ≥ 0, over the original columns only. */
+function feasibleTableau(sys: LinearSystem): Tableau {
+  const { n } = sys;
+  const m = sys.rows.length;
+  const columns = n + m;
+  const rows = sys.rows.map((r, i) => {
+    const row = new Float64Array(columns + 1);
+    const sign = r.rhs < 0 ? -1 : 1;
+    r.vars.forEach((v, k) => {
+      row[v]! += sign * r.coefs[k]!;
+    });
+    row[n + i] = 1;
+    row[columns] = sign * r.rhs;
+    return row;
+  });
+  const tab = new Tableau(rows, rows.map((_, i) => n + i), columns);
+  const c = new Float64Array(columns);
+  for (let i = 0; i < m; i++) c[n + i] = 1;
+  tab.setCost(c);
+  tab.minimise(columns);
+  const scale = 1 + sys.rows.reduce((s, r) => Math.max(s, Math.abs(r.rhs)), 0);
+  if (-tab.obj[columns]! > 1e-7 * scale) throw new InfeasibleSystemError('Système infaisable : les chiffres publiés ne sont pas cohérents.');
+  // Drive artificial variables out of the basis; a row where none can leave is redundant.
+  const keep: number[] = [];
+  tab.basis.forEach((b, i) => {
+    if (b < n) {
+      keep.push(i);
+      return;
+    }
+    const row = tab.t[i]!;
+    let col = -1;
+    for (let j = 0; j < n; j++) {
+      if (Math.abs(row[j]!) > EPS) {
+        col = j;
+        break;
+      }
+    }
+    if (col >= 0) {
+      tab.pivot(i, col);
+      keep.push(i);
+    }
+  });
+  // Rebuild without artificial columns and redundant rows.
+  const slim = keep.map((i) => {
+    const src = tab.t[i]!;
+    const row = new Float64Array(n + 1);
+    for (let j = 0; j < n; j++) row[j] = src[j]!;
+    row[n] = src[columns]!;
+    return row;
+  });
+  return new Tableau(slim, keep.map((i) => tab.basis[i]!), n);
+}
+
+/**
+ * For each variable of `targets`, its smallest and largest value over A·y = b, y ≥ 0.
+ * With `enough` (a width per target), a target whose values seen across the solutions already
+ * found span that width is not optimised: its range is then the span seen, each end reached by
+ * a solution (the secondary suppression only needs to know the width is there).
+ */
+export function variableRanges(sys: LinearSystem, targets: readonly number[], enough?: readonly number[]): VariableRange[] {
+  const tab = feasibleTableau(sys);
+  const { n } = sys;
+  const first = tab.solution(n);
+  const lowSol: Float64Array[] = Array.from({ length: n }, () => first);
+  const highSol: Float64Array[] = Array.from({ length: n }, () => first);
+  const seen = (x: Float64Array) => {
+    for (let j = 0; j < n; j++) {
+      if (x[j]! < lowSol[j]![j]!) lowSol[j] = x;
+      if (x[j]! > highSol[j]![j]!) highSol[j] = x;
+    }
+  };
+  const c = new Float64Array(n);
+  return targets.map((k, i) => {
+    const want = enough?.[i];
+    if (want !== undefined && highSol[k]![k]! - lowSol[k]![k]! >= want) {
+      return { lower: lowSol[k]![k]!, upper: highSol[k]![k]!, atLower: lowSol[k]!, atUpper: highSol[k]! };
+    }
+    c.fill(0);
+    c[k] = 1;
+    tab.setCost(c);
+    tab.minimise(n);
+    const atLower = tab.solution(n);
+    if (enough) seen(atLower);
+    c[k] = -1;
+    tab.setCost(c);
+    const bounded = tab.minimise(n);
+    const atUpper = bounded ? tab.solution(n) : undefined;
+    if (enough && atUpper) seen(atUpper);
+    return { lower: atLower[k]!, upper: atUpper ? atUpper[k]! : Infinity, atLower, atUpper };
+  });
+}

@@ -1,0 +1,133 @@
+import {
+  DERIVED,
+  SECTORS,
+  SIAE_KINDS,
+  SUMMED_INDICATORS,
+  effectiveNumber,
+  type SiaeKind,
+} from '../../schema/index.js';
+import { figureLabel, groupMapKey, type GroupAggregate, type PeriodAggregates } from '../consolidate/index.js';
+import type { ReturnRecord } from '../records.js';
+import { departementLabel } from '../consolidated-workbook/scopes.js';
+import type { GridTable } from './grid-table.js';
+
+export const REGION_ROW_LABEL = 'Ensemble de la région';
+export const ALL_KINDS_COL_LABEL = 'Toutes SIAE';
+
+/** Counts of people published per département × kind: every summed indicator counted in persons. */
+export const PEOPLE_CODES: readonly string[] = SUMMED_INDICATORS.filter((i) => i.unit === 'personnes').map((i) => i.code);
+/** Amounts published per département × kind (hours and ETP: the minimum-SIAE rule applies). */
+export const AMOUNT_CODES: readonly string[] = ['heures_remunerees', 'etp_realises', 'etp_conventionnes'];
+/** The exit classes: their sum is every exit of the period. */
+export const EXIT_CLASS_CODES: readonly string[] = SUMMED_INDICATORS.filter((i) => i.unit === 'sorties').map((i) => i.code);
+export const SECTOR_HOUR_CODES: readonly string[] = SECTORS.map((s) => `heures_${s.key}`);
+
+/** Rates with one summed numerator and one summed denominator, both published as grids. */
+export const GRID_RATES = DERIVED.filter(
+  (d) =>
+    d.kind === 'ratio' &&
+    d.numerator.length === 1 &&
+    d.denominator.length === 1 &&
+    [...PEOPLE_CODES, ...AMOUNT_CODES].includes(d.numerator[0]!) &&
+    [...PEOPLE_CODES, ...AMOUNT_CODES].includes(d.denominator[0]!),
+).map((d) => ({ code: d.code, numerator: d.numerator[0]!, denominator: d.denominator[0]! }));
+
+/** The scopes of one period as rows (départements, then the region) and columns (kinds, then all). */
+export interface PeriodScopes {
+  readonly period: PeriodAggregates;
+  readonly departements: readonly string[];
+  readonly kinds: readonly SiaeKind[];
+  readonly kept: readonly ReturnRecord[];
+}
+
+export function periodScopes(period: PeriodAggregates, kept: readonly ReturnRecord[]): PeriodScopes {
+  return {
+    period,
+    departements: [...period.byDepartement.keys()].sort(),
+    kinds: SIAE_KINDS.filter((k) => period.byKind.has(k)),
+    kept,
+  };
+}
+
+const rowLabel = (dep: string) => `${dep} ${departementLabel(dep)}`;
+
+/** Value of a summed indicator in a group (no data: 0, as the totals count it), and SIAE giving a non-zero value. */
+function cellOf(group: GroupAggregate | undefined, code: string, kept: readonly ReturnRecord[]) {
+  if (!group) return { value: 0, siae: 0, present: false };
+  const v = group.sums[code]?.value;
+  let siae = 0;
+  for (const m of group.members) if ((effectiveNumber(kept[m]!.values, code) ?? 0) !== 0) siae++;
+  // As the consolidated workbook shows them: sums of decimals to 12 significant digits.
+  const value = v === undefined ? 0 : Number.isInteger(v) ? v : Number(v.toPrecision(12));
+  return { value, siae, present: v !== undefined };
+}
+
+/** A summed indicator as a département × kind grid with both margins. */
+export function departementKindTable(s: PeriodScopes, code: string, measure: GridTable['measure']): GridTable {
+  const p = s.period;
+  const groupsOfRow = (dep: string | null) => [
+    ...s.kinds.map((k) => (dep === null ? p.byKind.get(k) : p.byDepartementKind.get(groupMapKey(dep, k)))),
+    dep === null ? p.region : p.byDepartement.get(dep),
+  ];
+  const cells = [...s.departements, null].flatMap((dep) => groupsOfRow(dep).map((g) => cellOf(g, code, s.kept)));
+  return {
+    id: code,
+    title: figureLabel(code),
+    rowLabels: [...s.departements.map(rowLabel), REGION_ROW_LABEL],
+    colLabels: [...s.kinds, ALL_KINDS_COL_LABEL],
+    rowMargin: true,
+    colMargin: true,
+    values: cells.map((c) => c.value),
+    siae: cells.map((c) => c.siae),
+    present: cells.map((c) => c.present),
+    measure,
+  };
+}
+
+/**
+ * Several summed indicators side by side per département (all kinds), with their total: exit
+ * classes, hours by sector. The total column is the sum of the published columns, so the
+ * table's relations hold exactly (a consolidated total may also count returns missing a part).
+ */
+export function partsTable(
+  s: PeriodScopes,
+  id: string,
+  title: string,
+  codes: readonly string[],
+  totalLabel: string,
+  measure: GridTable['measure'],
+): GridTable {
+  const p = s.period;
+  const rows = [...s.departements.map((d) => p.byDepartement.get(d)), p.region];
+  const values: number[] = [];
+  const siae: number[] = [];
+  const present: boolean[] = [];
+  for (const g of rows) {
+    let total = 0;
+    let any = false;
+    for (const code of codes) {
+      const c = cellOf(g, code, s.kept);
+      values.push(c.value);
+      siae.push(c.siae);
+      present.push(c.present);
+      total += c.value;
+      any ||= c.present;
+    }
+    values.push(total);
+    // SIAE behind the total: those giving a non-zero value in any column.
+    siae.push(g ? g.members.filter((m) => codes.some((code) => (effectiveNumber(s.kept[m]!.values, code) ?? 0) !== 0)).length : 0);
+    present.push(any);
+  }
+  return {
+    id,
+    title,
+    rowLabels: [...s.departements.map(rowLabel), REGION_ROW_LABEL],
+    colLabels: [...codes.map(figureLabel), totalLabel],
+    rowMargin: true,
+    colMargin: true,
+    values,
+    siae,
+    present,
+    measure,
+  };
+}

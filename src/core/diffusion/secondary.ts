@@ -1,0 +1,224 @@
+import type { DiffusionSettings } from '../../schema/index.js';
+import { auditTable, hiddenRanges, type TableAudit } from './audit.js';
+import { colsOf, isMarginCell, rowsOf, tableRelations, type GridTable } from './grid-table.js';
+import { primaryReason, requiredWidth, type HiddenReason } from './rules.js';
+
+export interface ProtectedTable {
+  readonly table: GridTable;
+  /** Hidden cells and why, by cell index. */
+  readonly hidden: ReadonlyMap<number, HiddenReason>;
+  readonly audit: TableAudit;
+}
+
+/**
+ * A move: cells that can all shift together (by +t or −t each) without changing any published
+ * total. In a grid with both margins it is a rectangle through the margins too; with one
+ * margin, a pair in the same row (or column).
+ */
+interface Move {
+  readonly cells: readonly number[];
+  readonly signs: readonly number[];
+}
+
+/** Sign of a cell in its row (or column) relation: parts +1, the total −1. */
+const coef = (isTotal: boolean) => (isTotal ? -1 : 1);
+
+function movesThrough(t: GridTable, index: number): Move[] {
+  const R = rowsOf(t);
+  const C = colsOf(t);
+  const r = Math.floor(index / C);
+  const c = index % C;
+  const a = (col: number) => coef(t.colMargin && col === C - 1);
+  const b = (row: number) => coef(t.rowMargin && row === R - 1);
+  const moves: Move[] = [];
+  if (t.colMargin && t.rowMargin) {
+    for (let r2 = 0; r2 < R; r2++) {
+      if (r2 === r) continue;
+      for (let c2 = 0; c2 < C; c2++) {
+        if (c2 === c) continue;
+        const sc = -a(c) * a(c2);
+        const sr = -b(r) * b(r2);
+        moves.push({ cells: [index, r * C + c2, r2 * C + c, r2 * C + c2], signs: [1, sc, sr, sc * sr] });
+      }
+    }
+  } else if (t.colMargin) {
+    for (let c2 = 0; c2 < C; c2++) if (c2 !== c) moves.push({ cells: [index, r * C + c2], signs: [1, -a(c) * a(c2)] });
+  } else if (t.rowMargin) {
+    for (let r2 = 0; r2 < R; r2++) if (r2 !== r) moves.push({ cells: [index, r2 * C + c], signs: [1, -b(r) * b(r2)] });
+  }
+  return moves;
+}
+
+/** How far a move lets the target cell vary: up to the smallest cell going down, and back. */
+function moveWidth(t: GridTable, m: Move): number {
+  let up = Infinity;
+  let down = Infinity;
+  m.cells.forEach((cell, k) => {
+    const v = t.values[cell]!;
+    if (m.signs[k]! < 0) up = Math.min(up, v);
+    else down = Math.min(down, v);
+  });
+  return up + down;
+}
+
+/**
+ * Cost of hiding a move's new cells: first how many (a total weighs three cells, since users
+ * miss totals most), then the information they carry (their values), as the modular method of
+ * τ-ARGUS minimises.
+ */
+function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReason>): [number, number] {
+  let cells = 0;
+  let value = 0;
+  for (const cell of m.cells) {
+    if (hidden.has(cell)) continue;
+    cells += isMarginCell(t, cell) ? 3 : 1;
+    value += t.values[cell]!;
+  }
+  return [cells, value];
+}
+
+/**
+ * Primary then secondary suppression of one table. Secondary suppression is a greedy heuristic
+ * guided by the audit: while the audit finds a hidden cell whose range is too narrow, hide the
+ * cheapest move through it that gives the missing width (or, failing one, the widest), then
+ * audit again; from the second round on, candidate moves are measured by the audit's LP before
+ * one is kept. Hiding every cell always passes, so the loop ends. Last, secondary cells the
+ * audit does not need are published back, and the exact audit is attached.
+ */
+export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable {
+  const hidden = new Map<number, HiddenReason>();
+  for (let i = 0; i < t.values.length; i++) {
+    const reason = primaryReason(t, i, s);
+    if (reason) hidden.set(i, reason);
+  }
+  for (let round = 0; round <= t.values.length; round++) {
+    const quick = auditTable(t, new Set(hidden.keys()), s, true);
+    if (quick.ok) {
+      publishBack(t, hidden, s);
+      return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+    }
+    // The audit lists hidden cells in ascending index order.
+    const cells = [...hidden.keys()].sort((a, b) => a - b);
+    const failing = quick.entries
+      .map((e, k) => ({ cell: cells[k]!, ok: e.ok, missing: e.required - ((e.upper ?? Infinity) - e.lower) }))
+      .filter((e) => !e.ok)
+      .sort((x, y) => y.missing - x.missing);
+    // A move gives each of its cells about the same width (they shift together): cells it
+    // covers wait for the next audit rather than getting moves of their own.
+    const gained = new Map<number, number>();
+    let added = false;
+    for (const f of failing) {
+      if (round === 0) {
+        // First round: the moves' own widths are a good guide and cost nothing to compute.
+        const missing = f.missing - (gained.get(f.cell) ?? 0);
+        if (missing <= 0) continue;
+        const move = rankedMoves(t, f.cell, missing, hidden)[0];
+        if (!move) continue;
+        const width = moveWidth(t, move);
+        for (const cell of move.cells) gained.set(cell, (gained.get(cell) ?? 0) + width);
+        if (hideMove(move, hidden)) added = true;
+      } else if (protectByTrial(t, f.cell, hidden, s)) added = true;
+    }
+    if (!added) break;
+  }
+  // No move left to try (should not happen): hide everything rather than publish an exposed cell.
+  for (let i = 0; i < t.values.length; i++) if (!hidden.has(i)) hidden.set(i, 'secondaire');
+  return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+}
+
+function hideMove(m: Move, hidden: Map<number, HiddenReason>): boolean {
+  let added = false;
+  for (const cell of m.cells) {
+    if (!hidden.has(cell)) {
+      hidden.set(cell, 'secondaire');
+      added = true;
+    }
+  }
+  return added;
+}
+
+/** Moves through a cell that hide something new: those giving the missing width first, cheapest first; then the widest. */
+function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>): Move[] {
+  const scored = movesThrough(t, cell)
+    .map((m) => ({ m, cost: moveCost(t, m, hidden), width: moveWidth(t, m) }))
+    .filter((x) => x.cost[0] > 0);
+  scored.sort((x, y) => {
+    const ex = x.width >= missing;
+    const ey = y.width >= missing;
+    if (ex !== ey) return ex ? -1 : 1;
+    if (!ex && x.width !== y.width) return y.width - x.width;
+    return x.cost[0] - y.cost[0] || x.cost[1] - y.cost[1] || y.width - x.width;
+  });
+  return scored.map((x) => x.m);
+}
+
+/** Trials per failing cell once moves' own widths have proven a poor guide. */
+const TRIALS = 8;
+
+/**
+ * Later rounds: the cell's range is measured by the audit's LP, then the best-ranked moves
+ * are tried one by one, measured again, and the first that gives the width kept (else the
+ * one that widened it most).
+ */
+function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenReason>, s: DiffusionSettings): boolean {
+  const relations = tableRelations(t);
+  const required = requiredWidth(t, cell, s);
+  const only = new Set([cell]);
+  const widthWith = (extra: readonly number[]) => {
+    const set = new Set(hidden.keys());
+    for (const c of extra) set.add(c);
+    const r = hiddenRanges(t.values, relations, set, () => required, only).get(cell)!;
+    return r.upper - r.lower;
+  };
+  const now = widthWith([]);
+  if (now >= required - 1e-6) return false;
+  // Ranked on the whole width: widths of moves sharing a bottleneck cell do not add up.
+  const ranked = rankedMoves(t, cell, required, hidden);
+  let best: { m: Move; width: number } | undefined;
+  for (const m of ranked.slice(0, TRIALS)) {
+    const width = widthWith(m.cells);
+    if (width >= required - 1e-6) return hideMove(m, hidden);
+    if (width > now + 1e-6 && (!best || width > best.width)) best = { m, width };
+  }
+  const fallback = best?.m ?? ranked[0];
+  return fallback ? hideMove(fallback, hidden) : false;
+}
+
+/**
+ * Tables that give each other away cell by cell (hours and ETP réalisés: within one kind, ETP =
+ * hours ÷ a published constant) must hide the same cells. Hiding more never narrows a range,
+ * so the union of their patterns keeps each protected; both are audited again.
+ */
+export function shareHiddenCells(tables: readonly ProtectedTable[], s: DiffusionSettings): ProtectedTable[] {
+  const union = new Set<number>();
+  for (const t of tables) for (const i of t.hidden.keys()) union.add(i);
+  return tables.map((t) => {
+    // A cell hidden only because the other table hides it is, for this one, a secondary cell.
+    const hidden = new Map<number, HiddenReason>();
+    for (const i of union) hidden.set(i, t.hidden.get(i) ?? 'secondaire');
+    return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s) };
+  });
+}
+
+/**
+ * Above this many cells, the clean-up pass (one audit per secondary cell) costs more than it
+ * gives: national tables skip it.
+ */
+export const CLEANUP_MAX_CELLS = 250;
+
+/**
+ * The greedy choice can overshoot: once the audit passes, each secondary cell is published
+ * again if the audit still passes without it — totals first, then the largest values, since
+ * those are the figures readers miss most.
+ */
+function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings): void {
+  if (t.values.length > CLEANUP_MAX_CELLS) return;
+  const secondary = [...hidden]
+    .filter(([, r]) => r === 'secondaire')
+    .map(([i]) => i)
+    .sort((a, b) => Number(isMarginCell(t, b)) - Number(isMarginCell(t, a)) || t.values[b]! - t.values[a]!);
+  for (const i of secondary) {
+    hidden.delete(i);
+    if (!auditTable(t, new Set(hidden.keys()), s, true).ok) hidden.set(i, 'secondaire');
+  }
+}

@@ -1,0 +1,31 @@
+import { DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_DEFAULTS, type DiffusionSettings } from '../schema/index.js';
+
+const LABELS: { readonly [K in keyof DiffusionSettings]: string } = {
+  countThreshold: 'Seuil des effectifs : un effectif de 1 à (seuil − 1) est masqué, 0 est publié',
+  minSiae: 'Nombre minimal de SIAE derrière un chiffre publié',
+  hideRatesOfHiddenOperands: 'Taux masqué quand son numérateur ou son dénominateur l\'est',
+  protectionInterval: "Intervalle de protection : largeur minimale de l'intervalle où reste une valeur masquée",
+  amountProtectionShare: 'Heures et ETP : intervalle minimal en part de la valeur masquée',
+};
+
+const show = (v: number | boolean, key: keyof DiffusionSettings): string =>
+  typeof v === 'boolean' ? (v ? 'oui' : 'non') : key === 'amountProtectionShare' ? `${Math.round(v * 100)} %` : String(v);
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
+/** The spec's section on the public version's rules: each setting, its value, its default and where that comes from. */
+export function diffusionSettingsSection(settings: DiffusionSettings = DEFAULT_DIFFUSION_SETTINGS): string[] {
+  const keys = Object.keys(LABELS) as (keyof DiffusionSettings)[];
+  return [
+    '### Version diffusable (secret statistique)',
+    '',
+    "Règles de la version publiable des chiffres consolidés : masquage des petits effectifs et des chiffres reposant sur trop peu de structures, puis masquage secondaire et audit (voir `docs/diffusion.md`). Ce sont des paramètres : valeurs par défaut et leur origine ci-dessous.",
+    '',
+    '| Paramètre | Valeur | Valeur par défaut | Source |',
+    '| --- | --- | --- | --- |',
+    ...keys.map(
+      (k) =>
+        `| ${cell(LABELS[k])} (\`${k}\`) | ${show(settings[k], k)} | ${show(DIFFUSION_DEFAULTS[k].value, k)} | ${cell(DIFFUSION_DEFAULTS[k].source)} |`,
+    ),
+  ];
+}

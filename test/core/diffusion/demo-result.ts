@@ -1,0 +1,14 @@
+import { consolidate, type ConsolidationResult } from '../../../src/core/consolidate/index.js';
+import { generateDemoRegion } from '../../../src/core/demo/index.js';
+import type { ReturnRecord } from '../../../src/core/records.js';
+
+/** The demo region consolidated, each return from a file whose name must never be published. */
+export function demoConsolidation(): { result: ConsolidationResult; records: ReturnRecord[] } {
+  const records: ReturnRecord[] = generateDemoRegion().siae.map((s, i) => ({
+    values: s.values,
+    source: { file: `C:/Réseaux/retour-confidentiel-${s.values.siret}.xlsx`, sheet: 'Retours', row: 10 + i, cells: {} },
+    errors: 0,
+    warnings: 0,
+  }));
+  return { result: consolidate({ records }), records };
+}
