@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_JS_CDN_URL, OFFICE_JS_LOCAL_DIR, OFFICE_JS_LOCAL_FILES } from '../scripts/office-js.mjs';
+import { specContents } from '../scripts/spec.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BASE = 'https://iae.example.org/complement/';
@@ -29,12 +30,18 @@ afterAll(() => {
 
 describe('npm run build', () => {
   it('writes the task pane, the commands page, the assets and the templates', () => {
-    for (const f of ['taskpane.html', 'commands.html', 'assets/icon-32.png', 'assets/icon-80.png', 'modeles/modele-siae.xlsx', 'spec/indicateurs-iae.md']) {
+    for (const f of ['taskpane.html', 'commands.html', 'assets/icon-32.png', 'assets/icon-80.png', 'modeles/modele-siae.xlsx', 'spec/indicateurs-iae.md', 'spec/specification.html']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
     expect(scripts.some((f) => f.startsWith('taskpane.'))).toBe(true);
     expect(scripts.some((f) => f.startsWith('commands.'))).toBe(true);
+  });
+
+  it('ships the printable spec the Modèles tab links to (spec/specification.html), as generated', () => {
+    const shipped = readFileSync(join(out, 'spec', 'specification.html'), 'utf8');
+    expect(shipped).toBe(specContents().html);
+    expect(shipped).toContain('<h2 id="glossaire">Glossaire</h2>');
   });
 
   it('writes the manifest with the production base URL and no localhost left', () => {
