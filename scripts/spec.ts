@@ -7,7 +7,7 @@
  * LibreOffice when Chromium is absent): a convenience, not part of the build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ export function printToPdf(htmlFile: string, pdfFile: string): string {
       ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${resolve(pdfFile)}`, `file://${resolve(htmlFile)}`],
       { encoding: 'utf8', timeout: 120_000 },
     );
+    rmSync(profile, { recursive: true, force: true });
     if (r.status === 0 && existsSync(pdfFile)) return 'Chromium';
   }
   const out = mkdtempSync(join(tmpdir(), 'iae-spec-lo-'));
@@ -49,10 +50,10 @@ export function printToPdf(htmlFile: string, pdfFile: string): string {
     timeout: 180_000,
   });
   const made = join(out, basename(htmlFile).replace(/\.html$/, '.pdf'));
-  if (lo.status === 0 && existsSync(made)) {
-    renameSync(made, pdfFile);
-    return 'LibreOffice';
-  }
+  const printed = lo.status === 0 && existsSync(made);
+  if (printed) copyFileSync(made, pdfFile);
+  rmSync(out, { recursive: true, force: true });
+  if (printed) return 'LibreOffice';
   throw new Error("Impossible d'imprimer la spécification en PDF : installez Chromium (paquet chromium) ou LibreOffice (libreoffice-writer-nogui).");
 }
 
