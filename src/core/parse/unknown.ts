@@ -31,9 +31,12 @@ const MAX_LENGTH = 24;
 /** Whether a cell's text is an unknown marker. Cheap for ordinary values: the first character rules most out. */
 export function isUnknownMarker(text: string): boolean {
   if (text.length === 0 || text.length > MAX_LENGTH) return false;
-  const c = text.charCodeAt(0) | 0x20; // ASCII lower case
+  const c0 = text.charCodeAt(0);
+  const c = c0 | 0x20; // ASCII lower case
   if (c === 0x6e /* n */ || c === 0x69 /* i */) return WORD_MARKERS.has(labelKey(text).replace(/ /g, ''));
-  return SIGN_MARKER.test(text) && HAS_SIGN.test(text);
+  // Cells are trimmed: a sign marker starts with a dash or a question mark (no regex for a SIRET or a name).
+  if (c0 === 0x2d || c0 === 0x3f || (c0 >= 0x2010 && c0 <= 0x2015) || c0 === 0x2212) return SIGN_MARKER.test(text) && HAS_SIGN.test(text);
+  return false;
 }
 
 /**
