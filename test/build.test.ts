@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_JS_CDN_URL, OFFICE_JS_LOCAL_DIR, OFFICE_JS_LOCAL_FILES } from '../scripts/office-js.mjs';
+import { DEFAULT_SETTINGS } from '../src/schema/index.js';
+import { escapeHtml, specBlocks } from '../src/spec/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BASE = 'https://iae.example.org/complement/';
@@ -29,12 +31,21 @@ afterAll(() => {
 
 describe('npm run build', () => {
   it('writes the task pane, the commands page, the assets and the templates', () => {
-    for (const f of ['taskpane.html', 'commands.html', 'assets/icon-32.png', 'assets/icon-80.png', 'modeles/modele-siae.xlsx', 'spec/indicateurs-iae.md']) {
+    for (const f of ['taskpane.html', 'commands.html', 'assets/icon-32.png', 'assets/icon-80.png', 'modeles/modele-siae.xlsx', 'spec/indicateurs-iae.md', 'spec/specification.html']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const scripts = readdirSync(out).filter((f) => f.endsWith('.js'));
     expect(scripts.some((f) => f.startsWith('taskpane.'))).toBe(true);
     expect(scripts.some((f) => f.startsWith('commands.'))).toBe(true);
+  });
+
+  it('ships the printable spec the Modèles tab links to (spec/specification.html), every section in it', () => {
+    // The production build minifies copied HTML: compare sections, not bytes.
+    const shipped = readFileSync(join(out, 'spec', 'specification.html'), 'utf8');
+    const sections = specBlocks({ settings: DEFAULT_SETTINGS }).flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : []));
+    expect(sections.length).toBeGreaterThan(10);
+    for (const title of sections) expect(shipped).toMatch(new RegExp(`<h2[^>]*>${escapeHtml(title)}</h2>`));
+    expect(shipped).toContain('Taux du département');
   });
 
   it('writes the manifest with the production base URL and no localhost left', () => {

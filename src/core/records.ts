@@ -29,7 +29,8 @@ export const ISSUE_CODES = [
   'outdated-template', // a template of an older schema version
   'missing-label', // a required column / named cell is absent
   'extra-label', // a column we do not know
-  'missing-cell', // a required value is blank
+  'missing-cell', // a required value is blank (or given as unknown: « NC »…)
+  'unknown-value', // an optional value given as unknown (« NC », « - »…): counted as missing
   'type-error', // a value of the wrong type (text where a number is due…)
   'constraint-error', // a value of the right type outside its constraints
   'rule-violation', // a cross-field rule of the schema

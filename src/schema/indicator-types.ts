@@ -40,6 +40,8 @@ export interface IndicatorDef {
   readonly unit: Unit | null;
   readonly required: boolean;
   readonly aggregation: Aggregation;
+  /** Where an SIAE usually finds the figure (ASP extranet, DSN, payroll, HR records…), for the spec. */
+  readonly source: string;
   /** Codes of the strategy's objectives or sub-objectives this indicator informs. */
   readonly objectives: readonly string[];
   /**

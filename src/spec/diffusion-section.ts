@@ -1,4 +1,5 @@
 import { DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_DEFAULTS, type DiffusionSettings } from '../schema/index.js';
+import type { SpecBlock } from './blocks.js';
 
 const LABELS: { readonly [K in keyof DiffusionSettings]: string } = {
   countThreshold: 'Seuil des effectifs : un effectif de 1 à (seuil − 1) est masqué, 0 est publié',
@@ -11,21 +12,19 @@ const LABELS: { readonly [K in keyof DiffusionSettings]: string } = {
 const show = (v: number | boolean, key: keyof DiffusionSettings): string =>
   typeof v === 'boolean' ? (v ? 'oui' : 'non') : key === 'amountProtectionShare' ? `${Math.round(v * 100)} %` : String(v);
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|');
-
 /** The spec's section on the public version's rules: each setting, its value, its default and where that comes from. */
-export function diffusionSettingsSection(settings: DiffusionSettings = DEFAULT_DIFFUSION_SETTINGS): string[] {
+export function diffusionSettingsBlocks(settings: DiffusionSettings = DEFAULT_DIFFUSION_SETTINGS): SpecBlock[] {
   const keys = Object.keys(LABELS) as (keyof DiffusionSettings)[];
   return [
-    '### Version diffusable (secret statistique)',
-    '',
-    "Règles de la version publiable des chiffres consolidés : masquage des petits effectifs et des chiffres reposant sur trop peu de structures, puis masquage secondaire et audit (voir `docs/diffusion.md`). Ce sont des paramètres : valeurs par défaut et leur origine ci-dessous.",
-    '',
-    '| Paramètre | Valeur | Valeur par défaut | Source |',
-    '| --- | --- | --- | --- |',
-    ...keys.map(
-      (k) =>
-        `| ${cell(LABELS[k])} (\`${k}\`) | ${show(settings[k], k)} | ${show(DIFFUSION_DEFAULTS[k].value, k)} | ${cell(DIFFUSION_DEFAULTS[k].source)} |`,
-    ),
+    { kind: 'heading', level: 3, text: 'Version diffusable (secret statistique)' },
+    {
+      kind: 'paragraph',
+      text: "Règles de la version publiable des chiffres consolidés : masquage des petits effectifs et des chiffres reposant sur trop peu de structures, puis masquage secondaire et audit (voir `docs/diffusion.md`). Ce sont des paramètres : valeurs par défaut et leur origine ci-dessous.",
+    },
+    {
+      kind: 'table',
+      head: ['Paramètre', 'Valeur', 'Valeur par défaut', 'Source'],
+      rows: keys.map((k) => [`${LABELS[k]} (\`${k}\`)`, show(settings[k], k), show(DIFFUSION_DEFAULTS[k].value, k), DIFFUSION_DEFAULTS[k].source]),
+    },
   ];
 }

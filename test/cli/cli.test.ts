@@ -34,7 +34,7 @@ describe('iae validate (the real CLI, spawned)', { timeout: 60_000 }, () => {
     const r = iae('validate', bad, good);
     expect(r.code).toBe(1);
     expect(r.out).toContain('Feuille « Export »');
-    expect(r.out).toMatch(new RegExp(`${colOf('personnes')}2\\s+ERREUR\\s+« Personnes en insertion » doit être`));
+    expect(r.out).toMatch(new RegExp(`${colOf('personnes')}2\\s+ERREUR\\s+type-error\\s+« Personnes en insertion » doit être`));
     const j = iae('validate', '--json', bad);
     expect(j.code).toBe(1);
     const report = JSON.parse(j.out) as ValidationReport;

@@ -1,5 +1,5 @@
 import { formatNumberFr } from '../../schema/index.js';
-import type { ValidationIssue } from '../../core/records.js';
+import { ISSUE_CODES, type ValidationIssue } from '../../core/records.js';
 import type { FileReport, ValidationReport } from '../../core/validate/report.js';
 import { TEMPLATE_TITLES } from '../../core/template-layout.js';
 
@@ -10,11 +10,15 @@ function safe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\n/g, ' ');
 }
 
+/** Width of the code column: the longest issue code. */
+const CODE_WIDTH = ISSUE_CODES.reduce((w, c) => Math.max(w, c.length), 0);
+
+/** One issue as columns: cell, severity, code, then the French sentence (the code is never glued to it). */
 function issueLine(i: ValidationIssue): string {
   const where = i.cell ? i.cell.padEnd(6) : '      ';
   const sev = i.severity === 'erreur' ? 'ERREUR       ' : 'avertissement';
   const found = i.value !== undefined && i.value !== '' && !i.message.includes(i.value) ? ` [valeur : « ${safe(i.value)} »]` : '';
-  return `    ${where} ${sev} ${safe(i.message)}${found} (${i.code})`;
+  return `    ${where} ${sev} ${i.code.padEnd(CODE_WIDTH)} ${safe(i.message)}${found}`;
 }
 
 function templateLine(f: FileReport): string {
@@ -25,7 +29,7 @@ function templateLine(f: FileReport): string {
   return `${TEMPLATE_TITLES[f.template.kind]}${v}${how}`;
 }
 
-/** The report as French text, grouped by file and by sheet. */
+/** The report as French text, grouped by file and by sheet; issues come in reading order (see sortIssues). */
 export function formatSummary(report: ValidationReport): string {
   const out: string[] = [];
   for (const f of report.files) {
@@ -41,6 +45,7 @@ export function formatSummary(report: ValidationReport): string {
     }
     for (const [sheet, list] of bySheet) {
       out.push(sheet ? `  Feuille « ${safe(sheet)} » :` : '  Classeur :');
+      out.push(`    ${'Cellule'.padEnd(6)} ${'Gravité'.padEnd(13)} ${'Code'.padEnd(CODE_WIDTH)} Message`);
       for (const i of list) out.push(issueLine(i));
     }
     out.push('');

@@ -7,6 +7,7 @@ import { siaeKindOf } from '../parse/kinds.js';
 import { parseNumberLike } from '../parse/number.js';
 import { showCellValue } from '../parse/problem.js';
 import { cleanText, labelKey } from '../parse/text.js';
+import { isUnknownMarker } from '../parse/unknown.js';
 import { matchIndicatorHeader } from '../recognize/headers.js';
 import type { PlanLocation } from '../recognize/locations.js';
 import type { IssueCode, ValidationIssue } from '../records.js';
@@ -47,7 +48,8 @@ export function planIndicatorCode(text: string): string | undefined {
 /**
  * A target value: numbers as they are, text in French or English habits ("1 234,5", "0,45",
  * "45 %"). For a rate, "45 %" and 45 both mean 0.45 (a number above 1 is read as a percentage);
- * a fraction (0.45) stays as it is. For a count, a percentage is an error.
+ * a fraction (0.45) stays as it is. For a count, a percentage is an error; for a rate, a value
+ * above 100 % is (no share exceeds the whole).
  */
 export function readPlanNumber(v: CellValue, isRate: boolean | undefined): { value: number } | { problem: string; code: IssueCode } {
   let n: number;
@@ -62,6 +64,8 @@ export function readPlanNumber(v: CellValue, isRate: boolean | undefined): { val
   if (percent && isRate === false) return { problem: `Un pourcentage (« ${showCellValue(v)} ») est donné pour un indicateur qui n'est pas un taux : saisissez un nombre`, code: 'type-error' };
   if (n < 0) return { problem: `« ${showCellValue(v)} » est négatif : saisissez un nombre positif ou nul`, code: 'constraint-error' };
   if (isRate && !percent && n > 1) n /= 100;
+  if (isRate && n > 1)
+    return { problem: `« ${showCellValue(v)} » dépasse 100 % : la cible ou la référence d'un taux est un pourcentage de 0 à 100 % (ex. 45 %)`, code: 'constraint-error' };
   return { value: n };
 }
 
@@ -116,6 +120,11 @@ export function parsePlanRows(book: GridWorkbook, sheet: GridSheet, location: Pl
       out.issues.push({ code, severity: 'erreur', file, sheet: sheet.name, cell, row: r, ...(shown ? { value: shown } : {}), message: `${message} (feuille « ${sheet.name} », cellule ${cell}).` });
     };
 
+    const notice = (k: PlanColumnKey, message: string) => {
+      const cell = toA1(r, col.get(k)!);
+      out.issues.push({ code: 'unknown-value', severity: 'avertissement', file, sheet: sheet.name, cell, row: r, value: showCellValue(get(k)), message: `${message} (feuille « ${sheet.name} », cellule ${cell}).` });
+    };
+
     // The objective is optional: a target without one is measured all the same, unlabelled.
     const objRaw = col.has('objectif') ? get('objectif') : null;
     const objectif = typeof objRaw === 'number' ? String(objRaw) : typeof objRaw === 'string' ? cleanText(objRaw).split(/[\s.–—-]/)[0]! : '';
@@ -153,6 +162,12 @@ export function parsePlanRows(book: GridWorkbook, sheet: GridSheet, location: Pl
     const number = (k: 'cible' | 'valeur_reference'): number | undefined => {
       const v = get(k);
       if (isBlank(v)) return undefined;
+      if (typeof v === 'string' && isUnknownMarker(cleanText(v))) {
+        // « NC », « - »…: no figure. The target is due; a reference may stay unknown.
+        if (k === 'cible') problem(k, 'missing-cell', `Cible donnée comme inconnue (« ${cleanText(v)} ») : indiquez la valeur visée (un taux en pourcentage, ex. 45 %)`);
+        else notice(k, `Valeur de référence donnée comme inconnue (« ${cleanText(v)} ») : la cible est suivie sans référence ; indiquez la valeur de l'année de référence si vous la connaissez`);
+        return undefined;
+      }
       const n = readPlanNumber(v, isRate);
       if ('value' in n) return n.value;
       problem(k, n.code, n.problem);

@@ -5,6 +5,7 @@ import { siaeKindOf } from './kinds.js';
 import { parseNumberLike as parseNumberLikeImport } from './number.js';
 import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from './problem.js';
 import { cleanText as cleanTextImport, isSpaceCode as isSpaceCodeImport, labelKey } from './text.js';
+import { GivenAsUnknown, isUnknownMarker as isUnknownMarkerImport } from './unknown.js';
 
 // Module-local aliases of what runs on every cell: a plain constant beats a live import binding.
 const cleanText = cleanTextImport;
@@ -12,10 +13,12 @@ const isSpaceCode = isSpaceCodeImport;
 const parseNumberLike = parseNumberLikeImport;
 const isCellError = isCellErrorImport;
 const isValidSiret = isValidSiretImport;
+const isUnknownMarker = isUnknownMarkerImport;
 
 /**
  * One parser per indicator, chosen once per column: it turns a raw cell into the value the
  * indicator's zod schema expects (number, boolean, code string), or MISSING for a blank cell,
+ * or GivenAsUnknown for a marker of an unknown value (« NC », « - »…, see unknown.ts),
  * or a TypeProblem when the cell cannot be read as that type. Values of the right type but
  * outside the constraints are returned as they are, for the schema to reject.
  */
@@ -58,6 +61,7 @@ function numberParser(def: IndicatorDef, name: string): CellParser {
       if (parsed === null) {
         const t = textOf(v);
         if (t === MISSING) return MISSING;
+        if (isUnknownMarker(t)) return new GivenAsUnknown(t);
         return new TypeProblem(`${name} doit être ${expected} : « ${showCellValue(t)} » n'en est pas un. Saisissez un nombre (${example}), sans texte ni unité.`);
       }
       // No indicator of a return is a share: a percentage typed in a count is a mistake.
@@ -85,6 +89,7 @@ function booleanParser(name: string): CellParser {
       // Exact lower-case words first: labelKey (accents, punctuation) only for the odd spelling.
       const b = BOOLEAN_WORDS.get(t.toLowerCase()) ?? BOOLEAN_WORDS.get(labelKey(t));
       if (b !== undefined) return b;
+      if (isUnknownMarker(t)) return new GivenAsUnknown(t);
       return new TypeProblem(`${name} doit être « oui » ou « non » : « ${showCellValue(t)} » n'est pas admis.`);
     }
     if (isCellError(v)) return excelError(name, v);
@@ -96,7 +101,8 @@ function stringParser(name: string, expected: string, fromText: (t: string) => u
   return (v) => {
     if (typeof v === 'string') {
       const t = textOf(v);
-      return t === MISSING ? MISSING : fromText(t);
+      if (t === MISSING) return MISSING;
+      return isUnknownMarker(t) ? new GivenAsUnknown(t) : fromText(t);
     }
     if (v === null) return MISSING;
     if (typeof v === 'number') {

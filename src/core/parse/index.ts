@@ -5,3 +5,4 @@ export * from './kinds.js';
 export * from './number.js';
 export * from './problem.js';
 export * from './text.js';
+export * from './unknown.js';

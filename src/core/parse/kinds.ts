@@ -7,15 +7,23 @@ for (const k of SIAE_KINDS) {
   KIND_KEYS.set(k.toLowerCase(), k);
   KIND_KEYS.set(labelKey(SIAE_KIND_LABELS[k]), k);
 }
-// Usual variants of the labels.
+// Usual variants of the labels, as labelKey writes them; plurals are read as the singular (see singular()).
 const VARIANTS: Record<string, SiaeKind> = {
   'atelier chantier d insertion': 'ACI',
-  'ateliers et chantiers d insertion': 'ACI',
-  'ateliers chantiers d insertion': 'ACI',
+  'atelier et chantier d insertion': 'ACI',
+  'atelier chantier': 'ACI',
+  'atelier et chantier': 'ACI',
+  'atelier chantier insertion': 'ACI',
   'chantier d insertion': 'ACI',
+  'chantier insertion': 'ACI',
   'atelier d insertion': 'ACI',
   'entreprise de travail temporaire d insertion': 'ETTI',
+  'entreprise de travail temporaire insertion': 'ETTI',
+  'ett d insertion': 'ETTI',
+  'ett insertion': 'ETTI',
+  'ett i': 'ETTI',
   'entreprise d insertion par le travail independant': 'EITI',
+  'entreprise d insertion par le travail independante': 'EITI',
   'entreprise d insertion': 'EI',
   'association intermediaire': 'AI',
 };
@@ -24,7 +32,7 @@ for (const [key, kind] of Object.entries(VARIANTS)) KIND_KEYS.set(key, kind);
 /** "aci", "ACI - Atelier et chantier d'insertion", "Atelier chantier d'insertion" → ACI; unknown → undefined. */
 export function siaeKindOf(text: string): SiaeKind | undefined {
   const key = labelKey(text);
-  const direct = KIND_KEYS.get(key);
+  const direct = KIND_KEYS.get(key) ?? KIND_KEYS.get(singular(key));
   if (direct) return direct;
   // "ACI - Atelier…" or "ACI (atelier…)": a leading code followed by its label.
   const first = key.split(' ', 1)[0]!;
@@ -34,4 +42,9 @@ export function siaeKindOf(text: string): SiaeKind | undefined {
     if (rest === '' || labelKey(SIAE_KIND_LABELS[byCode]) === rest || VARIANTS[rest] === byCode) return byCode;
   }
   return undefined;
+}
+
+/** « ateliers et chantiers d insertion » → « atelier et chantier d insertion »: each word's final s dropped. */
+function singular(key: string): string {
+  return key.replace(/([a-z]{3,})s\b/g, '$1');
 }

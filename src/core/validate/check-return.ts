@@ -1,8 +1,9 @@
 import { compileRules, type IndicatorCode, type PartialReturn, type RulesEvaluator, type Settings } from '../../schema/index.js';
 import type { CellValue } from '../grid.js';
 import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from '../parse/problem.js';
+import { GivenAsUnknown } from '../parse/unknown.js';
 import type { ReturnRecord } from '../records.js';
-import { missingMessage, type FieldCheck } from './field-checks.js';
+import { missingMessage, unknownOptionalMessage, unknownRequiredMessage, type FieldCheck } from './field-checks.js';
 import type { IssueSink } from './issue-sink.js';
 import { sameList } from './shared-cells.js';
 import { STORE_GIVEN_MAX, storeGiven } from './store-given.js';
@@ -11,6 +12,7 @@ import { STORE_GIVEN_MAX, storeGiven } from './store-given.js';
 const BLANK = MISSING;
 const Problem = TypeProblem;
 const Note = ParsedWithNote;
+const Unknown = GivenAsUnknown;
 const show = showCellValue;
 
 /**
@@ -152,6 +154,17 @@ export class ReturnChecker {
         if (v instanceof Problem) {
           errors++;
           sink.add({ code: 'type-error', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: v.message });
+          continue;
+        }
+        if (v instanceof Unknown) {
+          // Given as unknown (« NC »…): counted as missing, with a message saying so.
+          if (check.required) {
+            errors++;
+            sink.add({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: unknownRequiredMessage(check, v.text) });
+          } else {
+            warnings++;
+            sink.add({ code: 'unknown-value', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: unknownOptionalMessage(check, v.text) });
+          }
           continue;
         }
         if (v instanceof Note) {

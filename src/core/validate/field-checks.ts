@@ -95,6 +95,41 @@ export function missingMessage(check: FieldCheck): string {
     : `« ${check.label} » est obligatoire : renseignez-le.`;
 }
 
+/** What to type in a cell of this indicator, for messages (« saisissez … »). */
+function whatToType(check: FieldCheck): string {
+  switch (check.def.type) {
+    case 'entier':
+    case 'decimal':
+      return 'le nombre (0 si la valeur est nulle)';
+    case 'annee':
+      return "l'année (ex. 2025)";
+    case 'oui_non':
+      return '« oui » ou « non »';
+    case 'siret':
+      return 'les 14 chiffres du SIRET';
+    case 'type_siae':
+      return 'le type : EI, ACI, AI, ETTI ou EITI';
+    case 'departement':
+      return 'le code du département (ex. 93)';
+    case 'commune':
+      return 'le code INSEE de la commune (5 caractères)';
+    case 'annexe_financiere':
+      return "le numéro de l'annexe financière (ex. ACI075150013A0M1)";
+    case 'texte':
+      return 'le texte demandé';
+  }
+}
+
+/** A required cell holding « NC », « - »…: the value is due, an unknown marker is not one. */
+export function unknownRequiredMessage(check: FieldCheck, marker: string): string {
+  return `« ${check.label} » est obligatoire, mais la valeur a été donnée comme inconnue (« ${marker} ») : saisissez ${whatToType(check)}. Si le chiffre exact n'est pas encore connu, reprenez-le de la source indiquée dans la spécification avant l'envoi.`;
+}
+
+/** An optional cell holding « NC », « - »…: admitted, counted as not given. */
+export function unknownOptionalMessage(check: FieldCheck, marker: string): string {
+  return `« ${check.label} » est donné comme inconnu (« ${marker} ») : il est compté comme non renseigné (ni dans les totaux ni dans les taux). Saisissez ${whatToType(check)} si vous le connaissez.`;
+}
+
 const CHECKS_BY_SETTINGS = new Map<string, ReadonlyMap<IndicatorCode, FieldCheck>>();
 
 /**

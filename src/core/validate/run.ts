@@ -6,6 +6,7 @@ import { recognizeWorkbook } from '../recognize/recognize.js';
 import { fieldChecksFor, type FieldCheck } from './field-checks.js';
 import type { FileContext } from './file-context.js';
 import { validateForm } from './form.js';
+import { sortIssues } from './issue-order.js';
 import { IssueSink } from './issue-sink.js';
 import { validatePlan } from './plan.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, type FileReport, type SenderInfo, type ValidateOptions, type ValidationReport } from './report.js';
@@ -26,6 +27,8 @@ const describePlace = (p: Place): string =>
 interface PendingFile {
   report: Omit<FileReport, 'issues' | 'counts'> & { rows: number };
   sink: IssueSink;
+  /** Rank of each sheet in its workbook: issues are listed in the workbook's sheet order. */
+  sheetOrder?: ReadonlyMap<string, number>;
 }
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
@@ -65,6 +68,7 @@ export class ValidationRun {
     const pending: PendingFile = {
       report: { file, template: { kind: recognition.kind, version: recognition.version, via: recognition.via }, sheets, records, unreadable: false, rows: 0 },
       sink,
+      sheetOrder: new Map(book.sheets.map((s, i) => [s.name, i])),
     };
     const ctx: FileContext = { file, book, settings: this.settings, checks: this.checks, sink, onRecord: (r) => this.track(pending, r), sharedCells: this.sharedCells };
     for (const loc of recognition.locations) {
@@ -157,14 +161,18 @@ export class ValidationRun {
     let errors = 0;
     let warnings = 0;
     let unreadableFiles = 0;
-    const files: FileReport[] = this.files.map(({ report, sink }) => {
+    const files: FileReport[] = this.files.map(({ report, sink, sheetOrder }) => {
       const { rows: r, ...rest } = report;
       rows += r;
       records += rest.records.length;
       errors += sink.errors;
       warnings += sink.warnings;
       if (rest.unreadable) unreadableFiles++;
-      const issues: ValidationIssue[] = sink.finish();
+      // In reading order (sheet, row, column), the too-many-issues notice, if any, last.
+      const listed = sortIssues(sink.issues, sheetOrder);
+      const finished = sink.finish();
+      if (finished.length > listed.length) listed.push(finished[finished.length - 1]!);
+      const issues: ValidationIssue[] = listed;
       return { ...rest, issues, counts: { rows: r, records: rest.records.length, errors: sink.errors, warnings: sink.warnings, omitted: sink.omitted } };
     });
     return {

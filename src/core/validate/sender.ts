@@ -4,6 +4,7 @@ import { cellValue, isCellError, sheetByName, type CellValue } from '../grid.js'
 import { makeCellParser } from '../parse/cell-parsers.js';
 import { parseDateText, serialToIsoDate } from '../parse/date.js';
 import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from '../parse/problem.js';
+import { GivenAsUnknown } from '../parse/unknown.js';
 import { cleanText } from '../parse/text.js';
 import type { CellPos } from '../recognize/locations.js';
 import { SENDER_FIELDS } from '../template-layout.js';
@@ -53,7 +54,7 @@ export function validateSender(ctx: FileContext, cells: ReadonlyMap<string, Cell
     const def = indicatorByCode(code) as IndicatorDef;
     const label = LABELS.get(name) ?? def.label;
     let v = makeCellParser({ ...def, label }, ctx.settings)(c.raw);
-    if (v === MISSING) return missing(name);
+    if (v === MISSING || v instanceof GivenAsUnknown) return missing(name);
     if (v instanceof TypeProblem) return problem(name, c.raw, v.message);
     if (v instanceof ParsedWithNote) v = v.value;
     const check = ctx.checks.get(code)!.schema.safeParse(v);

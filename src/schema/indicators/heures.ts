@@ -1,3 +1,4 @@
+import { SOURCES } from '../sources.js';
 import { SECTORS, type SectorKey } from '../sectors.js';
 
 /** One "hours in sector X" indicator; the sectors' list lives in sectors.ts. */
@@ -10,6 +11,7 @@ interface SectorHoursDef {
   readonly unit: 'heures';
   readonly required: false;
   readonly aggregation: 'somme';
+  readonly source: string;
   readonly objectives: readonly string[];
   readonly group: 'heures_secteurs';
 }
@@ -23,6 +25,7 @@ const SECTOR_HOURS: readonly SectorHoursDef[] = SECTORS.map((s): SectorHoursDef 
   unit: 'heures',
   required: false,
   aggregation: 'somme',
+  source: SOURCES.secteurs,
   objectives: ['11', '412'],
   group: 'heures_secteurs',
 }));
@@ -37,6 +40,7 @@ export const HEURES = [
     unit: 'heures',
     required: true,
     aggregation: 'somme',
+    source: SOURCES.paie,
     objectives: ['411'],
   },
   {
@@ -49,6 +53,7 @@ export const HEURES = [
     unit: 'ETP',
     required: true,
     aggregation: 'somme',
+    source: SOURCES.etp,
     objectives: ['411', '423'],
   },
   ...SECTOR_HOURS,

@@ -1,3 +1,4 @@
+import { SOURCES } from '../sources.js';
 export const IDENTIFICATION = [
   {
     code: 'siret',
@@ -8,6 +9,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: true,
     aggregation: 'aucune',
+    source: SOURCES.sirene,
     objectives: [],
   },
   {
@@ -19,6 +21,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: true,
     aggregation: 'aucune',
+    source: SOURCES.annexe,
     objectives: [],
   },
   {
@@ -31,6 +34,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: true,
     aggregation: 'dimension',
+    source: SOURCES.annexe,
     objectives: ['411', '412'],
   },
   {
@@ -42,6 +46,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: true,
     aggregation: 'dimension',
+    source: SOURCES.annexe,
     objectives: ['123', '411'],
   },
   {
@@ -53,6 +58,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: false,
     aggregation: 'aucune',
+    source: SOURCES.sirene,
     objectives: ['123'],
   },
   {
@@ -65,6 +71,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: false,
     aggregation: 'aucune',
+    source: SOURCES.annexe,
     objectives: [],
   },
   {
@@ -76,6 +83,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: false,
     aggregation: 'aucune',
+    source: SOURCES.zonage,
     objectives: ['121'],
   },
   {
@@ -87,6 +95,7 @@ export const IDENTIFICATION = [
     unit: null,
     required: false,
     aggregation: 'aucune',
+    source: SOURCES.zonage,
     objectives: ['121'],
   },
   {
@@ -98,6 +107,7 @@ export const IDENTIFICATION = [
     unit: 'année',
     required: true,
     aggregation: 'dimension',
+    source: SOURCES.periode,
     objectives: [],
   },
   {
@@ -110,6 +120,7 @@ export const IDENTIFICATION = [
     unit: 'ETP',
     required: true,
     aggregation: 'somme',
+    source: SOURCES.annexe,
     objectives: ['41', '412'],
   },
 ] as const;

@@ -1,3 +1,4 @@
+import { SOURCES } from '../sources.js';
 export const PARCOURS = [
   {
     code: 'pmsmp',
@@ -9,6 +10,7 @@ export const PARCOURS = [
     unit: 'immersions',
     required: false,
     aggregation: 'somme',
+    source: SOURCES.parcours,
     objectives: ['221'],
   },
   {
@@ -20,6 +22,7 @@ export const PARCOURS = [
     unit: 'personnes',
     required: false,
     aggregation: 'somme',
+    source: SOURCES.parcours,
     objectives: ['223'],
     subCountOf: 'personnes',
   },

@@ -1,3 +1,7 @@
+import { SOURCES } from '../sources.js';
+/** Sub-counts read from the eligibility criteria recorded at hiring; the others from staff records. */
+const FROM_ELIGIBILITY: ReadonlySet<string> = new Set(['rsa', 'ass', 'aah', 'travailleurs_handicapes', 'residents_qpv', 'residents_zrr', 'deld', 'detld', 'bas_niveau_qualification', 'sous_main_justice']);
+
 /** A sub-count of people in insertion: "dont …", overlapping with the others, each ≤ the total. */
 function subCount<const C extends string>(
   code: C,
@@ -17,6 +21,7 @@ function subCount<const C extends string>(
     unit: 'personnes',
     required,
     aggregation: 'somme',
+    source: FROM_ELIGIBILITY.has(code) ? SOURCES.eligibilite : SOURCES.salaries,
     objectives,
     subCountOf: 'personnes',
   } as const;
@@ -33,6 +38,7 @@ export const PERSONNES = [
     unit: 'personnes',
     required: true,
     aggregation: 'somme',
+    source: SOURCES.salaries,
     objectives: ['21', '411'],
   },
   subCount('femmes', 'dont femmes', 'Part des femmes', 'Femmes.', ['212'], true),

@@ -1,3 +1,5 @@
+import { SOURCES } from '../sources.js';
+
 function exitClass<const C extends string>(code: C, label: string, definition: string, objectives: readonly string[]) {
   return {
     code,
@@ -8,6 +10,7 @@ function exitClass<const C extends string>(code: C, label: string, definition: s
     unit: 'sorties',
     required: true,
     aggregation: 'somme',
+    source: SOURCES.sorties,
     objectives,
   } as const;
 }

@@ -15,15 +15,17 @@ const DESCRIPTIONS: Record<(typeof TEMPLATE_KINDS)[number], string> = {
 export function mountModels(): void {
   const items = [
     ...TEMPLATE_KINDS.map((kind) => link(`${TEMPLATES_DIR}/${TEMPLATE_FILES[kind]}`, TEMPLATE_TITLES[kind], `${DESCRIPTIONS[kind]} (${TEMPLATE_FILES[kind]})`, true)),
-    link(`${SPEC_DIR}/indicateurs-iae.md`, 'Spécification des indicateurs', 'Définition de chaque indicateur, de ses contrôles et des règles (texte, format Markdown).', true),
+    link(`${SPEC_DIR}/specification.html`, 'Spécification des indicateurs', 'Le document à remettre aux structures : définitions, sources, contrôles, exemples (page imprimable).', false),
     link(`${SPEC_DIR}/retour-siae.schema.json`, 'Schéma JSON d\u2019un retour SIAE', 'Pour les outils qui produisent les retours automatiquement.', true),
   ];
   replaceChildren(byId('downloads'), items);
 }
 
 function link(href: string, title: string, description: string, download: boolean): HTMLElement {
+  // A page to read opens in its own tab (noopener: it gets no handle on the pane); files are downloaded.
+  const attrs = download ? { href, download } : { href, target: '_blank', rel: 'noopener' };
   return el('li', { class: 'download' }, [
-    el('a', { class: 'download__link', text: title, attrs: { href, download } }),
+    el('a', { class: 'download__link', text: title, attrs }),
     el('span', { class: 'hint', text: description }),
   ]);
 }

@@ -170,6 +170,8 @@ function issueButton(issue: ValidationIssue, ctrl: PaneController, label: (code:
       el('span', { class: 'issue__head' }, [
         el('span', { class: `badge badge--${issue.severity}`, text: SEVERITY_LABEL[issue.severity] }),
         el('span', { class: 'issue__where', text: where }),
+        // The code is for whoever reads the JSON or asks for help: its own dimmed element, apart from the sentence.
+        el('span', { class: 'issue__code hint', text: issue.code, attrs: { title: 'Code de l\u2019anomalie' } }),
       ]),
       issue.indicator ? el('span', { class: 'issue__indicator', text: label(issue.indicator) }) : null,
       el('span', { class: 'issue__message', text: issue.message }),
