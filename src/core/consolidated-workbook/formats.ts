@@ -24,3 +24,17 @@ export function figureCell(v: FigureValue): string | number | null {
 export const HEADER_STYLE: StyleModel = { bold: true, wrap: true, vertical: 'top' };
 export const TITLE_STYLE: StyleModel = { bold: true, fontSize: 14 };
 export const NOTE_STYLE: StyleModel = { italic: true, color: '595959' };
+
+/**
+ * Characters a value takes once formatted (« 1 234 567 », « 45,2 % », « 12,5 »): enough to size
+ * a column, not to render it.
+ */
+export function displayedLength(value: string | number | boolean, numFmt?: string): number {
+  if (typeof value === 'boolean') return 4;
+  if (typeof value === 'string') return value.length;
+  const percent = numFmt?.includes('%') ?? false;
+  const decimals = /\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? (Number.isInteger(value) ? 0 : 2);
+  const whole = Math.abs(Math.trunc(percent ? value * 100 : value)).toString().length;
+  const grouped = numFmt?.includes(',') ? whole + Math.floor((whole - 1) / 3) : whole;
+  return (value < 0 ? 1 : 0) + grouped + (decimals > 0 ? decimals + 1 : 0) + (percent ? 2 : 0);
+}
