@@ -25,7 +25,7 @@ export const ANOMALIES_COLUMNS: readonly BlockColumn[] = [
   { header: 'Ligne', width: 7 },
   { header: 'Indicateur', width: 18 },
   { header: 'Valeur lue', width: 14 },
-  { header: 'Message', width: 80, style: { wrap: true, vertical: 'top' } },
+  { header: 'Message', width: 80, style: { wrap: true } },
   { header: 'Code', width: 14 },
 ];
 const CELL_COLUMN = ANOMALIES_COLUMNS.findIndex((c) => c.header === 'Cellule');
@@ -157,7 +157,7 @@ export function sourcesSheet(result: ConsolidationResult): SheetModel {
         { header: 'Ligne' },
         { header: 'SIRET' },
         { header: 'Raison sociale' },
-        { header: 'Motifs', width: 60, style: { wrap: true, vertical: 'top' } },
+        { header: 'Motifs', width: 60, style: { wrap: true } },
       ],
       rows: result.excluded.map((e) => [
         e.record.source.file,
@@ -195,16 +195,19 @@ export function sourcesSheet(result: ConsolidationResult): SheetModel {
       empty: 'Aucun retour retenu.',
     },
     {
+      // Columns in the order of the tables above (file, sheet, row, SIRET), so widths suit all.
       title: 'Doublons (même SIRET, même année) : comptés une seule fois',
       table: TABLE_DOUBLONS,
       columns: [
+        { header: 'Fichier du retour retenu' },
+        { header: 'Feuille' },
+        { header: 'Ligne' },
         { header: 'SIRET' },
         { header: 'Année' },
-        { header: 'Retour retenu' },
-        { header: 'Retour(s) écarté(s)', width: 40, style: { wrap: true, vertical: 'top' } },
-        { header: 'Règle appliquée', width: 40, style: { wrap: true, vertical: 'top' } },
+        { header: 'Retour(s) écarté(s)', width: 60, style: { wrap: true } },
+        { header: 'Règle appliquée', width: 40, style: { wrap: true } },
       ],
-      rows: result.duplicates.map((d) => [d.siret, d.periode, where(d.kept), d.dropped.map(where).join(' | '), d.reason]),
+      rows: result.duplicates.map((d) => [d.kept.file, d.kept.sheet, d.kept.row ?? null, d.siret, d.periode, d.dropped.map(where).join(' | '), d.reason]),
       empty: 'Aucun doublon.',
     },
   ]);

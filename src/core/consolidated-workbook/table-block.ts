@@ -40,9 +40,12 @@ export function tableBlock(
     value: c.header,
     style: isNumeric(rows, i) ? NUMERIC_HEADER_STYLE : HEADER_STYLE,
   }));
+  // Beside a wrapped column, every cell of a row starts at the top, level with the wrapped text.
+  const alignTop = columns.some((c) => c.style?.wrap) ? ({ vertical: 'top' } as const) : undefined;
   rows.forEach((r, k) => {
     r.values.forEach((v, i) => {
-      const style = r.styles?.[i] ?? columns[i]?.style;
+      const own = r.styles?.[i] ?? columns[i]?.style;
+      const style = alignTop ? { ...own, ...alignTop } : own;
       cells.push({ row: top + 1 + k, col: left + i, value: v, ...(style ? { style } : {}), ...r.extras?.[i] });
     });
   });
@@ -82,7 +85,9 @@ function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number): nu
     width = Math.max(width, Math.min(MAX_FIT_WIDTH, widthForText('x'.repeat(displayedLength(v, fmt)))));
   }
   // Numbers sit at the right edge: a margin keeps them off the text of the next column.
-  return Math.ceil(width + (isNumeric(rows, i) ? 1.5 : 0));
+  const fitted = Math.ceil(width + (isNumeric(rows, i) ? 3 : 0));
+  // ExcelJS, behind the xlsx writer, drops a width of exactly 9 (its default), leaving 8.43.
+  return fitted === 9 ? 10 : fitted;
 }
 
 /** Colours given to the cells of a column that contain `text` (e.g. a severity, a status). */
