@@ -103,7 +103,8 @@ const SECTION_TITLE_STYLE = { bold: true, fontSize: 12, color: '1F4E79' } as con
 
 /**
  * Tables one under the other, each under its own title row and with its own header, a blank
- * row between them; each column is as wide as the widest need of any table.
+ * row between them; each column is as wide as the widest need of any table, so long texts wrap
+ * in moderate widths rather than pushing the first table's numbers apart.
  */
 function stackedTablesSheet(name: string, title: string, sections: readonly Section[]): SheetModel {
   const cells: CellModel[] = [{ row: 1, col: 1, value: title, style: TITLE_STYLE }];
@@ -156,8 +157,8 @@ export function sourcesSheet(result: ConsolidationResult): SheetModel {
         { header: 'Feuille' },
         { header: 'Ligne' },
         { header: 'SIRET' },
-        { header: 'Raison sociale' },
-        { header: 'Motifs', width: 60, style: { wrap: true } },
+        { header: 'Raison sociale', width: 30, style: { wrap: true } },
+        { header: 'Motifs', width: 50, style: { wrap: true } },
       ],
       rows: result.excluded.map((e) => [
         e.record.source.file,
@@ -177,7 +178,7 @@ export function sourcesSheet(result: ConsolidationResult): SheetModel {
         { header: 'Feuille' },
         { header: 'Ligne' },
         { header: 'SIRET' },
-        { header: 'Raison sociale' },
+        { header: 'Raison sociale', width: 30, style: { wrap: true } },
         { header: 'Année' },
         { header: 'Département' },
         { header: 'Type de SIAE' },
@@ -204,8 +205,8 @@ export function sourcesSheet(result: ConsolidationResult): SheetModel {
         { header: 'Ligne' },
         { header: 'SIRET' },
         { header: 'Année' },
-        { header: 'Retour(s) écarté(s)', width: 60, style: { wrap: true } },
-        { header: 'Règle appliquée', width: 40, style: { wrap: true } },
+        { header: 'Retour(s) écarté(s)', width: 50, style: { wrap: true } },
+        { header: 'Règle appliquée', width: 30, style: { wrap: true } },
       ],
       rows: result.duplicates.map((d) => [d.kept.file, d.kept.sheet, d.kept.row ?? null, d.siret, d.periode, d.dropped.map(where).join(' | '), d.reason]),
       empty: 'Aucun doublon.',
