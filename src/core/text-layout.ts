@@ -70,7 +70,7 @@ function charsPerLine(widthChars: number, fontSize: number, bold: boolean): numb
 
 /** Column width (Excel units) that shows `text` on one line, margins included. */
 export function widthForText(text: string, fontSize: number = DEFAULT_FONT_SIZE, bold = false): number {
-  const longestLine = Math.max(0, ...text.split(/\r?\n/).map((l) => l.length));
+  const longestLine = text.split(/\r?\n/).reduce((m, l) => Math.max(m, l.length), 0);
   return (longestLine * fontSize) / (CHARS_PER_WIDTH * DEFAULT_FONT_SIZE * (bold ? BOLD_FACTOR : 1)) + CELL_PADDING_CHARS;
 }
 
