@@ -26,12 +26,17 @@ export const TITLE_STYLE: StyleModel = { bold: true, fontSize: 14 };
 export const NOTE_STYLE: StyleModel = { italic: true, color: '595959' };
 
 /**
- * Characters a value takes once formatted (« 1 234 567 », « 45,2 % », « 12,5 »): enough to size
- * a column, not to render it.
+ * A value as shown, in digits and separators (« 1 234 567 », « 45,2 % », « 12,5 »): enough to
+ * size a column, not to render it.
  */
-export function displayedLength(value: string | number | boolean, numFmt?: string): number {
-  if (typeof value === 'boolean') return 4;
-  if (typeof value === 'string') return value.length;
+export function displayedText(value: string | number | boolean, numFmt?: string): string {
+  if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
+  if (typeof value === 'string') return value;
+  return '0'.repeat(displayedLength(value, numFmt));
+}
+
+/** Characters a number takes once formatted. */
+function displayedLength(value: number, numFmt?: string): number {
   const percent = numFmt?.includes('%') ?? false;
   const decimals = /\.(0+)/.exec(numFmt ?? '')?.[1]?.length ?? (Number.isInteger(value) ? 0 : 2);
   const whole = Math.abs(Math.trunc(percent ? value * 100 : value)).toString().length;

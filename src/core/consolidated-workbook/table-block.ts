@@ -1,7 +1,7 @@
 import { toA1 } from '../a1.js';
 import { widthForText, widthForWords, withRowHeights } from '../text-layout.js';
 import type { CellModel, ColumnModel, SheetModel, StyleModel, TableModel } from '../workbook-model.js';
-import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, displayedLength } from './formats.js';
+import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, displayedText } from './formats.js';
 
 export type BlockValue = string | number | boolean | null;
 
@@ -33,19 +33,22 @@ export function tableBlock(
   columns: readonly BlockColumn[],
   rows: readonly BlockRow[],
 ): { cells: CellModel[]; table: TableModel | undefined; bottom: number; widths: number[] } {
-  // A header sits over its values: right-aligned over numbers, as Excel aligns them.
+  // A header sits over its values: right-aligned over numbers, as Excel aligns them. Text right
+  // after a column of numbers is indented, or it would touch them (« 2013Région »).
+  const numeric = columns.map((_, i) => isNumeric(rows, i));
+  const indent = numeric.map((n, i) => !n && i > 0 && numeric[i - 1] === true);
   const cells: CellModel[] = columns.map((c, i) => ({
     row: top,
     col: left + i,
     value: c.header,
-    style: isNumeric(rows, i) ? NUMERIC_HEADER_STYLE : HEADER_STYLE,
+    style: numeric[i] ? NUMERIC_HEADER_STYLE : indent[i] ? { ...HEADER_STYLE, ...INDENT } : HEADER_STYLE,
   }));
   // Beside a wrapped column, every cell of a row starts at the top, level with the wrapped text.
   const alignTop = columns.some((c) => c.style?.wrap) ? ({ vertical: 'top' } as const) : undefined;
   rows.forEach((r, k) => {
     r.values.forEach((v, i) => {
       const own = r.styles?.[i] ?? columns[i]?.style;
-      const style = alignTop ? { ...own, ...alignTop } : own;
+      const style = alignTop || indent[i] ? { ...own, ...alignTop, ...(indent[i] ? INDENT : {}) } : own;
       cells.push({ row: top + 1 + k, col: left + i, value: v, ...(style ? { style } : {}), ...r.extras?.[i] });
     });
   });
@@ -53,10 +56,12 @@ export function tableBlock(
     rows.length > 0
       ? { name, topLeft: toA1(top, left), columns: columns.map((c) => c.header), rowCount: rows.length, style: 'TableStyleMedium2' }
       : undefined;
-  return { cells, table, bottom: top + rows.length, widths: columns.map((c, i) => fitWidth(c, rows, i)) };
+  return { cells, table, bottom: top + rows.length, widths: columns.map((c, i) => fitWidth(c, rows, i, indent[i] === true)) };
 }
 
 const NUMERIC_HEADER_STYLE: StyleModel = { ...HEADER_STYLE, horizontal: 'right' };
+/** Excel applies an indent only to explicitly aligned text. */
+const INDENT: StyleModel = { horizontal: 'left', indent: 1 };
 /** A column of free text wraps past this width rather than growing. */
 const MAX_FIT_WIDTH = 60;
 
@@ -75,17 +80,17 @@ function isNumeric(rows: readonly BlockRow[], i: number): boolean {
  * Width that shows the header without cutting a word, and every value unwrapped (capped for
  * long text; a wrapping column keeps its given width and its rows grow instead).
  */
-function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number): number {
-  let width = Math.max(column.width ?? 0, widthForWords(column.header, undefined, true));
+function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number, indented: boolean): number {
+  // An indent takes about two characters of the column.
+  let width = Math.max(column.width ?? 0, widthForWords(column.header, undefined, true) + (indented ? 2 : 0));
   if (column.style?.wrap) return Math.ceil(Math.max(width, column.width ?? 12));
   for (const r of rows) {
     const v = r.values[i];
     if (v === null || v === undefined || v === '') continue;
     const fmt = r.styles?.[i]?.numFmt ?? column.style?.numFmt;
-    width = Math.max(width, Math.min(MAX_FIT_WIDTH, widthForText('x'.repeat(displayedLength(v, fmt)))));
+    width = Math.max(width, Math.min(MAX_FIT_WIDTH, widthForText(displayedText(v, fmt)) + (indented ? 2 : 0)));
   }
-  // Numbers sit at the right edge: a margin keeps them off the text of the next column.
-  const fitted = Math.ceil(width + (isNumeric(rows, i) ? 3 : 0));
+  const fitted = Math.ceil(width + (isNumeric(rows, i) ? 1 : 0));
   // ExcelJS, behind the xlsx writer, drops a width of exactly 9 (its default), leaving 8.43.
   return fitted === 9 ? 10 : fitted;
 }
