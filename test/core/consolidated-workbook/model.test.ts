@@ -62,7 +62,7 @@ describe('the consolidated workbook model', () => {
     expect(at(s, top, 2)!.style?.horizontal).toBe('right');
     expect(at(s, top, yearCol)!.style?.horizontal).toBe('right');
     expect(at(s, top, 1)!.style?.horizontal).toBeUndefined();
-    expect(at(s, top, codeCol)!.style?.horizontal).toBeUndefined();
+    expect(at(s, top, codeCol)!.style).toMatchObject({ horizontal: 'left', indent: 1 }); // text after numbers, kept off them
     const eiCol = table.columns.indexOf('EI') + 1;
     expect(at(s, taux, eiCol)!.value).toBe('sans objet');
     expect(top).toBeGreaterThan(1);
