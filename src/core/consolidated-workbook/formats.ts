@@ -21,7 +21,8 @@ export function figureCell(v: FigureValue): string | number | null {
   return v;
 }
 
-export const HEADER_STYLE: StyleModel = { bold: true, wrap: true, vertical: 'top' };
+/** Headers wrap and sit at the bottom of their row, just above their values. */
+export const HEADER_STYLE: StyleModel = { bold: true, wrap: true, vertical: 'bottom' };
 export const TITLE_STYLE: StyleModel = { bold: true, fontSize: 14 };
 export const NOTE_STYLE: StyleModel = { italic: true, color: '595959' };
 
