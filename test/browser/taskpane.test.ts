@@ -197,7 +197,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
     await page.click('#tab-objectifs');
     const statuses = await page.$$eval('.objective .objective__head .badge', (els) => els.map((e) => e.textContent));
     expect(statuses.length).toBe(expected.objectives.length);
-    const words: Record<string, string> = { atteint: 'Atteint', en_progres: 'En progrès', en_recul: 'En recul', sans_donnee: 'Sans donnée' };
+    const words: Record<string, string> = { atteint: 'Atteint', en_progres: 'En progrès', stable: 'Stable', en_recul: 'En recul', couverture_partielle: 'Couverture partielle', sans_donnee: 'Sans donnée' };
     expect(statuses).toEqual(expected.objectives.map((o) => words[o.statut]));
     await page.screenshot({ path: join(screenshotDir, 'objectifs-800.png'), fullPage: true });
     await context.close();

@@ -99,16 +99,19 @@ describeWithLibreOffice('the consolidated workbook in LibreOffice', () => {
 
     // Summary: every figure code, all kinds and each kind.
     const synth = sheets.get(SHEET_SYNTHESE)!;
-    const header = synth.findIndex((r) => r[0] === 'Année' && r[1] === 'Code');
+    const header = synth.findIndex((r) => r[0] === 'Indicateur' && r.includes('Code indicateur'));
     const cols = synth[header]!.slice(0, synth[header]!.indexOf('')); // the table, not the chart data beside it
+    const yearCol = cols.indexOf('Année');
+    const codeCol = cols.indexOf('Code indicateur');
     let checked = 0;
     for (const row of synth.slice(header + 1)) {
-      if (!row[1] || !FIGURE_CODES.includes(row[1])) continue;
-      expect(Number(row[0])).toBe(2025);
+      const code = row[codeCol];
+      if (!code || !FIGURE_CODES.includes(code)) continue;
+      expect(Number(row[yearCol])).toBe(2025);
       for (const [c, name] of cols.entries()) {
-        if (c < 3) continue;
+        if (c === 0 || c === yearCol || c === codeCol) continue;
         const scope = name === 'Toutes SIAE' ? 'toutes' : name;
-        expectSame(row[c], json.region[scope]![row[1]]!, `Synthèse ${scope} ${row[1]}`);
+        expectSame(row[c], json.region[scope]![code]!, `Synthèse ${scope} ${code}`);
         checked++;
       }
     }

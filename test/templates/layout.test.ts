@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES_DIR } from '../../scripts/templates.js';
 import { INSTRUCTIONS_SHEET, NETWORK_SHEET, SIAE_SHEET, TEMPLATE_FILES, type TemplateKind } from '../../src/core/template-layout.js';
 import { FORM_COLS, NETWORK_LAYOUT, SIAE_HELPERS, siaeFormLayout } from '../../src/core/templates/index.js';
-import { DEFAULT_ROW_HEIGHT, estimateRowHeight, withRowHeights, wrappedLines } from '../../src/core/templates/row-heights.js';
+import { DEFAULT_ROW_HEIGHT, estimateRowHeight, withRowHeights, wrappedLines } from '../../src/core/text-layout.js';
 import { COLORS } from '../../src/core/templates/styles.js';
 import { loadExcelJS } from '../../src/hosts/xlsx/write/load-exceljs.js';
 

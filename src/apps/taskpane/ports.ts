@@ -32,7 +32,7 @@ export type PlanChoice =
   /** A plan file; `file` is absent while the user has chosen this option but not yet the file. */
   | { readonly kind: 'fichier'; readonly file?: PickedFile };
 
-export type ObjectiveStatus = 'atteint' | 'en_progres' | 'en_recul' | 'sans_donnee';
+export type ObjectiveStatus = 'atteint' | 'en_progres' | 'stable' | 'en_recul' | 'couverture_partielle' | 'sans_donnee';
 
 /** One line of the Objectifs tab, ready to show. */
 export interface ObjectiveLine {

@@ -2,10 +2,12 @@ import { SECTORS, regionName } from '../../schema/index.js';
 import { FIGURE_CODES, figureLabel, figureValue, type ConsolidationResult } from '../consolidate/index.js';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, type ObjectiveProgress } from '../objectives/index.js';
 import type { CellModel, ChartModel, SheetModel, TableModel } from '../workbook-model.js';
-import { HEADER_STYLE, NOTE_STYLE, NUM_FMT, TITLE_STYLE, styleOf } from './formats.js';
+import { NOTE_STYLE, NUM_FMT, TITLE_STYLE, styleOf } from './formats.js';
 import { ALL_KINDS_LABEL, departementLabel, kindsPresent } from './scopes.js';
+import { STATUS_CHART_COLORS } from './progression.js';
 import { tableBlock, type BlockColumn } from './table-block.js';
 import { columnLetters as colLetter } from '../a1.js';
+import { widthForText, withRowHeights } from '../text-layout.js';
 
 export const SHEET_SYNTHESE = 'Synthèse régionale';
 export const TABLE_SYNTHESE = 'IAE_Synthese';
@@ -19,19 +21,20 @@ const CHART_COL = 13;
  */
 export function syntheseSheet(result: ConsolidationResult, progress: readonly ObjectiveProgress[], regionCode: string): SheetModel {
   const kinds = kindsPresent(result);
+  // French first; the year and the indicator's code (for machines) last.
   const columns: BlockColumn[] = [
-    { header: 'Année', width: 8 },
-    { header: 'Code', width: 26 },
     { header: 'Indicateur', width: 44 },
-    { header: ALL_KINDS_LABEL, width: 14 },
-    ...kinds.map((k) => ({ header: k, width: 12 })),
+    { header: ALL_KINDS_LABEL, width: 12 },
+    ...kinds.map((k) => ({ header: k, width: 10 })),
+    { header: 'Année', width: 7 },
+    { header: 'Code indicateur', width: 20 },
   ];
   const rows = [...result.byPeriod.values()].flatMap((p) =>
     FIGURE_CODES.map((code) => {
       const style = styleOf(code);
       return {
-        values: [p.periode, code, figureLabel(code), figureValue(p.region, code), ...kinds.map((k) => figureValue(p.byKind.get(k), code))],
-        styles: [undefined, undefined, undefined, style, ...kinds.map(() => style)],
+        values: [figureLabel(code), figureValue(p.region, code), ...kinds.map((k) => figureValue(p.byKind.get(k), code)), p.periode, code],
+        styles: [undefined, style, ...kinds.map(() => style), undefined, undefined],
       };
     }),
   );
@@ -63,6 +66,7 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
   ];
   const tables: TableModel[] = block.table ? [block.table] : [];
   const charts: ChartModel[] = [];
+  const chartWidths: number[] = [34, 16];
 
   const latest = result.periods.at(-1);
   if (latest !== undefined) {
@@ -74,9 +78,10 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
       headers: [string, string],
       data: [string, number | null][],
       numFmt: string,
-      chart: Omit<ChartModel, 'categories' | 'series' | 'title' | 'from' | 'to'>,
+      chart: Omit<ChartModel, 'categories' | 'series' | 'title' | 'from' | 'to' | 'valueFormat'>,
     ) => {
-      cells.push({ row: r - 1, col: CHART_COL, value: `${title} (${latest})`, style: HEADER_STYLE });
+      // Not wrapped: these rows are also rows of the main table, which must not grow.
+      cells.push({ row: r - 1, col: CHART_COL, value: `${title} (${latest})`, style: { bold: true } });
       const b = tableBlock(
         name,
         r,
@@ -85,12 +90,15 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
         data.map(([label, v]) => ({ values: [label, v] })),
       );
       for (const c of b.cells) cells.push(c);
+      b.widths.forEach((w, i) => (chartWidths[i] = Math.ceil(Math.max(chartWidths[i] ?? 0, w, widthForText(headers[i]!, undefined, true)))));
       if (b.table) {
         tables.push(b.table);
         const cat = `${colLetter(CHART_COL)}${r + 1}:${colLetter(CHART_COL)}${b.bottom}`;
         const val = `${colLetter(CHART_COL + 1)}${r + 1}:${colLetter(CHART_COL + 1)}${b.bottom}`;
         charts.push({
           ...chart,
+          // Thousands separators on the axis and labels (never « 3500000 »).
+          valueFormat: NUM_FMT.entier,
           title: `${title} (${latest})`,
           categories: cat,
           series: [{ name: headers[1], values: val }],
@@ -106,7 +114,7 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
       ['Département', 'ETP réalisés'],
       [...p.byDepartement].map(([dep, g]) => [`${dep} ${departementLabel(dep)}`, numberOrNull(figureValue(g, 'etp_realises'))]),
       NUM_FMT.etp,
-      { type: 'column' },
+      { type: 'column', colors: ['1F4E79'] },
     );
     addBlock(
       'IAE_Graphique_Secteurs',
@@ -114,7 +122,7 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
       ['Secteur', 'Heures rémunérées'],
       SECTORS.map((s) => [s.label, numberOrNull(figureValue(p.region, `heures_${s.key}`))]),
       NUM_FMT.heures,
-      { type: 'bar' },
+      { type: 'bar', colors: ['548235'] },
     );
     if (progress.length > 0) {
       addBlock(
@@ -123,15 +131,16 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
         ['Statut', "Nombre d'objectifs"],
         PROGRESS_STATUSES.map((s) => [PROGRESS_STATUS_LABELS[s], progress.filter((p) => p.statut === s).length]),
         NUM_FMT.entier,
-        { type: 'pie' },
+        // One colour per status, the same as the status cells: never left to each program's palette.
+        { type: 'pie', colors: PROGRESS_STATUSES.map((s) => STATUS_CHART_COLORS[s]) },
       );
     }
   }
 
-  const widths = columns.map((c) => ({ width: c.width ?? 12 }));
+  const widths = block.widths.map((width) => ({ width }));
   while (widths.length < CHART_COL - 1) widths.push({ width: 4 });
-  widths.push({ width: 34 }, { width: 16 });
-  return {
+  for (const width of chartWidths) widths.push({ width });
+  return withRowHeights({
     name: SHEET_SYNTHESE,
     tabColor: '1F4E79',
     columns: widths,
@@ -140,7 +149,7 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
     charts,
     freeze: { rows: top, cols: 0 },
     print: { orientation: 'landscape', fitToWidth: true, titleRows: `${top}:${top}` },
-  };
+  });
 }
 
 function numberOrNull(v: number | string | null): number | null {

@@ -1,11 +1,13 @@
 import { toA1 } from '../a1.js';
-import type { CellModel, SheetModel, StyleModel, TableModel } from '../workbook-model.js';
-import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE } from './formats.js';
+import { widthForText, widthForWords, withRowHeights } from '../text-layout.js';
+import type { CellModel, ColumnModel, SheetModel, StyleModel, TableModel } from '../workbook-model.js';
+import { HEADER_STYLE, NOTE_STYLE, TITLE_STYLE, displayedText } from './formats.js';
 
 export type BlockValue = string | number | boolean | null;
 
 export interface BlockColumn {
   readonly header: string;
+  /** Least width in characters; the column grows to fit its header's words and its values. */
   readonly width?: number;
   /** Style of every data cell of the column (a row may override it). */
   readonly style?: StyleModel;
@@ -15,6 +17,8 @@ export interface BlockRow {
   readonly values: readonly BlockValue[];
   /** Per-column style overrides (e.g. the number format of the row's indicator). */
   readonly styles?: readonly (StyleModel | undefined)[];
+  /** Per-column extras of the cell (a link built by the host from a checked address). */
+  readonly extras?: readonly (Pick<CellModel, 'formula' | 'hyperlink'> | undefined)[];
 }
 
 /**
@@ -28,19 +32,67 @@ export function tableBlock(
   left: number,
   columns: readonly BlockColumn[],
   rows: readonly BlockRow[],
-): { cells: CellModel[]; table: TableModel | undefined; bottom: number } {
-  const cells: CellModel[] = columns.map((c, i) => ({ row: top, col: left + i, value: c.header, style: HEADER_STYLE }));
+): { cells: CellModel[]; table: TableModel | undefined; bottom: number; widths: number[] } {
+  // A header sits over its values: right-aligned over numbers, as Excel aligns them. Text right
+  // after a column of numbers is indented, or it would touch them (« 2013Région »).
+  const numeric = columns.map((_, i) => isNumeric(rows, i));
+  const indent = numeric.map((n, i) => !n && i > 0 && numeric[i - 1] === true);
+  const cells: CellModel[] = columns.map((c, i) => ({
+    row: top,
+    col: left + i,
+    value: c.header,
+    style: numeric[i] ? NUMERIC_HEADER_STYLE : indent[i] ? { ...HEADER_STYLE, ...INDENT } : HEADER_STYLE,
+  }));
+  // Beside a wrapped column, every cell of a row starts at the top, level with the wrapped text.
+  const alignTop = columns.some((c) => c.style?.wrap) ? ({ vertical: 'top' } as const) : undefined;
   rows.forEach((r, k) => {
     r.values.forEach((v, i) => {
-      const style = r.styles?.[i] ?? columns[i]?.style;
-      cells.push({ row: top + 1 + k, col: left + i, value: v, ...(style ? { style } : {}) });
+      const own = r.styles?.[i] ?? columns[i]?.style;
+      const style = alignTop || indent[i] ? { ...own, ...alignTop, ...(indent[i] ? INDENT : {}) } : own;
+      cells.push({ row: top + 1 + k, col: left + i, value: v, ...(style ? { style } : {}), ...r.extras?.[i] });
     });
   });
   const table: TableModel | undefined =
     rows.length > 0
       ? { name, topLeft: toA1(top, left), columns: columns.map((c) => c.header), rowCount: rows.length, style: 'TableStyleMedium2' }
       : undefined;
-  return { cells, table, bottom: top + rows.length };
+  return { cells, table, bottom: top + rows.length, widths: columns.map((c, i) => fitWidth(c, rows, i, indent[i] === true)) };
+}
+
+const NUMERIC_HEADER_STYLE: StyleModel = { ...HEADER_STYLE, horizontal: 'right' };
+/** Excel applies an indent only to explicitly aligned text. */
+const INDENT: StyleModel = { horizontal: 'left', indent: 1 };
+/** A column of free text wraps past this width rather than growing. */
+const MAX_FIT_WIDTH = 60;
+
+/** Numbers in the column, and no text but « sans objet ». */
+function isNumeric(rows: readonly BlockRow[], i: number): boolean {
+  let numbers = 0;
+  for (const r of rows) {
+    const v = r.values[i];
+    if (typeof v === 'number') numbers++;
+    else if (typeof v === 'string' && v !== 'sans objet') return false;
+  }
+  return numbers > 0;
+}
+
+/**
+ * Width that shows the header without cutting a word, and every value unwrapped (capped for
+ * long text; a wrapping column keeps its given width and its rows grow instead).
+ */
+function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number, indented: boolean): number {
+  // An indent takes about two characters of the column.
+  let width = Math.max(column.width ?? 0, widthForWords(column.header, undefined, true) + (indented ? 2 : 0));
+  if (column.style?.wrap) return Math.ceil(Math.max(width, column.width ?? 12));
+  for (const r of rows) {
+    const v = r.values[i];
+    if (v === null || v === undefined || v === '') continue;
+    const fmt = r.styles?.[i]?.numFmt ?? column.style?.numFmt;
+    width = Math.max(width, Math.min(MAX_FIT_WIDTH, widthForText(displayedText(v, fmt)) + (indented ? 2 : 0)));
+  }
+  const fitted = Math.ceil(width + (isNumeric(rows, i) ? 1 : 0));
+  // ExcelJS, behind the xlsx writer, drops a width of exactly 9 (its default), leaving 8.43.
+  return fitted === 9 ? 10 : fitted;
 }
 
 /** Colours given to the cells of a column that contain `text` (e.g. a severity, a status). */
@@ -66,6 +118,21 @@ export interface TableSheetSpec {
   readonly lights?: { readonly col: number; readonly rules: readonly TextLight[] };
 }
 
+/** A note wider than this (in characters) would leave the screen: it wraps onto more lines instead. */
+const NOTE_MAX_WIDTH = 160;
+
+/** How many leading columns fit within `max` characters (at least one). */
+export function lastColumnWithin(widths: readonly number[], max: number): number {
+  let total = 0;
+  let n = 0;
+  for (const w of widths) {
+    if (total + w > max) break;
+    total += w;
+    n++;
+  }
+  return Math.max(1, n);
+}
+
 /** Row of the table header on a one-table sheet: title, note, a blank row, then the table. */
 const TABLE_SHEET_TOP = 4;
 
@@ -76,18 +143,22 @@ const TABLE_SHEET_TOP = 4;
 export function tableSheet(spec: TableSheetSpec): SheetModel {
   const top = TABLE_SHEET_TOP;
   const block = tableBlock(spec.tableName, top, 1, spec.columns, spec.rows);
+  const columns: ColumnModel[] = block.widths.map((width) => ({ width }));
+  // The note wraps over the table's width (merged), its row as tall as it needs.
+  const noteSpan = Math.max(1, lastColumnWithin(block.widths, NOTE_MAX_WIDTH));
   const cells: CellModel[] = [
     { row: 1, col: 1, value: spec.title, style: TITLE_STYLE },
-    { row: 2, col: 1, value: spec.note, style: NOTE_STYLE },
+    { row: 2, col: 1, value: spec.note, style: { ...NOTE_STYLE, wrap: true, vertical: 'top' } },
     ...block.cells,
   ];
   if (!block.table) cells.push({ row: top + 1, col: 1, value: spec.empty, style: NOTE_STYLE });
   const lights = spec.lights;
-  return {
+  return withRowHeights({
     name: spec.name,
     ...(spec.tabColor !== undefined ? { tabColor: spec.tabColor } : {}),
-    columns: spec.columns.map((c) => ({ width: c.width ?? 12 })),
+    columns,
     cells,
+    ...(noteSpan > 1 ? { merges: [`A2:${toA1(2, noteSpan)}`] } : {}),
     tables: block.table ? [block.table] : [],
     ...(lights
       ? {
@@ -104,5 +175,5 @@ export function tableSheet(spec: TableSheetSpec): SheetModel {
       : {}),
     freeze: { rows: top, cols: spec.freezeCols },
     print: { orientation: 'landscape', fitToWidth: true, titleRows: `${top}:${top}` },
-  };
+  });
 }

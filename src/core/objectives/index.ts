@@ -5,4 +5,6 @@ export * from './read-plan.js';
 export * from './locate-plan.js';
 export * from './plan-rows.js';
 export * from './progress.js';
+export * from './precision.js';
+export * from './coverage.js';
 export * from './to-json.js';

@@ -33,15 +33,38 @@ export interface ActionPlan {
   readonly issues: readonly ValidationIssue[];
 }
 
-export const PROGRESS_STATUSES = ['atteint', 'en_progres', 'en_recul', 'sans_donnee'] as const;
+/**
+ * Display order. « stable »: no movement from the baseline at the displayed precision;
+ * « couverture_partielle »: the figure covers fewer départements or SIAE than the target's
+ * perimeter, so no verdict is given (the movement measured on what was received is in the note).
+ */
+export const PROGRESS_STATUSES = ['atteint', 'en_progres', 'stable', 'en_recul', 'couverture_partielle', 'sans_donnee'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+/** What the figures received say, before coverage is taken into account. */
+export type MeasuredStatus = Exclude<ProgressStatus, 'couverture_partielle'>;
 
 export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
   atteint: 'Atteint',
   en_progres: 'En progrès',
+  stable: 'Stable',
   en_recul: 'En recul',
+  couverture_partielle: 'Couverture partielle',
   sans_donnee: 'Sans donnée',
 };
+
+/** Who the figure was measured on, against the target's perimeter. */
+export interface ProgressCoverage {
+  /** False when a département or SIAE of the perimeter is missing from the figure. */
+  readonly complete: boolean;
+  /** Départements of the perimeter that contributed (region targets; else the target's own). */
+  readonly departementsRecus: readonly string[];
+  /** Départements of the perimeter with no retained return for the period. */
+  readonly departementsManquants: readonly string[];
+  /** SIAE (SIRET) of the reference year's figure with no retained return for the period. */
+  readonly siaeManquantes: readonly string[];
+  /** French, e.g. « 2 départements sur 8 : 75, 93 ; manquent 77, 78… »; '' when complete. */
+  readonly texte: string;
+}
 
 export interface ObjectiveProgress {
   readonly target: PlanTarget;
@@ -54,9 +77,19 @@ export interface ObjectiveProgress {
   readonly valeur: number | 'sans objet' | null;
   /** Baseline used: the plan's, else the figure of the reference year when the run has it. */
   readonly reference: number | null;
-  /** (valeur − reference) / (cible − reference); null when it cannot be computed. */
+  /**
+   * (valeur − reference) / (cible − reference), computed on the values as displayed and rounded
+   * to `progressionDecimals` decimals of a percentage; null when it cannot be computed.
+   */
   readonly progression: number | null;
+  /** Decimals of the percentage the progression is shown with (0 unless more are needed to tell the status apart). */
+  readonly progressionDecimals: number;
   readonly statut: ProgressStatus;
-  /** French: how the period and baseline were chosen, or why there is no data. */
+  /** The status on the figures received (equals statut unless coverage is partial). */
+  readonly statutMesure: MeasuredStatus;
+  readonly couverture: ProgressCoverage;
+  /** French: the progression in words (« 45 % du chemin… », « cible dépassée… »); '' without one. */
+  readonly progressionTexte: string;
+  /** French: coverage, progression in words, how the period and baseline were chosen, or why there is no data. */
   readonly note: string;
 }

@@ -9,7 +9,7 @@ import {
 } from '../../schema/index.js';
 import { INDICATORS_SHEET } from '../template-layout.js';
 import type { CellModel, SheetModel } from '../workbook-model.js';
-import { withRowHeights } from './row-heights.js';
+import { withRowHeights } from '../text-layout.js';
 import * as S from './styles.js';
 
 /** One line of the indicators' reference sheet. */

@@ -21,7 +21,7 @@ import {
   type TemplateKind,
 } from '../template-layout.js';
 import type { CellModel, SheetModel, StyleModel } from '../workbook-model.js';
-import { withRowHeights } from './row-heights.js';
+import { withRowHeights } from '../text-layout.js';
 import * as S from './styles.js';
 import { joinFr, numberFr } from './text.js';
 

@@ -15,7 +15,7 @@ import type { CellModel, DataValidationModel, DefinedNameModel, SheetModel, Styl
 import { collectedEntries, indicatorListSheet } from './indicator-list.js';
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
-import { withRowHeights } from './row-heights.js';
+import { withRowHeights } from '../text-layout.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation, inlineList, validationTexts } from './validations.js';
 

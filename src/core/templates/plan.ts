@@ -30,7 +30,7 @@ import { INDICATOR_LIST_FIRST_ROW, indicatorListSheet, measurableEntries, type I
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { PLAN_EXAMPLES, SEED_REGION, type PlanExample } from './plan-examples.js';
-import { withRowHeights } from './row-heights.js';
+import { withRowHeights } from '../text-layout.js';
 import * as S from './styles.js';
 import { inlineList, validationTexts } from './validations.js';
 

@@ -16,7 +16,7 @@ import type { CellModel, DataValidationModel, DefinedNameModel, SheetModel, Work
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { PARAM_KINDS, SIAE_HELPERS, type FormulaContext, type HelperDef } from './siae-helpers.js';
-import { withRowHeights } from './row-heights.js';
+import { withRowHeights } from '../text-layout.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation } from './validations.js';
 

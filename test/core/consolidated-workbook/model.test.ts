@@ -7,7 +7,7 @@ import {
   SHEET_SYNTHESE,
   STATUS_COLUMN,
 } from '../../../src/core/consolidated-workbook/index.js';
-import { computeProgress, defaultPlan } from '../../../src/core/objectives/index.js';
+import { computeProgress, defaultPlan, PROGRESS_STATUSES } from '../../../src/core/objectives/index.js';
 import type { CellModel, SheetModel, WorkbookModel } from '../../../src/core/workbook-model.js';
 import { validReturn } from '../../fixtures/returns.js';
 import { rec, siretOf } from '../consolidate/arbitraries.js';
@@ -44,16 +44,25 @@ describe('the consolidated workbook model', () => {
   it('gives every figure per period in the summary, with % and ETP formats and "sans objet" as text', () => {
     const s = sheet(SHEET_SYNTHESE);
     const table = s.tables!.find((t) => t.name === 'IAE_Synthese')!;
-    expect(table.columns.slice(0, 4)).toEqual(['Année', 'Code', 'Indicateur', 'Toutes SIAE']);
+    // French first; year and code (for machines) at the end.
+    expect(table.columns.slice(0, 2)).toEqual(['Indicateur', 'Toutes SIAE']);
+    expect(table.columns.slice(-2)).toEqual(['Année', 'Code indicateur']);
+    const yearCol = table.columns.length - 1;
+    const codeCol = table.columns.length;
     expect(table.rowCount).toBe(2 * FIGURE_CODES.length); // two periods, never added together
     const top = parseRange(table.topLeft).top;
     const rowOf = (year: number, code: string) =>
-      s.cells.find((c) => c.col === 2 && c.value === code && at(s, c.row, 1)?.value === year)!.row;
+      s.cells.find((c) => c.col === codeCol && c.value === code && at(s, c.row, yearCol)?.value === year)!.row;
     const taux = rowOf(2025, 'taux_realisation_etp');
-    expect(at(s, taux, 4)!.style?.numFmt).toBe('0.0%');
-    expect(at(s, taux, 4)!.value).toBe('sans objet'); // 2025 keeps one EI with 0 ETP conventionnés
-    expect(at(s, rowOf(2024, 'taux_realisation_etp'), 4)!.value).toBeCloseTo(10 / 10.5, 12);
-    expect(at(s, rowOf(2025, 'etp_realises'), 4)!.style?.numFmt).toBe('#,##0.0');
+    expect(at(s, taux, 2)!.style?.numFmt).toBe('0.0%');
+    expect(at(s, taux, 2)!.value).toBe('sans objet'); // 2025 keeps one EI with 0 ETP conventionnés
+    expect(at(s, rowOf(2024, 'taux_realisation_etp'), 2)!.value).toBeCloseTo(10 / 10.5, 12);
+    expect(at(s, rowOf(2025, 'etp_realises'), 2)!.style?.numFmt).toBe('#,##0.0');
+    // Headers over numbers are right-aligned like them; the label column's is not.
+    expect(at(s, top, 2)!.style?.horizontal).toBe('right');
+    expect(at(s, top, yearCol)!.style?.horizontal).toBe('right');
+    expect(at(s, top, 1)!.style?.horizontal).toBeUndefined();
+    expect(at(s, top, codeCol)!.style).toMatchObject({ horizontal: 'left', indent: 1 }); // text after numbers, kept off them
     const eiCol = table.columns.indexOf('EI') + 1;
     expect(at(s, taux, eiCol)!.value).toBe('sans objet');
     expect(top).toBeGreaterThan(1);
@@ -73,13 +82,25 @@ describe('the consolidated workbook model', () => {
     const r = parseRange(cf.range);
     expect(r.left).toBe(STATUS_COLUMN);
     expect(r.bottom - r.top + 1).toBe(progress.length);
-    expect(cf.rules.map((x) => (x.type === 'containsText' ? x.text : ''))).toEqual(['Atteint', 'En progrès', 'En recul', 'Sans donnée']);
-    expect(at(s, r.top, STATUS_COLUMN)!.value).toMatch(/^(Atteint|En progrès|En recul|Sans donnée)$/);
+    expect(cf.rules.map((x) => (x.type === 'containsText' ? x.text : ''))).toEqual(['Atteint', 'En progrès', 'Stable', 'En recul', 'Couverture partielle', 'Sans donnée']);
+    expect(at(s, r.top, STATUS_COLUMN)!.value).toMatch(/^(Atteint|En progrès|Stable|En recul|Couverture partielle|Sans donnée)$/);
+    // In 2025 only 75 is retained (the 93 return has errors): region-wide objectives say their coverage is partial.
+    const header = s.tables![0]!;
+    const remarque = header.columns.indexOf('Remarque') + 1;
+    const perimetre = header.columns.indexOf('Périmètre') + 1;
+    const regionRows = [...Array(progress.length).keys()].map((k) => r.top + k).filter((row) => at(s, row, perimetre)!.value === 'Région');
+    expect(regionRows.length).toBeGreaterThan(0);
+    for (const row of regionRows) {
+      if (at(s, row, STATUS_COLUMN)!.value === 'Sans donnée') continue;
+      expect(at(s, row, STATUS_COLUMN)!.value).toBe('Couverture partielle');
+      expect(at(s, row, remarque)!.value).toContain('Couverture partielle : 1 département sur 8 : 75 (manquent 77, 78, 91, 92, 93, 94, 95).');
+    }
+    expect(header.columns.at(-1)).toBe('Code indicateur');
   });
 
   it('lists anomalies with file, sheet and cell, and the returns left out in Sources', () => {
     const a = sheet('Anomalies');
-    expect(a.tables![0]!.columns).toEqual(['Gravité', 'Code', 'Fichier', 'Feuille', 'Cellule', 'Ligne', 'Indicateur', 'Valeur lue', 'Message']);
+    expect(a.tables![0]!.columns).toEqual(['Gravité', 'Fichier', 'Feuille', 'Cellule', 'Ligne', 'Indicateur', 'Valeur lue', 'Message', 'Code']);
     expect(a.cells.some((c) => c.value === 'K9')).toBe(true);
     const src = sheet('Sources');
     const exclus = src.tables!.find((t) => t.name === 'IAE_Retours_ecartes')!;
@@ -93,6 +114,16 @@ describe('the consolidated workbook model', () => {
   it('declares charts whose ranges lie on their sheet and hold data', () => {
     const s = sheet(SHEET_SYNTHESE);
     expect(s.charts!.map((c) => c.type)).toEqual(['column', 'bar', 'pie']);
+    // Thousands separators on every value axis; colours set, never left to each program's palette.
+    for (const c of s.charts!) expect(c.valueFormat).toBe('#,##0');
+    expect(s.charts!.map((c) => c.colors?.length)).toEqual([1, 1, PROGRESS_STATUSES.length]);
+    const pie = s.charts![2]!;
+    const statusOfSlice = (k: number) => at(s, parseRange(pie.categories).top + k, parseRange(pie.categories).left)!.value;
+    const colourOf = (label: string) => pie.colors![PROGRESS_STATUSES.findIndex((_, k) => statusOfSlice(k) === label)];
+    expect(colourOf('Atteint')).toBe('2E7D32'); // vert
+    expect(colourOf('En progrès')).toBe('ED7D31'); // orange
+    expect(colourOf('En recul')).toBe('C00000'); // rouge
+    expect(colourOf('Sans donnée')).toBe('A6A6A6'); // gris
     for (const c of s.charts!) {
       const cats = parseRange(c.categories);
       const vals = parseRange(c.series[0]!.values);

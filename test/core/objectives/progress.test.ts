@@ -19,6 +19,8 @@ const target = (over: Partial<PlanTarget>): PlanTarget => ({
   ...over,
 });
 const plan = (...targets: PlanTarget[]): ActionPlan => ({ name: 'test', targets, issues: [] });
+/** The region as the départements of the data: coverage complete, so the movement is the status. */
+const whole = (r: ReturnType<typeof consolidate>) => ({ regionDepartements: [...new Set([...r.byPeriod.values()].flatMap((p) => [...p.byDepartement.keys()]))] });
 
 // Two SIAE of 2025: 40 people of whom 16 women (40 %).
 const result2025 = consolidate({
@@ -30,7 +32,7 @@ const result2025 = consolidate({
 
 describe('objective progress', () => {
   it('computes progress from baseline to target with the strategy label', () => {
-    const [p] = computeProgress(plan(target({})), result2025);
+    const [p] = computeProgress(plan(target({})), result2025, whole(result2025));
     expect(p!.valeur).toBeCloseTo(0.4, 12);
     expect(p!.progression).toBeCloseTo((0.4 - 0.3) / (0.5 - 0.3), 12);
     expect(p!.statut).toBe('en_progres');
@@ -51,6 +53,7 @@ describe('objective progress', () => {
         target({ indicateur: 'taux_realisation_etp', cible: 1 }),
       ),
       result2025,
+      whole(result2025),
     );
     expect(reached!.statut).toBe('atteint');
     expect(backward!.statut).toBe('en_recul');
@@ -78,6 +81,7 @@ describe('objective progress', () => {
     const [onTarget, noTargetYear, baselineFromData] = computeProgress(
       plan(target({ anneeCible: 2024 }), target({ anneeCible: 2030 }), target({ valeurReference: undefined, anneeReference: 2024, anneeCible: 2025 })),
       twoYears,
+      whole(twoYears),
     );
     expect(onTarget!.periode).toBe(2024);
     expect(onTarget!.valeur).toBeCloseTo(0.1, 12);
@@ -89,9 +93,13 @@ describe('objective progress', () => {
     expect(baselineFromData!.statut).toBe('atteint');
   });
 
-  it('statusOf: stagnation is not backward; without baseline, below target is en progrès', () => {
+  it('statusOf: no movement is stable, not backward; without baseline, below target is en progrès', () => {
     const t = target({});
-    expect(statusOf(0.3, 0.3, t)).toBe('en_progres');
+    expect(statusOf(0.3, 0.3, t)).toBe('stable');
+    // 53.04 % and 52.96 % both show « 53,0 % »: stable, not en recul.
+    expect(statusOf(0.5296, 0.5304, target({ cible: 0.6 }))).toBe('stable');
+    // 44.96 % shows « 45,0 % »: the target 45 % is reached as displayed.
+    expect(statusOf(0.4496, 0.3, target({ cible: 0.45 }))).toBe('atteint');
     expect(statusOf(0.29, 0.3, t)).toBe('en_recul');
     expect(statusOf(0.1, null, t)).toBe('en_progres');
     expect(statusOf(0.5, 0.3, t)).toBe('atteint');

@@ -39,21 +39,23 @@ describe('anomalies sheet', () => {
     const r = await writeAnomaliesSheet(f.ctx, issues);
     expect(r.sheets).toEqual([{ model: ANOMALIES_SHEET, name: ANOMALIES_SHEET }]);
     const s = f.sheet(ANOMALIES_SHEET)!;
-    const row = (n: number) => [1, 2, 3, 4, 5, 6].map((c) => { const x = s.rows[n - 1]?.[c - 1]; return x?.f ?? x?.v ?? ''; });
-    expect(row(1)).toEqual(['Gravité', 'Fichier', 'Feuille', 'Cellule', 'Indicateur', 'Message']);
+    // The core's one anomalies sheet: title, note, then the table at row 4 (code of the check last).
+    const row = (n: number) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => { const x = s.rows[n - 1]?.[c - 1]; return x?.f ?? x?.v ?? ''; });
+    expect(s.rows[0]![0]!.v).toBe('Anomalies relevées');
+    expect(row(4)).toEqual(['Gravité', 'Fichier', 'Feuille', 'Cellule', 'Ligne', 'Indicateur', 'Valeur lue', 'Message', 'Code']);
     // Errors first, whole-file ones first; the link jumps to the quoted sheet; issues of other files get no link.
-    expect(row(2)).toEqual(['Erreur', 'Classeur ouvert', '', '', '', '+ Modèle inconnu']);
-    expect(row(3)).toEqual(['Erreur', 'Classeur ouvert', "Retours d'Île", `=HYPERLINK("#'Retours d''Île'!B2","B2")`, 'etp', 'ETP négatif : -4.']);
-    expect(row(4)).toEqual(['Erreur', 'reseau-93.xlsx', 'Retours', 'C9', '', 'Autre fichier.']);
-    expect(row(5)).toEqual(['Avertissement', 'Classeur ouvert', "Retours d'Île", `=HYPERLINK("#'Retours d''Île'!A3","A3")`, 'siret', '=SIRET douteux']);
-    expect(s.rows[4]![5]).toEqual({ v: '=SIRET douteux', nf: '@' });
-    expect(s.tables[0]).toMatchObject({ name: 'IAE_Anomalies', address: 'A1:F5' });
+    expect(row(5)).toEqual(['Erreur', 'Classeur ouvert', '', '', '', '', '', '+ Modèle inconnu', 'unknown-template']);
+    expect(row(6)).toEqual(['Erreur', 'Classeur ouvert', "Retours d'Île", `=HYPERLINK("#'Retours d''Île'!B2","B2")`, '', 'etp', '', 'ETP négatif : -4.', 'constraint-error']);
+    expect(row(7)).toEqual(['Erreur', 'reseau-93.xlsx', 'Retours', 'C9', '', '', '', 'Autre fichier.', 'constraint-error']);
+    expect(row(8)).toEqual(['Avertissement', 'Classeur ouvert', "Retours d'Île", `=HYPERLINK("#'Retours d''Île'!A3","A3")`, '', 'siret', '', '=SIRET douteux', 'constraint-error']);
+    expect(s.rows[7]![7]).toEqual({ v: '=SIRET douteux', nf: '@' });
+    expect(s.tables[0]).toMatchObject({ name: 'IAE_Anomalies', address: 'A4:I8' });
     expect(f.active!.name).toBe(ANOMALIES_SHEET);
-    // Formats per column range, never per cell.
-    expect(s.formatOps.filter((o) => o.path !== 'numberFormat' && o.cells === 1)).toEqual([]);
+    // Formats per group of cells, never per issue: only the title (A1) and its note (A2) are single cells.
+    expect(s.formatOps.filter((o) => o.path !== 'numberFormat' && o.cells === 1 && o.address !== 'A1' && o.address !== 'A2')).toEqual([]);
     await writeAnomaliesSheet(f.ctx, [issues[0]!]);
     expect(f.sheets.map((x) => x.name)).toEqual(["Retours d'Île", 'Autre', ANOMALIES_SHEET]);
-    expect(f.sheet(ANOMALIES_SHEET)!.rows.length).toBe(2);
+    expect(f.sheet(ANOMALIES_SHEET)!.rows.length).toBe(5);
   });
 
   it('a user sheet already named like it is kept and the new one gets a suffix', async () => {
@@ -62,7 +64,7 @@ describe('anomalies sheet', () => {
     const r = await writeAnomaliesSheet(f.ctx, []);
     expect(r.sheets[0]!.name).toBe(`${ANOMALIES_SHEET} (2)`);
     expect(f.cell(ANOMALIES_SHEET, 'A1')!.v).toBe('mes remarques');
-    expect(f.cell(`${ANOMALIES_SHEET} (2)`, 'F2')!.v).toMatch(/^Aucune anomalie/);
+    expect(f.cell(`${ANOMALIES_SHEET} (2)`, 'A5')!.v).toMatch(/^Aucune anomalie/);
   });
 });
 

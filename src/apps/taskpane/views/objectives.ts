@@ -7,7 +7,9 @@ import { watch } from './common.js';
 export const STATUS_LABELS: Record<ObjectiveStatus, string> = {
   atteint: 'Atteint',
   en_progres: 'En progrès',
+  stable: 'Stable',
   en_recul: 'En recul',
+  couverture_partielle: 'Couverture partielle',
   sans_donnee: 'Sans donnée',
 };
 
@@ -56,13 +58,7 @@ function objectiveItem(o: ObjectiveLine): HTMLElement {
       el('div', {}, [el('dt', { text: 'Cible' }), el('dd', { text: o.cible })]),
     ]),
     bar,
-    el('p', { class: 'objective__progress', text: progressText(pct) }),
+    // The note says the progression in words (« 45 % du chemin… », « cible dépassée… ») and the coverage.
     o.note ? el('p', { class: 'hint', text: o.note }) : null,
   ]);
-}
-
-function progressText(pct: number | undefined): string {
-  if (pct === undefined) return 'Progression : non calculable (pas de valeur de référence ou pas de donnée)';
-  const n = new Intl.NumberFormat('fr-FR').format(Math.abs(pct));
-  return pct < 0 ? `Progression : recul, ${n} % de l\u2019écart à combler dans le mauvais sens` : `Progression : ${n} % du chemin de la référence à la cible`;
 }

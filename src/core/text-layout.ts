@@ -1,9 +1,11 @@
-import { parseRange } from '../a1.js';
-import type { CellModel, SheetModel } from '../workbook-model.js';
+import { parseRange } from './a1.js';
+import type { CellModel, SheetModel } from './workbook-model.js';
 
 /**
- * Row heights for wrapped text. Excel and LibreOffice keep the stored height of a row when they
- * open a file (and never fit merged cells), so a template must say how tall its wrapped rows are.
+ * The one estimate of how much room text takes in a cell, for every sheet the project writes
+ * (templates and the consolidated workbook) and for the tests that check them. Excel and
+ * LibreOffice keep the stored height of a row when they open a file (and never fit merged
+ * cells), so a builder must say how tall its wrapped rows are and how wide its columns are.
  * The estimate is deliberately a little generous: a row slightly too tall reads fine, a row too
  * short hides text under the next one.
  */
@@ -12,7 +14,7 @@ export const DEFAULT_FONT_SIZE = 11;
 /** Excel's default row height for the default 11 pt font. */
 export const DEFAULT_ROW_HEIGHT = 15;
 /** Column width for a column the model leaves unset (Excel's default, in characters). */
-const DEFAULT_COLUMN_WIDTH = 8.43;
+export const DEFAULT_COLUMN_WIDTH = 8.43;
 /** Characters of 11 pt text per character of column width (Calibri is narrower than its '0'). */
 const CHARS_PER_WIDTH = 1.1;
 /** Bold text is wider. */
@@ -55,11 +57,39 @@ export function wrappedLines(text: string, perLine: number): number {
  * larger sizes), 15 pt per line at 11 pt.
  */
 export function estimateRowHeight(text: string, widthChars: number, fontSize: number = DEFAULT_FONT_SIZE, bold = false): number {
-  const perLine = (Math.max(1, widthChars - CELL_PADDING_CHARS) * CHARS_PER_WIDTH * DEFAULT_FONT_SIZE * (bold ? BOLD_FACTOR : 1)) / fontSize;
-  const lines = wrappedLines(text, perLine);
+  const lines = linesInColumn(text, widthChars, fontSize, bold);
   const lineHeight = fontSize * LINE_HEIGHT_PER_POINT;
   const height = lines === 1 ? Math.max(DEFAULT_ROW_HEIGHT, lineHeight) : lines * lineHeight + 3;
   return Math.min(MAX_ROW_HEIGHT, Math.ceil(height * 4) / 4);
+}
+
+/** Characters of text that fit on one line of a column `widthChars` wide. */
+function charsPerLine(widthChars: number, fontSize: number, bold: boolean): number {
+  return (Math.max(1, widthChars - CELL_PADDING_CHARS) * CHARS_PER_WIDTH * DEFAULT_FONT_SIZE * (bold ? BOLD_FACTOR : 1)) / fontSize;
+}
+
+/**
+ * Column width (Excel units) that shows `text` on one line, margins included. The unit is the
+ * width of a digit: digits take a whole unit each, other text about 1/1.1 on average.
+ */
+export function widthForText(text: string, fontSize: number = DEFAULT_FONT_SIZE, bold = false): number {
+  let widest = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const digits = line.replace(/[^0-9]/g, '').length;
+    widest = Math.max(widest, digits + (line.length - digits) / CHARS_PER_WIDTH);
+  }
+  return (widest * fontSize) / (DEFAULT_FONT_SIZE * (bold ? BOLD_FACTOR : 1)) + CELL_PADDING_CHARS;
+}
+
+/** Column width that wraps `text` without cutting any word in two (its longest word on one line). */
+export function widthForWords(text: string, fontSize: number = DEFAULT_FONT_SIZE, bold = false): number {
+  const longest = text.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '');
+  return widthForText(longest, fontSize, bold);
+}
+
+/** Lines `text` takes wrapped in a column `widthChars` wide. */
+export function linesInColumn(text: string, widthChars: number, fontSize: number = DEFAULT_FONT_SIZE, bold = false): number {
+  return wrappedLines(text, charsPerLine(widthChars, fontSize, bold));
 }
 
 /** Width in characters of each column a cell covers (several when merged across columns). */
