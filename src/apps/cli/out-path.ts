@@ -19,11 +19,6 @@ export async function canonicalPath(path: string): Promise<string> {
 
 /** undefined when `out` can be written; else the French reason it cannot. */
 export async function checkOutPath(out: string, options: { readonly force: boolean; readonly inputs: readonly string[] }): Promise<string | undefined> {
-  if (!/\.xlsx$/i.test(out)) return `Le classeur consolidé doit avoir l'extension .xlsx (reçu : « ${out} »).`;
-  const target = await canonicalPath(out);
-  const inputs = await Promise.all(options.inputs.map(canonicalPath));
-  if (inputs.includes(target))
-    return `« ${out} » est aussi un des fichiers à consolider : le remplacer effacerait ce retour (même avec --force). Choisissez un autre nom pour --out.`;
   let existing;
   try {
     existing = await stat(out);
@@ -31,6 +26,11 @@ export async function checkOutPath(out: string, options: { readonly force: boole
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return systemErrorSentence(err, out);
   }
   if (existing?.isDirectory()) return `« ${out} » est un dossier : indiquez le nom du classeur à écrire, par exemple « ${out.replace(/[\\/]+$/, '')}/consolidation.xlsx ».`;
+  if (!/\.xlsx$/i.test(out)) return `Le classeur consolidé doit avoir l'extension .xlsx (reçu : « ${out} »).`;
+  const target = await canonicalPath(out);
+  const inputs = await Promise.all(options.inputs.map(canonicalPath));
+  if (inputs.includes(target))
+    return `« ${out} » est aussi un des fichiers à consolider : le remplacer effacerait ce retour (même avec --force). Choisissez un autre nom pour --out.`;
   if (existing && !options.force) return `Le fichier « ${out} » existe déjà : il n'a pas été modifié. Ajoutez --force pour le remplacer, ou choisissez un autre nom.`;
   const parent = dirname(resolve(out));
   try {
