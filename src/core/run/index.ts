@@ -1,5 +1,6 @@
 /** The consolidation run shared by the CLI, the task pane and the ribbon commands. */
 export * from './types.js';
+export * from './labels.js';
 export * from './run.js';
 export * from './plan-choice.js';
 export * from './anomalies.js';

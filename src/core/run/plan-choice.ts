@@ -9,10 +9,8 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../schema/index.js';
 import { defaultPlan, readPlan, type ActionPlan } from '../objectives/index.js';
 import type { ValidationReport } from '../validate/report.js';
+import { DEFAULT_PLAN_LABEL } from './labels.js';
 import type { PlanOrigin, RunInput } from './types.js';
-
-/** The default plan's name: the same words in the pane, the CLI, the JSON and the workbook. */
-export const DEFAULT_PLAN_LABEL = defaultPlan().name;
 
 export interface ChosenPlan {
   readonly plan: ActionPlan;
