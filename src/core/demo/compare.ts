@@ -35,7 +35,7 @@ export function compareWithDiagnostic(result: ConsolidationResult, periode: numb
   const HALF_POINT = 0.005;
 
   add('Nombre de SIAE', num(figureValue(region, 'nombre_siae')), D.siae, 'entier', 0);
-  for (const k of ['EI', 'ACI'] as const) add(`SIAE de type ${k}`, num(figureValue(kind(k), 'nombre_siae')), D.siaeByKind[k]!, 'entier', 0);
+  for (const k of ['EI', 'ACI', 'ETTI'] as const) add(`SIAE de type ${k}`, num(figureValue(kind(k), 'nombre_siae')), D.siaeByKind[k]!, 'entier', 0);
   for (const k of ['AI', 'ETTI'] as const) {
     add(`Part des SIAE : ${k}`, share(num(figureValue(kind(k), 'nombre_siae')), num(figureValue(region, 'nombre_siae'))), D.siaeShareByKind[k]!, 'pourcentage', HALF_POINT);
   }
