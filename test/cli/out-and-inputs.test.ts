@@ -4,7 +4,7 @@
  * our consolidated workbooks ignored with a notice, and exit 0 for a resolved duplicate alone.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -122,6 +122,17 @@ describe('inputs', () => {
     expect(json.plan.origine).toBe('defaut');
     expect(json.anomalies.some((x) => x.code === 'ignored-file' && x.file === 'consolidation.xlsx')).toBe(true);
     rmSync(first);
+  }, 60_000);
+
+  it('a path that cannot be opened is said in French, with no system code', async () => {
+    const loop = join(dir, 'boucle.xlsx');
+    symlinkSync(loop, loop);
+    const r = await cli(a, join(dir, 'absent.xlsx'), loop, '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('« absent.xlsx » est introuvable');
+    expect(r.err).toContain('boucle de liens');
+    expect(r.err + r.out).not.toMatch(/\b(ENOENT|ELOOP|EISDIR)\b/);
+    expect(r.out).not.toContain(dir);
   }, 60_000);
 
   it('help says what each exit code means', async () => {

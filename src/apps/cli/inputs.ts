@@ -48,12 +48,18 @@ export async function listInputs(paths: readonly string[], exclude: readonly str
   };
   for (const given of paths) {
     const collected = await collectXlsxFiles([given]);
-    for (const p of collected.problems) problems.push({ name: basename(p.path), message: p.message.split(p.path).join(basename(p.path)) });
     let isDir = false;
+    let statError: unknown;
     try {
       isDir = (await stat(given)).isDirectory();
-    } catch {
-      // A missing path is one of collected.problems.
+    } catch (err) {
+      statError = err;
+    }
+    for (const p of collected.problems) {
+      const name = basename(p.path);
+      // A path that cannot be opened: a French sentence, never a raw system code (ELOOP, EACCES…).
+      const message = p.path === given && statError !== undefined ? systemErrorSentence(statError, name) : p.message.split(p.path).join(name);
+      problems.push({ name, message });
     }
     for (const path of collected.files) {
       if (skip.has(await canonicalPath(path))) continue;
