@@ -85,6 +85,8 @@ async function readBytes(file: InputFile, maxBytes: number): Promise<Uint8Array>
   if (!st.isFile()) throw new XlsxReadError(file.name, 'inaccessible', "ce n'est pas un fichier ordinaire");
   if (st.size > maxBytes) throw new XlsxReadError(file.name, 'trop-volumineux', fileTooLargeDetail(st.size, maxBytes));
   const buf = await readFile(file.path);
+  // The size on the bytes actually read: a file may grow between stat and read.
+  if (buf.byteLength > maxBytes) throw new XlsxReadError(file.name, 'trop-volumineux', fileTooLargeDetail(buf.byteLength, maxBytes));
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
