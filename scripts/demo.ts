@@ -5,11 +5,10 @@
  * diagnostic's.
  */
 import { existsSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consolidateFiles } from '../src/apps/cli/consolidate.js';
-import { buildConsolidatedWorkbook } from '../src/core/consolidated-workbook/index.js';
+import { writeAtomically } from '../src/apps/cli/out-path.js';
 import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
 import { PROGRESS_STATUS_LABELS } from '../src/core/objectives/index.js';
 import { writeDemoFiles } from '../src/hosts/xlsx/demo-files.js';
@@ -31,11 +30,10 @@ if (!existsSync(returnsDir)) {
   console.log(`Données de démonstration déjà présentes dans ${rel(returnsDir)} (supprimez le dossier pour les régénérer).`);
 }
 
-const run = await consolidateFiles([returnsDir]);
-const model = buildConsolidatedWorkbook({ result: run.result, progress: run.progress, planName: run.plan.name, planIssues: run.plan.issues });
-const tmp = `${out}.${process.pid}.tmp`;
-await writeFile(tmp, await writeWorkbookModel(model));
-await rename(tmp, out);
+// The same run as `iae consolidate` and the task pane (src/core/run): the default plan, the same workbook.
+const run = await consolidateFiles([returnsDir], { exclude: [out] });
+const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
+if (failed) throw new Error(failed);
 
 const { result } = run;
 console.log(
@@ -61,6 +59,6 @@ for (const [i, row] of table.entries()) {
 const off = rows.filter((r) => !withinRounding(r));
 console.log('');
 console.log(off.length === 0 ? 'Tous les chiffres du diagnostic 2013 sont reproduits (aux arrondis près).' : `${off.length} chiffre(s) s'écartent du diagnostic au-delà des arrondis.`);
-console.log(`Objectifs du plan par défaut : ${Object.entries(PROGRESS_STATUS_LABELS).map(([s, l]) => `${l.toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ')}.`);
+console.log(`Objectifs (${run.planLabel}) : ${Object.entries(PROGRESS_STATUS_LABELS).map(([s, l]) => `${l.toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ')}.`);
 console.log(`Classeur consolidé : ${rel(out)} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 if (off.length > 0 || result.excluded.length > 0) process.exitCode = 1;

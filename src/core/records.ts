@@ -38,6 +38,7 @@ export const ISSUE_CODES = [
   'blank-row', // an empty row inside a table
   'mixed-periods', // returns of several years in one run
   'too-many-issues', // the per-file cap was reached; the rest are counted
+  'ignored-file', // an input not read as a return: our own consolidated workbook, the same file given twice
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -1,6 +1,6 @@
 import type { IndicatorDef } from './indicator-types.js';
-import { INDICATORS, type IndicatorCode } from './indicators/index.js';
-import { SECTORS } from './sectors.js';
+import { INDICATORS, type Indicator, type IndicatorCode } from './indicators/index.js';
+import { SECTORS, type SectorKey } from './sectors.js';
 
 /**
  * Derived indicators: sums and ratios of collected indicators. Declared once here as numerator
@@ -10,8 +10,30 @@ import { SECTORS } from './sectors.js';
  */
 export type DerivedFormat = 'pourcentage' | 'decimal' | 'entier';
 
+/** Sub-counts of people in insertion ("dont femmes"…): each has a share `part_<code>`. */
+type PublicSubCode = Extract<Indicator, { readonly subCountOf: 'personnes' }>['code'];
+
+/** Derived indicators spelled out below (the shares are generated from the schema). */
+export const NAMED_DERIVED_CODES = [
+  'sorties_total',
+  'sorties_examinees',
+  'sorties_dynamiques',
+  'taux_sorties_dynamiques',
+  'taux_emploi_durable',
+  'taux_emploi_transition',
+  'taux_sorties_positives',
+  'taux_realisation_etp',
+  'etp_par_personne',
+  'heures_par_personne',
+  'pmsmp_par_personne',
+  'part_personnes_formees',
+] as const;
+
+/** Every derived code, as a type: a renamed derived indicator fails the type check wherever it is named. */
+export type DerivedCode = (typeof NAMED_DERIVED_CODES)[number] | `part_${PublicSubCode}` | `part_heures_${SectorKey}`;
+
 export interface DerivedDef {
-  readonly code: string;
+  readonly code: DerivedCode;
   readonly label: string;
   readonly definition: string;
   readonly kind: 'somme' | 'ratio';
@@ -29,7 +51,7 @@ const EXITS_EXAMINED = [...EXITS_DYNAMIC, 'autres_sorties'] as const;
 const EXITS_ALL = [...EXITS_EXAMINED, 'sorties_retirees'] as const;
 
 function ratio(
-  code: string,
+  code: DerivedCode,
   label: string,
   definition: string,
   numerator: readonly IndicatorCode[],
@@ -45,7 +67,7 @@ const PUBLIC_SHARES: DerivedDef[] = INDICATORS.filter(
   (i: IndicatorDef) => i.section === 'personnes' && i.subCountOf === 'personnes',
 ).map((i: IndicatorDef) =>
   ratio(
-    `part_${i.code}`,
+    `part_${i.code as PublicSubCode}` as const,
     i.shareLabel ?? `Part : ${i.label}`,
     `« ${i.label} » divisé par « Personnes en insertion ».`,
     [i.code as IndicatorCode],
@@ -56,7 +78,7 @@ const PUBLIC_SHARES: DerivedDef[] = INDICATORS.filter(
 
 const SECTOR_SHARES: DerivedDef[] = SECTORS.map((s) =>
   ratio(
-    `part_heures_${s.key}`,
+    `part_heures_${s.key}` as const,
     `Part des heures : ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}`,
     `Heures du secteur « ${s.label} » rapportées aux heures rémunérées, sur les structures ayant ventilé leurs heures par secteur.`,
     [`heures_${s.key}` as IndicatorCode],
@@ -198,7 +220,11 @@ export function derivedValue(def: DerivedDef, numerator: number | undefined, den
   return { status: 'valeur', value: numerator / denominator };
 }
 
-const DERIVED_BY_CODE = new Map(DERIVED.map((d) => [d.code, d]));
+const DERIVED_BY_CODE = new Map<string, DerivedDef>(DERIVED.map((d) => [d.code, d]));
 export function derivedByCode(code: string): DerivedDef | undefined {
   return DERIVED_BY_CODE.get(code);
+}
+
+export function isDerivedCode(code: string): code is DerivedCode {
+  return DERIVED_BY_CODE.has(code);
 }

@@ -2,6 +2,7 @@ import { validateFiles } from '../../hosts/xlsx/validate-files.js';
 import { DEFAULT_READ_LIMITS } from '../../hosts/xlsx/read/index.js';
 import { formatBytes, formatCount } from '../../hosts/xlsx/read/limits.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE } from '../../core/validate/report.js';
+import { isArgsError, parseCommandArgs } from './args.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Command } from './io.js';
 import { formatSummary } from './summary.js';
 
@@ -24,39 +25,40 @@ Limites : un fichier de plus de ${formatBytes(DEFAULT_READ_LIMITS.maxFileBytes)}
 décompressé, ou de plus de ${formatCount(DEFAULT_READ_LIMITS.maxCells)} cellules est refusé avec un message (protection
 contre les fichiers piégés ou démesurés).
 
-Code de sortie : 0 aucune erreur, 1 des erreurs trouvées dans les données,
-2 fichier illisible ou introuvable, ou mauvaise utilisation (les autres fichiers sont vérifiés).
+Codes de sortie :
+  0  aucune erreur (des avertissements, un doublon compris, peuvent rester)
+  1  des erreurs trouvées dans les données : ces retours seraient écartés de la consolidation
+  2  fichier illisible ou introuvable (les autres fichiers sont vérifiés), ou mauvaise utilisation
 `;
 
 export const command: Command = {
   summary: 'vérifier des classeurs de retours (fichiers ou dossiers)',
   help: HELP,
   async run(args, io) {
-    const paths: string[] = [];
-    let json = false;
+    const parsed = parseCommandArgs(args, {
+      help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      'max-issues': { type: 'string', missing: '--max-issues attend un nombre entier positif ou nul (reçu : rien).' },
+    });
+    if (isArgsError(parsed)) {
+      io.err(`${parsed.error}\n\n${HELP}`);
+      return EXIT_USAGE;
+    }
+    if (parsed.values.help) {
+      io.out(HELP);
+      return EXIT_OK;
+    }
+    const json = parsed.values.json === true;
+    const paths = parsed.positionals;
     let maxIssues = DEFAULT_MAX_ISSUES_PER_FILE;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '--help' || a === '-h') {
-        io.out(HELP);
-        return EXIT_OK;
-      } else if (a === '--json') json = true;
-      else if (a === '--max-issues' || a.startsWith('--max-issues=')) {
-        const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-        const n = Number(v);
-        if (v === undefined || !Number.isInteger(n) || n < 0) {
-          io.err(`--max-issues attend un nombre entier positif ou nul (reçu : ${v === undefined ? 'rien' : `« ${v} »`}).\n\n${HELP}`);
-          return EXIT_USAGE;
-        }
-        maxIssues = n;
-      } else if (a === '--') {
-        for (const p of args.slice(i + 1)) paths.push(p);
-        break;
-      }
-      else if (a.startsWith('-') && a.length > 1) {
-        io.err(`Option inconnue : « ${a} ».\n\n${HELP}`);
+    const v = parsed.values['max-issues'] as string | undefined;
+    if (v !== undefined) {
+      const n = Number(v);
+      if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 0) {
+        io.err(`--max-issues attend un nombre entier positif ou nul (reçu : « ${v} »).\n\n${HELP}`);
         return EXIT_USAGE;
-      } else paths.push(a);
+      }
+      maxIssues = n;
     }
     if (paths.length === 0) {
       io.err(`Indiquez au moins un fichier ou un dossier à vérifier.\n\n${HELP}`);

@@ -50,6 +50,22 @@ export interface PaneDeps {
 
 export const OPEN_WORKBOOK_LABEL = 'Classeur ouvert';
 
+/** Consolider's notice: what was counted, and every file not counted (unreadable, ignored). */
+export function consolidationNotice(outcome: ConsolidationOutcome): Notice {
+  const period = outcome.periode !== undefined ? ` (période ${outcome.periode})` : '';
+  const parts = [
+    plural(outcome.kept, 'retour retenu', 'retours retenus'),
+    `${plural(outcome.excluded, 'écarté', 'écartés')} pour erreur`,
+    plural(outcome.duplicates, 'doublon compté une fois', 'doublons comptés une fois'),
+  ];
+  if (outcome.unreadable > 0) parts.push(plural(outcome.unreadable, 'fichier illisible', 'fichiers illisibles'));
+  if (outcome.ignored.length > 0) parts.push(plural(outcome.ignored.length, 'fichier ignoré', 'fichiers ignorés'));
+  const lines = [`Consolidation terminée${period} : ${parts.join(', ')}.`];
+  for (const g of outcome.ignored) lines.push(g.message);
+  for (const p of outcome.problems) lines.push(p);
+  return { kind: outcome.verdict === 'incomplet' ? 'info' : 'succes', text: lines.join('\n') };
+}
+
 /** Any thrown value as a French sentence for the user. */
 export function errorText(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
@@ -234,22 +250,29 @@ export class PaneController {
       const readOpen = () => (openBook ??= excel!.readOpenWorkbook());
       if (excel && this.current.useWorkbook) sources.push({ kind: 'open', name: OPEN_WORKBOOK_LABEL, read: readOpen });
       for (const file of this.current.files) sources.push({ kind: 'file', file });
-      if (sources.length === 0) throw new Error('Aucune source : cochez « Ce classeur » ou importez des fichiers de retours (.xlsx).');
+      // Only name the controls this mode shows: standalone mode has no « Ce classeur » box.
+      if (sources.length === 0)
+        throw new Error(excel ? 'Aucune source : cochez « Ce classeur » ou importez des fichiers de retours (.xlsx).' : 'Aucune source : importez des fichiers de retours (.xlsx).');
       if (this.current.plan.kind === 'fichier' && !this.current.plan.file) throw new Error('Choisissez le fichier du plan d\u2019actions (.xlsx), ou une autre option de plan.');
       const engine = await this.loadEngine();
-      const report = await engine.check(sources, this.progress('consolider'));
+      const { report, ignored } = await engine.gather(sources, this.progress('consolider'));
       const plan = this.current.plan;
       let planArg: PlanInput;
       if (plan.kind === 'fichier' && plan.file) planArg = { book: engine.readFile(plan.file), label: `fichier « ${plan.file.name} »` };
       else if (plan.kind === 'classeur' && excel) planArg = { book: await readOpen(), label: 'feuille plan de ce classeur', fallbackToDefault: true };
-      else planArg = { label: "plan d'actions par défaut" };
-      const outcome = engine.consolidate(report, planArg);
-      this.set({ consolidation: outcome, report, filter: NO_FILTER });
-      const period = outcome.periode !== undefined ? ` (période ${outcome.periode})` : '';
-      return {
-        kind: 'succes',
-        text: `Consolidation terminée${period} : ${plural(outcome.kept, 'retour retenu', 'retours retenus')}, ${plural(outcome.excluded, 'écarté', 'écartés')} pour erreur, ${plural(outcome.duplicates, 'doublon', 'doublons')}.`,
+      else planArg = { label: '' }; // the run's rule: the only plan among the sources, else the default plan
+      // The only plan among the sources is read again from what the pane holds (no second pick).
+      const open = openBook ? await openBook : undefined;
+      const picked = new Map(this.current.files.map((f) => [f.name, f]));
+      const readInput = (name: string): GridWorkbook => {
+        if (open && name === open.source) return open;
+        const file = picked.get(name);
+        if (!file) throw new Error(`${name} : ce fichier n\u2019est plus dans la liste.`);
+        return engine.readFile(file);
       };
+      const outcome = engine.consolidate(report, planArg, { ignored, readInput });
+      this.set({ consolidation: outcome, report, filter: NO_FILTER });
+      return consolidationNotice(outcome);
     });
   }
 

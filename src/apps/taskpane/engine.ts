@@ -1,70 +1,72 @@
 /**
  * The heavy part of the task pane, loaded on demand by import('./engine'): the xlsx reader,
- * the validation engine, consolidation, objectives, the consolidated workbook model and the
- * xlsx writer (which itself loads ExcelJS only when a workbook is written). Both modes call
- * these same functions; only where workbooks come from and where results go differ.
+ * the validation engine, the consolidation run (src/core/run) and the xlsx writer (which itself
+ * loads ExcelJS only when a workbook is written). Both modes call these same functions; only
+ * where workbooks come from and where results go differ. Nothing of the run is decided here.
  */
-import { DEFAULT_SETTINGS, formatNumberFr, formatPercentFr } from '../../schema/index.js';
-import { consolidate, figureFormat, figureValue, type ConsolidationResult, type GroupAggregate } from '../../core/consolidate/index.js';
-import { buildConsolidatedWorkbook } from '../../core/consolidated-workbook/index.js';
+import { DEFAULT_SETTINGS } from '../../schema/index.js';
+import { figureLabel, isFigureCode } from '../../core/consolidate/index.js';
 import { departementLabel } from '../../core/consolidated-workbook/scopes.js';
 import type { GridWorkbook } from '../../core/grid.js';
-import { computeProgress, defaultPlan, readPlan, type ActionPlan, type ObjectiveProgress } from '../../core/objectives/index.js';
+import type { ObjectiveProgress } from '../../core/objectives/index.js';
+import {
+  consolidatedIgnoredMessage,
+  formatFigure,
+  isConsolidatedWorkbook,
+  runConsolidation,
+  runVerdict,
+  sameFileMessage,
+  SameInputs,
+  type ConsolidationRun,
+  type IgnoredInput,
+  type PlanSource,
+} from '../../core/run/index.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import { ValidationRun } from '../../core/validate/run.js';
-import type { WorkbookModel } from '../../core/workbook-model.js';
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
-import { addXlsxBytes, unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
+import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
-import { figureLabel } from '../../core/consolidate/values.js';
-import type { BookSource, ConsolidationOutcome, Engine, KeyFigureRow, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
-
-/** Lets the browser paint the progress bar between two files. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-async function check(sources: readonly BookSource[], progress: ProgressFn): Promise<ValidationReport> {
-  const run = new ValidationRun(DEFAULT_SETTINGS);
-  progress(0, sources.length, sources[0] ? nameOf(sources[0]) : '');
-  for (let i = 0; i < sources.length; i++) {
-    const source = sources[i]!;
-    await nextFrame();
-    if (source.kind === 'file') addXlsxBytes(run, { name: source.file.name, bytes: source.file.bytes });
-    else run.addWorkbook(await source.read());
-    progress(i + 1, sources.length, nameOf(source));
-  }
-  return run.finish();
-}
+import type { BookSource, ConsolidationOutcome, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
+import { Yielder } from './yielder.js';
 
 const nameOf = (s: BookSource): string => (s.kind === 'file' ? s.file.name : s.name);
 
-/** A figure as shown in the pane ("12,5 %", "1 234", "sans objet", "—"). */
-export function formatFigure(code: string, value: number | 'sans objet' | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  if (value === 'sans objet') return 'sans objet';
-  switch (figureFormat(code)) {
-    case 'pourcentage':
-      return formatPercentFr(value);
-    case 'etp':
-      return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-    case 'entier':
-    case 'heures':
-      return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(value);
-    default:
-      return formatNumberFr(value);
+/**
+ * Reads and checks the sources one by one. With `skipOurs`, the consolidation's rules for
+ * inputs apply: our own consolidated workbooks and the same bytes given twice are left out,
+ * each with a notice. The page gets a frame every ~40 ms of work, not before every file.
+ */
+async function readSources(sources: readonly BookSource[], progress: ProgressFn, skipOurs: boolean): Promise<GatheredSources> {
+  const run = new ValidationRun(DEFAULT_SETTINGS);
+  const ignored: IgnoredInput[] = [];
+  const same = new SameInputs();
+  const yielder = new Yielder();
+  progress(0, sources.length, sources[0] ? nameOf(sources[0]) : '');
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    await yielder.maybeYield();
+    let book: GridWorkbook | undefined;
+    if (source.kind === 'file') {
+      const first = skipOurs ? same.firstWithBytes(source.file.name, source.file.bytes) : undefined;
+      if (first !== undefined) ignored.push({ file: source.file.name, reason: 'double', message: sameFileMessage(source.file.name, first) });
+      else {
+        try {
+          book = readXlsx(source.file.bytes, source.file.name);
+        } catch (err) {
+          run.addUnreadable(source.file.name, unreadableMessage(source.file.name, err));
+        }
+      }
+    } else book = await source.read();
+    if (book && skipOurs && isConsolidatedWorkbook(book)) {
+      ignored.push({ file: book.source, reason: 'consolide', message: consolidatedIgnoredMessage(book.source) });
+    } else if (book) run.addWorkbook(book);
+    progress(i + 1, sources.length, nameOf(source));
   }
+  return { report: run.finish(), ignored };
 }
 
-function keyRow(code: string, nom: string, g: GroupAggregate): KeyFigureRow {
-  const f = (c: string) => formatFigure(c, figureValue(g, c));
-  return {
-    code,
-    nom,
-    siae: f('nombre_siae'),
-    personnes: f('personnes'),
-    etp: f('etp_realises'),
-    tauxRealisation: f('taux_realisation_etp'),
-    tauxSortiesDynamiques: f('taux_sorties_dynamiques'),
-  };
+async function check(sources: readonly BookSource[], progress: ProgressFn): Promise<ValidationReport> {
+  return (await readSources(sources, progress, false)).report;
 }
 
 function objectiveLine(p: ObjectiveProgress): ObjectiveLine {
@@ -85,40 +87,36 @@ function objectiveLine(p: ObjectiveProgress): ObjectiveLine {
   };
 }
 
-/** The plan to measure against; a workbook without any plan table falls back to the default when asked. */
-function choosePlan(plan: PlanInput): { plan: ActionPlan; label: string } {
-  if (!plan.book) return { plan: defaultPlan(), label: plan.label };
-  const read = readPlan(plan.book);
-  const noPlan = read.targets.length === 0 && read.issues.some((i) => i.code === 'unknown-template');
-  if (noPlan && plan.fallbackToDefault) return { plan: defaultPlan(), label: "plan d'actions par défaut (aucune feuille plan dans ce classeur)" };
-  return { plan: read, label: plan.label };
+/** The pane's view of a run: the run's own outputs, objectives as lines to show. */
+export function outcomeOf(run: ConsolidationRun): ConsolidationOutcome {
+  return {
+    periode: run.keyFigures.periode,
+    periodNotice: run.result.periodNotice,
+    departements: run.keyFigures.departements,
+    region: run.keyFigures.region,
+    kept: run.counts.kept,
+    excluded: run.counts.excluded,
+    duplicates: run.counts.duplicates,
+    unreadable: run.counts.unreadable,
+    ignored: run.ignored,
+    verdict: runVerdict(run),
+    objectives: run.progress.map(objectiveLine),
+    planLabel: run.planLabel,
+    planIssues: run.plan.issues,
+    problems: run.problems,
+    model: run.model,
+    anomalies: run.anomalies,
+  };
 }
 
-function consolidateReport(report: ValidationReport, planInput: PlanInput): ConsolidationOutcome {
-  const result: ConsolidationResult = consolidate({
-    records: report.files.flatMap((f) => f.records),
-    issues: report.files.flatMap((f) => f.issues),
-    files: report.files.map((f) => f.file),
-  });
-  const { plan: actionPlan, label: planLabel } = choosePlan(planInput);
-  const progress = computeProgress(actionPlan, result);
-  const model: WorkbookModel = buildConsolidatedWorkbook({ result, progress, planName: actionPlan.name, planIssues: actionPlan.issues });
-  const periode = result.periods.at(-1);
-  const figures = periode !== undefined ? result.byPeriod.get(periode) : undefined;
-  return {
-    periode,
-    periodNotice: result.periodNotice,
-    departements: figures ? [...figures.byDepartement.entries()].map(([code, g]) => keyRow(code, departementLabel(code), g)) : [],
-    region: figures ? keyRow('', 'Région', figures.region) : undefined,
-    kept: result.kept.length,
-    excluded: result.excluded.length,
-    duplicates: result.duplicates.reduce((n, d) => n + d.dropped.length, 0),
-    objectives: progress.map(objectiveLine),
-    planLabel,
-    planIssues: actionPlan.issues,
-    model,
-    anomalies: [...result.anomalies, ...actionPlan.issues],
-  };
+function planSource(plan: PlanInput): PlanSource | undefined {
+  return plan.book ? { kind: 'book', book: plan.book, label: plan.label, ...(plan.fallbackToDefault ? { fallbackToDefault: true } : {}) } : undefined;
+}
+
+function consolidateReport(report: ValidationReport, plan: PlanInput, inputs: Pick<GatheredSources, 'ignored'> & { readInput?: (file: string) => GridWorkbook } = { ignored: [] }): ConsolidationOutcome {
+  const explicit = planSource(plan);
+  const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(inputs.readInput ? { readInput: inputs.readInput } : {}) });
+  return outcomeOf(run);
 }
 
 function readFile(file: PickedFile): GridWorkbook {
@@ -131,8 +129,9 @@ function readFile(file: PickedFile): GridWorkbook {
 
 export const engine: Engine = {
   check,
+  gather: (sources, progress) => readSources(sources, progress, true),
   consolidate: consolidateReport,
   readFile,
   writeXlsx: writeWorkbookModel,
-  indicatorLabel: figureLabel,
+  indicatorLabel: (code) => (isFigureCode(code) ? figureLabel(code) : code),
 };

@@ -4,6 +4,7 @@
  * tests inject fakes. Only types here: nothing heavy is pulled into the initial bundle.
  */
 import type { GridWorkbook } from '../../core/grid.js';
+import type { IgnoredInput, KeyFigureRow, RunVerdict } from '../../core/run/index.js';
 import type { ValidationIssue } from '../../core/records.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import type { WorkbookModel } from '../../core/workbook-model.js';
@@ -53,16 +54,8 @@ export interface ObjectiveLine {
   readonly exemple?: boolean;
 }
 
-/** Key figures of one département (or the region) for the Consolider tab, formatted. */
-export interface KeyFigureRow {
-  readonly code: string;
-  readonly nom: string;
-  readonly siae: string;
-  readonly personnes: string;
-  readonly etp: string;
-  readonly tauxRealisation: string;
-  readonly tauxSortiesDynamiques: string;
-}
+/** Key figures of one département (or the region), formatted by the run (src/core/run). */
+export type { KeyFigureRow };
 
 export interface ConsolidationOutcome {
   /** The period shown (the latest when several), and the notice when periods are mixed. */
@@ -73,6 +66,13 @@ export interface ConsolidationOutcome {
   readonly kept: number;
   readonly excluded: number;
   readonly duplicates: number;
+  /** Files that could not be read (their error is in the anomalies). */
+  readonly unreadable: number;
+  /** Inputs left out: our own consolidated workbooks, the same file given twice. */
+  readonly ignored: readonly IgnoredInput[];
+  readonly verdict: RunVerdict;
+  /** Why the run is incomplete (a plan that cannot be read), in French. */
+  readonly problems: readonly string[];
   readonly objectives: readonly ObjectiveLine[];
   /** Where the plan came from, in French ("plan par défaut", "fichier plan.xlsx"…). */
   readonly planLabel: string;
@@ -84,7 +84,7 @@ export interface ConsolidationOutcome {
   readonly anomalies: readonly ValidationIssue[];
 }
 
-/** The plan handed to the engine: a workbook holding it, or none for the default plan. */
+/** The plan handed to the engine: a workbook holding it, or none (the plan rule of src/core/run applies). */
 export interface PlanInput {
   readonly book?: GridWorkbook;
   readonly label: string;
@@ -92,12 +92,23 @@ export interface PlanInput {
   readonly fallbackToDefault?: boolean;
 }
 
+/** The sources as the consolidation takes them: checked, with what was left out and why. */
+export interface GatheredSources {
+  readonly report: ValidationReport;
+  readonly ignored: readonly IgnoredInput[];
+}
+
 /** The core and the xlsx host, loaded on demand (a separate chunk): see engine.ts. */
 export interface Engine {
   /** Reads and checks the workbooks one by one, reporting progress per workbook. */
   check(sources: readonly BookSource[], progress: ProgressFn): Promise<ValidationReport>;
-  /** Consolidates a checked set against a plan. `planBook` is the plan's workbook when not the default. */
-  consolidate(report: ValidationReport, plan: PlanInput): ConsolidationOutcome;
+  /** Reads and checks the sources for Consolider: our consolidated workbooks and repeated files left out, with a notice. */
+  gather(sources: readonly BookSource[], progress: ProgressFn): Promise<GatheredSources>;
+  /**
+   * The consolidation run (src/core/run) on a checked set. `plan.book` is an explicit plan;
+   * without it the only plan among the inputs is used (read again with `readInput`), else the default plan.
+   */
+  consolidate(report: ValidationReport, plan: PlanInput, inputs?: { readonly ignored: readonly IgnoredInput[]; readonly readInput?: (file: string) => GridWorkbook }): ConsolidationOutcome;
   /** Reads a picked file (for a plan file). Throws a French message when it cannot. */
   readFile(file: PickedFile): GridWorkbook;
   /** The consolidated workbook as xlsx bytes (ExcelJS loads on first use). */

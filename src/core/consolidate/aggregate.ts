@@ -3,13 +3,14 @@ import {
   SUMMED_INDICATORS,
   derivedValue,
   effectiveNumber,
+  type DerivedCode,
   type SiaeKind,
 } from '../../schema/index.js';
 import type { ReturnRecord } from '../records.js';
 import type { DerivedAggregate, GroupAggregate, GroupKey, IndicatorSum } from './types.js';
 
 export const SUMMED_CODES: readonly string[] = SUMMED_INDICATORS.map((i) => i.code);
-export const DERIVED_CODES: readonly string[] = DERIVED.map((d) => d.code);
+export const DERIVED_CODES: readonly DerivedCode[] = DERIVED.map((d) => d.code);
 
 /**
  * One return reduced to the numbers the aggregates need, computed once: each summed

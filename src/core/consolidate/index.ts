@@ -6,3 +6,4 @@ export * from './provenance.js';
 export * from './values.js';
 export * from './to-json.js';
 export { SUMMED_CODES, DERIVED_CODES, groupMapKey } from './aggregate.js';
+export * from './key-figures.js';

@@ -14,6 +14,8 @@ export interface ConsolidatedWorkbookInput {
   readonly planName: string;
   /** Issues of reading the plan, listed with the others. */
   readonly planIssues?: readonly ValidationIssue[];
+  /** Every anomaly, already gathered (src/core/run): when given, used as it is instead of result's and planIssues. */
+  readonly anomalies?: readonly ValidationIssue[];
   readonly regionCode?: string;
 }
 
@@ -31,7 +33,7 @@ export function buildConsolidatedWorkbook(input: ConsolidatedWorkbookInput): Wor
       heuresSheet(result),
       sortiesSheet(result),
       progressionSheet(progress, input.planName),
-      anomaliesSheet([...result.anomalies, ...(input.planIssues ?? [])]),
+      anomaliesSheet(input.anomalies ?? [...result.anomalies, ...(input.planIssues ?? [])]),
       sourcesSheet(result),
     ],
     properties: {

@@ -1,32 +1,17 @@
 import { DERIVED, SECTORS, SIAE_KIND_LABELS } from '../../schema/index.js';
-import { figureLabel, figureValue, type ConsolidationResult } from '../consolidate/index.js';
+import { figureLabel, figureValue, type ConsolidationResult, type FigureCode } from '../consolidate/index.js';
 import type { SheetModel } from '../workbook-model.js';
 import { styleOf } from './formats.js';
 import { ALL_KINDS_LABEL, REGION_LABEL, departementLabel, departementRows, regionRows, type ScopeRow } from './scopes.js';
 import { tableSheet, type BlockColumn } from './table-block.js';
+import { KEY_CODES } from '../consolidate/key-figures.js';
 
-/** Key figures shown per département and per kind. */
-export const KEY_CODES = [
-  'nombre_siae',
-  'personnes',
-  'etp_realises',
-  'etp_conventionnes',
-  'taux_realisation_etp',
-  'heures_remunerees',
-  'part_femmes',
-  'part_rsa',
-  'part_residents_qpv',
-  'part_detld',
-  'part_moins_26_ans',
-  'part_plus_50_ans',
-  'part_travailleurs_handicapes',
-  'taux_sorties_dynamiques',
-  'taux_emploi_durable',
-] as const;
+/** Key figures shown per département and per kind: chosen once, in consolidate/key-figures.ts. */
+export { KEY_CODES };
 
-export const SECTOR_CODES: readonly string[] = ['heures_remunerees', ...SECTORS.flatMap((s) => [`heures_${s.key}`, `part_heures_${s.key}`])];
+export const SECTOR_CODES: readonly FigureCode[] = ['heures_remunerees', ...SECTORS.flatMap((s) => [`heures_${s.key}` as const, `part_heures_${s.key}` as const])];
 
-export const EXIT_CODES: readonly string[] = [
+export const EXIT_CODES: readonly FigureCode[] = [
   'sorties_emploi_durable',
   'sorties_emploi_transition',
   'sorties_positives',
@@ -62,7 +47,7 @@ function figureSheet(
   scopeColumns: readonly BlockColumn[],
   scopeValues: (r: ScopeRow) => (string | number)[],
   rows: readonly ScopeRow[],
-  codes: readonly string[],
+  codes: readonly FigureCode[],
 ): SheetModel {
   return tableSheet({
     name,

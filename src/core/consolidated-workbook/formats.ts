@@ -1,4 +1,4 @@
-import { figureFormat, type FigureFormat, type FigureValue } from '../consolidate/index.js';
+import { figureFormat, type FigureCode, type FigureFormat, type FigureValue } from '../consolidate/index.js';
 import type { StyleModel } from '../workbook-model.js';
 
 /** Number formats (Excel codes; Excel and LibreOffice show them in the user's locale). */
@@ -12,7 +12,7 @@ export const NUM_FMT: Record<FigureFormat, string> = {
 
 export const PROGRESS_FMT = '0%';
 
-export function styleOf(code: string): StyleModel {
+export function styleOf(code: FigureCode): StyleModel {
   return { numFmt: NUM_FMT[figureFormat(code)] };
 }
 

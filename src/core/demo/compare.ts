@@ -1,4 +1,4 @@
-import { SECTORS, type SiaeKind } from '../../schema/index.js';
+import { SECTORS, type SectorKey, type SiaeKind } from '../../schema/index.js';
 import type { ConsolidationResult, GroupAggregate } from '../consolidate/index.js';
 import { figureValue } from '../consolidate/index.js';
 import { DIAGNOSTIC_2013 } from './diagnostic-2013.js';
@@ -35,7 +35,7 @@ export function compareWithDiagnostic(result: ConsolidationResult, periode: numb
   const HALF_POINT = 0.005;
 
   add('Nombre de SIAE', num(figureValue(region, 'nombre_siae')), D.siae, 'entier', 0);
-  for (const k of ['EI', 'ACI'] as const) add(`SIAE de type ${k}`, num(figureValue(kind(k), 'nombre_siae')), D.siaeByKind[k]!, 'entier', 0);
+  for (const k of ['EI', 'ACI', 'ETTI'] as const) add(`SIAE de type ${k}`, num(figureValue(kind(k), 'nombre_siae')), D.siaeByKind[k]!, 'entier', 0);
   for (const k of ['AI', 'ETTI'] as const) {
     add(`Part des SIAE : ${k}`, share(num(figureValue(kind(k), 'nombre_siae')), num(figureValue(region, 'nombre_siae'))), D.siaeShareByKind[k]!, 'pourcentage', HALF_POINT);
   }
@@ -58,11 +58,11 @@ export function compareWithDiagnostic(result: ConsolidationResult, periode: numb
   add('Part des chômeurs de 24 mois et plus (DETLD)', num(figureValue(region, 'part_detld')), D.detld, 'pourcentage', HALF_POINT);
   const sectorLabel = (key: string) => SECTORS.find((s) => s.key === key)?.label ?? key;
   for (const [key, seed] of Object.entries(D.hoursBySector)) {
-    add(`Heures : ${sectorLabel(key)}`, num(figureValue(region, `part_heures_${key}`)), seed, 'pourcentage', HALF_POINT);
+    add(`Heures : ${sectorLabel(key)}`, num(figureValue(region, `part_heures_${key as SectorKey}`)), seed, 'pourcentage', HALF_POINT);
   }
   for (const [k, sectors] of Object.entries(D.hoursBySectorByKind)) {
     for (const [key, seed] of Object.entries(sectors)) {
-      add(`Heures ${k} : ${sectorLabel(key)}`, num(figureValue(kind(k as SiaeKind), `part_heures_${key}`)), seed, 'pourcentage', HALF_POINT);
+      add(`Heures ${k} : ${sectorLabel(key)}`, num(figureValue(kind(k as SiaeKind), `part_heures_${key as SectorKey}`)), seed, 'pourcentage', HALF_POINT);
     }
   }
   const ei = kind('EI');

@@ -8,7 +8,8 @@ import type { SectorKey, SiaeKind } from '../../schema/index.js';
 export const DIAGNOSTIC_2013 = {
   annee: 2013,
   siae: 407,
-  siaeByKind: { EI: 154, ACI: 152, AI: 77, ETTI: 24 } as Partial<Record<SiaeKind, number>>,
+  /** EI and ACI as stated, ETTI 23 (« passées de 15 à 23 »), AI the rest of 407 (78, the text's 19 %). */
+  siaeByKind: { EI: 154, ACI: 152, AI: 78, ETTI: 23 } as Partial<Record<SiaeKind, number>>,
   /** "AI 19 %, ETTI 6 %" of the SIAE. */
   siaeShareByKind: { AI: 0.19, ETTI: 0.06 } as Partial<Record<SiaeKind, number>>,
   /** "plus de 28 000 personnes". */

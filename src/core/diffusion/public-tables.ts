@@ -6,7 +6,7 @@ import {
   effectiveNumber,
   type SiaeKind,
 } from '../../schema/index.js';
-import { figureLabel, groupMapKey, type GroupAggregate, type PeriodAggregates } from '../consolidate/index.js';
+import { figureLabel, groupMapKey, type FigureCode, type GroupAggregate, type PeriodAggregates } from '../consolidate/index.js';
 import type { ReturnRecord } from '../records.js';
 import { departementLabel } from '../consolidated-workbook/scopes.js';
 import type { GridTable } from './grid-table.js';
@@ -15,12 +15,13 @@ export const REGION_ROW_LABEL = 'Ensemble de la région';
 export const ALL_KINDS_COL_LABEL = 'Toutes SIAE';
 
 /** Counts of people published per département × kind: every summed indicator counted in persons. */
-export const PEOPLE_CODES: readonly string[] = SUMMED_INDICATORS.filter((i) => i.unit === 'personnes').map((i) => i.code);
+export const PEOPLE_CODES: readonly FigureCode[] = SUMMED_INDICATORS.filter((i) => i.unit === 'personnes').map((i) => i.code as FigureCode);
 /** Amounts published per département × kind (hours and ETP: the minimum-SIAE rule applies). */
-export const AMOUNT_CODES: readonly string[] = ['heures_remunerees', 'etp_realises', 'etp_conventionnes'];
+export const AMOUNT_CODES: readonly FigureCode[] = ['heures_remunerees', 'etp_realises', 'etp_conventionnes'];
 /** The exit classes: their sum is every exit of the period. */
-export const EXIT_CLASS_CODES: readonly string[] = SUMMED_INDICATORS.filter((i) => i.unit === 'sorties').map((i) => i.code);
-export const SECTOR_HOUR_CODES: readonly string[] = SECTORS.map((s) => `heures_${s.key}`);
+export const EXIT_CLASS_CODES: readonly FigureCode[] = SUMMED_INDICATORS.filter((i) => i.unit === 'sorties').map((i) => i.code as FigureCode);
+export const SECTOR_HOUR_CODES: readonly FigureCode[] = SECTORS.map((s) => `heures_${s.key}` as const);
+const GRID_OPERANDS: ReadonlySet<string> = new Set([...PEOPLE_CODES, ...AMOUNT_CODES]);
 
 /** Rates with one summed numerator and one summed denominator, both published as grids. */
 export const GRID_RATES = DERIVED.filter(
@@ -28,8 +29,8 @@ export const GRID_RATES = DERIVED.filter(
     d.kind === 'ratio' &&
     d.numerator.length === 1 &&
     d.denominator.length === 1 &&
-    [...PEOPLE_CODES, ...AMOUNT_CODES].includes(d.numerator[0]!) &&
-    [...PEOPLE_CODES, ...AMOUNT_CODES].includes(d.denominator[0]!),
+    GRID_OPERANDS.has(d.numerator[0]!) &&
+    GRID_OPERANDS.has(d.denominator[0]!),
 ).map((d) => ({ code: d.code, numerator: d.numerator[0]!, denominator: d.denominator[0]! }));
 
 /** The scopes of one period as rows (départements, then the region) and columns (kinds, then all). */
@@ -52,7 +53,7 @@ export function periodScopes(period: PeriodAggregates, kept: readonly ReturnReco
 const rowLabel = (dep: string) => `${dep} ${departementLabel(dep)}`;
 
 /** Value of a summed indicator in a group (no data: 0, as the totals count it), and SIAE giving a non-zero value. */
-function cellOf(group: GroupAggregate | undefined, code: string, kept: readonly ReturnRecord[]) {
+function cellOf(group: GroupAggregate | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
   if (!group) return { value: 0, siae: 0, present: false };
   const v = group.sums[code]?.value;
   let siae = 0;
@@ -63,7 +64,7 @@ function cellOf(group: GroupAggregate | undefined, code: string, kept: readonly 
 }
 
 /** A summed indicator as a département × kind grid with both margins. */
-export function departementKindTable(s: PeriodScopes, code: string, measure: GridTable['measure']): GridTable {
+export function departementKindTable(s: PeriodScopes, code: FigureCode, measure: GridTable['measure']): GridTable {
   const p = s.period;
   const groupsOfRow = (dep: string | null) => [
     ...s.kinds.map((k) => (dep === null ? p.byKind.get(k) : p.byDepartementKind.get(groupMapKey(dep, k)))),
@@ -93,7 +94,7 @@ export function partsTable(
   s: PeriodScopes,
   id: string,
   title: string,
-  codes: readonly string[],
+  codes: readonly (FigureCode)[],
   totalLabel: string,
   measure: GridTable['measure'],
 ): GridTable {

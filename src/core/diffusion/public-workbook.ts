@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION, regionName, DEFAULT_DIFFUSION_SETTINGS, DEFAULT_SETTINGS, type DiffusionSettings } from '../../schema/index.js';
-import { figureFormat, figureLabel, figureValue, groupMapKey, type ConsolidationResult, type GroupAggregate } from '../consolidate/index.js';
+import { figureFormat, figureLabel, figureValue, groupMapKey, type ConsolidationResult, type FigureCode, type GroupAggregate } from '../consolidate/index.js';
 import { HEADER_STYLE, NOTE_STYLE, NUM_FMT, TITLE_STYLE } from '../consolidated-workbook/formats.js';
 import { columnLetters, toA1 } from '../a1.js';
 import type { CellModel, ChartModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
@@ -50,7 +50,7 @@ export function protectPeriod(scopes: PeriodScopes, settings: DiffusionSettings)
   const people = PEOPLE_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'count'), settings));
   const amounts = AMOUNT_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'amount'), settings));
   // Hours and ETP réalisés: ETP = hours ÷ the kind's hours per ETP, so one pattern for both.
-  const linked = ['heures_remunerees', 'etp_realises'].map((code) => amounts.findIndex((t) => t.table.id === code));
+  const linked = (['heures_remunerees', 'etp_realises'] as const).map((code) => amounts.findIndex((t) => t.table.id === code));
   const shared = shareHiddenCells(
     linked.map((k) => amounts[k]!),
     settings,
@@ -107,7 +107,7 @@ export function buildPublicWorkbook(
   // Rates whose operands are hours or ETP go with them; the shares of people on their own sheet.
   const rates = GRID_RATES.flatMap((r) => {
     const block = rateBlock(scopes, r.code, byId.get(r.numerator), byId.get(r.denominator), settings);
-    return block ? [{ block, amount: AMOUNT_CODES.includes(r.numerator) }] : [];
+    return block ? [{ block, amount: (AMOUNT_CODES as readonly string[]).includes(r.numerator) }] : [];
   });
   const parts = gridSheet(SHEET_PUBLIC_PARTS, `Parts et taux (${periode})`, rates.filter((r) => !r.amount).map((r) => r.block));
   const heures = gridSheet(SHEET_PUBLIC_HEURES, `Heures et ETP (${periode})`, [
@@ -147,7 +147,7 @@ interface Block {
   readonly cells: readonly (readonly { value: string | number | null; style?: StyleModel }[])[];
 }
 
-function numStyle(code: string): StyleModel {
+function numStyle(code: FigureCode): StyleModel {
   return { numFmt: NUM_FMT[figureFormat(code)] };
 }
 
@@ -182,7 +182,7 @@ function groupAt(s: PeriodScopes, r: number, c: number): GroupAggregate | undefi
 /** A rate grid: hidden where its numerator or denominator is (when the setting says so). */
 function rateBlock(
   s: PeriodScopes,
-  code: string,
+  code: FigureCode,
   num: ProtectedTable | undefined,
   den: ProtectedTable | undefined,
   settings: DiffusionSettings,
@@ -205,7 +205,7 @@ function rateBlock(
   };
 }
 
-const EXIT_RATE_CODES = ['taux_sorties_dynamiques', 'taux_emploi_durable', 'taux_emploi_transition', 'taux_sorties_positives'];
+const EXIT_RATE_CODES: readonly FigureCode[] = ['taux_sorties_dynamiques', 'taux_emploi_durable', 'taux_emploi_transition', 'taux_sorties_positives'];
 
 /** Exit rates per département: hidden when any examined exit class of the row is. */
 function exitRatesBlock(s: PeriodScopes, exits: ProtectedTable, settings: DiffusionSettings): Block {

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, departementsOfRegion, type Settings } from '../../schema/index.js';
+import { DEFAULT_PLAN_LABEL } from '../run/labels.js';
 import { PLAN_SCOPE_REGION } from '../template-layout.js';
 import { PLAN_EXAMPLES } from '../templates/plan-examples.js';
 import { exampleRow } from '../templates/plan.js';
@@ -26,5 +27,5 @@ export function defaultPlan(settings: Settings = DEFAULT_SETTINGS): ActionPlan {
       exemple: true,
     };
   });
-  return { name: "Plan d'actions par défaut (exemples du modèle)", targets, issues: [] };
+  return { name: DEFAULT_PLAN_LABEL, targets, issues: [] };
 }

@@ -1,6 +1,6 @@
 import { departementsOfRegion, indicatorByCode, regionName, strategyNode, YEAR_MAX, YEAR_MIN, type IndicatorDef, type Settings, type SiaeKind } from '../../schema/index.js';
 import { toA1 } from '../a1.js';
-import { FIGURE_CODES, figureFormat, figureLabel } from '../consolidate/index.js';
+import { FIGURE_CODES, figureFormat, figureLabel, isFigureCode, type FigureCode } from '../consolidate/index.js';
 import { isCellError, type CellValue, type GridSheet, type GridWorkbook } from '../grid.js';
 import { makeCellParser } from '../parse/cell-parsers.js';
 import { siaeKindOf } from '../parse/kinds.js';
@@ -35,13 +35,13 @@ const ALL_KINDS = /^(tous|toutes)\b/;
 const LABEL_TO_CODE = new Map(FIGURE_CODES.map((c) => [labelKey(figureLabel(c)), c]));
 
 /** A measurable indicator named by its code or label ("taux_sorties_dynamiques", "Taux de sorties dynamiques"). */
-export function planIndicatorCode(text: string): string | undefined {
+export function planIndicatorCode(text: string): FigureCode | undefined {
   const t = cleanText(text);
-  if (FIGURE_CODES.includes(t)) return t;
+  if (isFigureCode(t)) return t;
   const lower = t.toLowerCase();
-  if (FIGURE_CODES.includes(lower)) return lower;
+  if (isFigureCode(lower)) return lower;
   const m = matchIndicatorHeader(t);
-  if (m && (m.kind === 'indicator' || m.kind === 'derived') && FIGURE_CODES.includes(m.code)) return m.code;
+  if (m && (m.kind === 'indicator' || m.kind === 'derived') && isFigureCode(m.code)) return m.code;
   return LABEL_TO_CODE.get(labelKey(t));
 }
 

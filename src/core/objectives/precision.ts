@@ -1,4 +1,4 @@
-import { figureFormat, type FigureFormat } from '../consolidate/index.js';
+import { figureFormat, type FigureCode, type FigureFormat } from '../consolidate/index.js';
 import type { MeasuredStatus } from './types.js';
 
 /**
@@ -18,7 +18,7 @@ export const DISPLAY_DECIMALS: Record<FigureFormat, number> = {
  * A value in integer units of its displayed precision (0.4449999 shown « 44,5 % » is 445):
  * the 12 significant digits first drop binary noise, as the consolidated figures do.
  */
-export function displayUnits(code: string, value: number): number {
+export function displayUnits(code: FigureCode, value: number): number {
   const scaled = value * 10 ** DISPLAY_DECIMALS[figureFormat(code)];
   return Math.round(Number(scaled.toPrecision(12)));
 }

@@ -1,4 +1,5 @@
 import type { SiaeKind } from '../../schema/index.js';
+import type { FigureCode } from '../consolidate/values.js';
 import type { ValidationIssue } from '../records.js';
 
 export type Direction = 'hausse' | 'baisse';
@@ -8,7 +9,7 @@ export interface PlanTarget {
   /** Code of the strategy's objective or sub-objective (e.g. "22", "212"). */
   readonly objectif: string;
   /** Code of a summed or derived indicator of the spec, or "nombre_siae". */
-  readonly indicateur: string;
+  readonly indicateur: FigureCode;
   /** null for the whole region, else a département code. */
   readonly departement: string | null;
   /** null for every kind of SIAE. */

@@ -1,4 +1,5 @@
 import type { SiaeKind } from '../../schema/index.js';
+import type { FigureCode } from '../consolidate/values.js';
 
 /**
  * Example targets shipped in the action plan, marked "Exemple à remplacer = oui". Baselines are
@@ -8,7 +9,7 @@ import type { SiaeKind } from '../../schema/index.js';
 export interface PlanExample {
   readonly objective: string;
   /** A base or derived indicator code of the schema (checked by the tests). */
-  readonly indicator: string;
+  readonly indicator: FigureCode;
   /** 'Région' or a département code. */
   readonly scope: string;
   readonly kind?: SiaeKind;

@@ -118,7 +118,8 @@ export class ValidationRun {
     const here: Place = { file: src.file, sheet: src.sheet, row: src.row, cell: src.cells.siret };
     file.sink.add({
       code: 'duplicate-row',
-      severity: 'erreur',
+      // A warning, as in the consolidation: the return is counted once there, never excluded.
+      severity: 'avertissement',
       file: src.file,
       sheet: src.sheet,
       cell: here.cell,

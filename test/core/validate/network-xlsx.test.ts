@@ -105,7 +105,7 @@ describe('network table written by ExcelJS, read by our reader', () => {
     const report = validateWorkbooks([readXlsx(a, 'a.xlsx'), readXlsx(b, 'b.xlsx')]);
     const [fa, fb] = report.files;
     const dupA = fa!.issues.find((i) => i.code === 'duplicate-row')!;
-    expect(dupA).toMatchObject({ cell: 'A3', severity: 'erreur', value: siretFor(9) });
+    expect(dupA).toMatchObject({ cell: 'A3', severity: 'avertissement', value: siretFor(9) });
     expect(dupA.message).toContain('« a.xlsx »');
     expect(dupA.message).toContain('ligne 2');
     expect(fb!.issues.find((i) => i.code === 'duplicate-row')).toMatchObject({ file: 'b.xlsx', cell: 'A2' });

@@ -1,4 +1,5 @@
 /** The Consolider panel: sources, plan, run, key figures by département, write or download. */
+import { PLAN_RULE_CHOICE_LABEL } from '../../../core/run/labels.js';
 import type { PaneController } from '../controller.js';
 import { byId, el, replaceChildren } from '../dom.js';
 import type { ConsolidationOutcome, KeyFigureRow, PickedFile, PlanChoice } from '../ports.js';
@@ -40,6 +41,9 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
   const planBox = byId('plan-file');
   replaceChildren(planBox, [planPicker.root]);
   const radios = [...document.querySelectorAll<HTMLInputElement>('input[name="plan"]')];
+  // « défaut » lets the run's plan rule decide: say it in the run's own words (src/core/run/labels.ts).
+  const ruleLabel = document.getElementById('plan-defaut')?.parentElement;
+  if (ruleLabel?.lastChild?.nodeType === Node.TEXT_NODE) ruleLabel.lastChild.textContent = ` ${PLAN_RULE_CHOICE_LABEL}`;
   for (const radio of radios) {
     radio.addEventListener('change', () => {
       if (!radio.checked) return;
