@@ -212,8 +212,10 @@ async function writeWith(context: Excel.RequestContext, model: WorkbookModel, op
     if (e instanceof Refusal) throw e;
     if (commitStarted && plan) return recoverCommit(context, plan, e);
     const temps = plan?.naming.temps ?? [];
-    const left = await rollBack(context, temps);
-    throw failure(e, rollBackOutcome(left, temps, created, plan?.leftoversRemoved ?? []));
+    const leftovers = plan?.leftoversRemoved ?? [];
+    // The rollback also finishes removing the leftovers, should the first batch have stopped half-way.
+    const left = await rollBack(context, [...temps, ...leftovers]);
+    throw failure(e, rollBackOutcome(left, temps, created, leftovers));
   }
 }
 
@@ -238,14 +240,17 @@ function failure(e: unknown, outcome: string): ExcelHostError {
  * What the user has after a failure before the commit. `left`: the temporary sheets still there
  * (read back), or undefined when the workbook could not even be read.
  */
-function rollBackOutcome(left: readonly string[] | undefined, temps: readonly string[], created: boolean, leftoversRemoved: readonly string[]): string {
-  const removed = leftoversRemoved.length > 0 ? ` (les feuilles temporaires ${quoted(leftoversRemoved)} d'une exécution précédente ont été retirées)` : '';
-  if (left !== undefined && left.length === 0) return `${AS_BEFORE}${removed}`;
+function rollBackOutcome(left: readonly string[] | undefined, temps: readonly string[], created: boolean, leftovers: readonly string[]): string {
+  const removedText = (gone: readonly string[]) => (gone.length > 0 ? ` (les feuilles temporaires ${quoted(gone)} d'une exécution précédente ont été retirées)` : '');
   if (left !== undefined) {
-    return `les feuilles masquées ${quoted(left)}, temporaires, restent dans le classeur, rien d'autre n'a changé${removed} ; ${NEXT_RUN}`;
+    const removed = removedText(leftovers.filter((l) => !left.includes(l)));
+    if (left.length === 0) return `${AS_BEFORE}${removed}`;
+    return `les feuilles temporaires ${quoted(left)} restent dans le classeur, rien d'autre n'a changé${removed} ; ${NEXT_RUN}`;
   }
-  if (created) return `les feuilles masquées ${quoted(temps)}, temporaires, restent dans le classeur, rien d'autre n'a changé ; ${NEXT_RUN}`;
-  return `des feuilles masquées temporaires (${quoted(temps)}) peuvent rester dans le classeur, rien d'autre n'a changé ; ${NEXT_RUN}`;
+  // The workbook could not be read back: say what is certain. The first batch, once synced,
+  // created the temporary sheets and removed the leftovers.
+  if (created) return `les feuilles temporaires ${quoted(temps)} restent dans le classeur, rien d'autre n'a changé${removedText(leftovers)} ; ${NEXT_RUN}`;
+  return `des feuilles temporaires (${quoted([...temps, ...leftovers])}) peuvent rester dans le classeur, rien d'autre n'a changé ; ${NEXT_RUN}`;
 }
 
 /**
@@ -280,10 +285,10 @@ function queueCommit(context: Excel.RequestContext, plan: CommitPlan, live: Live
   }
 }
 
-/** Best effort: delete this run's temporary sheets. Returns those still there, undefined if unknown. */
-async function rollBack(context: Excel.RequestContext, temps: readonly string[]): Promise<string[] | undefined> {
-  if (temps.length === 0) return [];
-  const mine = new Set(temps.map(lower));
+/** Best effort: delete the named temporary sheets. Returns those still there, undefined if unknown. */
+async function rollBack(context: Excel.RequestContext, names: readonly string[]): Promise<string[] | undefined> {
+  if (names.length === 0) return [];
+  const mine = new Set(names.map(lower));
   let present: string[];
   try {
     const sheets = context.workbook.worksheets;

@@ -92,6 +92,36 @@ describe('écriture dans Excel : pannes, restes, conflits, protection', () => {
     expect(leftBehind).toBeGreaterThan(0);
   });
 
+  it('connexion perdue alors que des restes d’une exécution précédente sont là : le message ne ment jamais sur eux', async () => {
+    const total = await syncsOfRerun();
+    for (let n = 1; n <= total; n++) {
+      for (const afterActions of [0, 1, 2]) {
+        const f = userWorkbook();
+        await writeModel(f.ctx, consolidatedModel(30));
+        f.addSheet({ name: 'IAE_tmp_zz9_1', visibility: 'Hidden', rows: [['reste']] });
+        f.resetCounters();
+        f.failAt = { sync: n, afterActions, andAfter: true };
+        const { error } = await attempt(f, 40);
+        const left = tmpSheets(f).map((s) => s.name);
+        if (n <= 2) {
+          // Failed before the first change: truly as it was, the old leftover included.
+          expect(error!.message).toMatch(/le classeur est resté tel qu'il était\.$/);
+          expect(left).toEqual(['IAE_tmp_zz9_1']);
+        } else if (/tel qu'il était/.test(error!.message)) {
+          // As it was, but for the leftover, which the message says it removed.
+          expect(left).toEqual([]);
+          expect(error!.message).toMatch(/le classeur est resté tel qu'il était \(les feuilles temporaires « IAE_tmp_zz9_1 » d'une exécution précédente ont été retirées\)\.$/);
+        } else {
+          for (const name of left) expect(error!.message).toContain(`« ${name} »`);
+          if (left.includes('IAE_tmp_zz9_1')) expect(error!.message).not.toMatch(/« IAE_tmp_zz9_1 » d'une exécution précédente ont été retirées/);
+        }
+        f.failAt = undefined;
+        await writeModel(f.ctx, consolidatedModel(40));
+        expect(tmpSheets(f)).toEqual([]);
+      }
+    }
+  });
+
   it('the case of the issue: every sync fails from the fourth on (after the new sheets exist) — the hidden sheets are named, then removed', async () => {
     const f = userWorkbook();
     await writeModel(f.ctx, consolidatedModel(30));
@@ -101,7 +131,7 @@ describe('écriture dans Excel : pannes, restes, conflits, protection', () => {
     const left = tmpSheets(f);
     expect(left.map((s) => s.visibility)).toEqual(['Hidden', 'Hidden']);
     expect(error!.message).toMatch(
-      /^Écriture dans le classeur impossible : .* Les nouvelles feuilles n'ont pas été écrites : les feuilles masquées « IAE_tmp_\w+_1 », « IAE_tmp_\w+_2 », temporaires, restent dans le classeur, rien d'autre n'a changé ; la prochaine écriture les retirera/,
+      /^Écriture dans le classeur impossible : .* Les nouvelles feuilles n'ont pas été écrites : les feuilles temporaires « IAE_tmp_\w+_1 », « IAE_tmp_\w+_2 » restent dans le classeur, rien d'autre n'a changé ; la prochaine écriture les retirera/,
     );
     f.failAt = undefined;
     const again = await writeModel(f.ctx, consolidatedModel(40));
