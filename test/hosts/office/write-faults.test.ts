@@ -213,7 +213,13 @@ describe('écriture dans Excel : pannes, restes, conflits, protection', () => {
     expect(error!.code).toBe('AccessDenied');
     expect(f.syncCount).toBe(1);
     expect(f.snapshot()).toEqual(before);
-    // The fake refuses like Excel: once unprotected, the same write goes through.
+    // The fake refuses structure changes as Excel does, so a write that skipped the check would fail half-way.
+    f.ctx.workbook.worksheets.add('Essai');
+    await expect(f.ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    f.ctx.workbook.worksheets.getItem('Données consolidées').name = 'Autre';
+    await expect(f.ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(f.snapshot()).toEqual(before);
+    // Once unprotected, the same write goes through.
     f.structureProtected = false;
     await expect(writeModel(f.ctx, consolidatedModel(8))).resolves.toMatchObject({ recovered: false });
   });
