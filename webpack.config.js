@@ -41,15 +41,33 @@ function settings(isProduction, isServe) {
   }
 }
 
-function page(name, template, chunks, templateParameters) {
+/** The compiled office-loader script (a classic script the templates place in <head>). */
+function officeLoaderFile(compilation) {
+  const chunk = compilation.namedChunks.get(OFFICE_LOADER);
+  const file = chunk && [...chunk.files].find((f) => f.endsWith(".js"));
+  if (!file) throw new Error("office-loader introuvable dans la compilation");
+  return file;
+}
+
+function page(name, template, chunks, parameters) {
   return new HtmlWebpackPlugin({
     filename: `${name}.html`,
     template: resolve(root, template),
     chunks,
-    templateParameters,
+    templateParameters: (compilation, assets, assetTags, options) => ({
+      compilation,
+      webpackConfig: compilation.options,
+      htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+      ...parameters,
+      officeLoader: officeLoaderFile(compilation),
+    }),
     scriptLoading: "defer",
   });
 }
+
+// Loads Office.js only inside an Office host (src/apps/taskpane/office-loader.ts): in a plain
+// browser the pages make no request beyond their origin, whatever IAE_OFFICE_JS says.
+const OFFICE_LOADER = "office-loader";
 
 export default async (env = {}, argv = {}) => {
   const isProduction = argv.mode === "production";
@@ -91,6 +109,7 @@ export default async (env = {}, argv = {}) => {
     entry: {
       taskpane: resolve(root, "src/apps/taskpane/index.ts"),
       commands: resolve(root, "src/apps/commands/index.ts"),
+      [OFFICE_LOADER]: resolve(root, "src/apps/taskpane/office-loader.ts"),
     },
     output: {
       path: resolve(root, "dist"),
@@ -129,7 +148,8 @@ export default async (env = {}, argv = {}) => {
     optimization: {
       // Heavy libraries loaded with import() become their own chunks; code shared
       // by the task pane and the commands is not duplicated.
-      splitChunks: { chunks: "all" },
+      // The office-loader stays one self-contained classic script.
+      splitChunks: { chunks: (chunk) => chunk.name !== OFFICE_LOADER },
     },
     performance: {
       hints: isProduction ? "warning" : false,

@@ -157,11 +157,12 @@ describe("manifest.xml", () => {
     expect(functions).toEqual(["verifier", "consolider"]);
     const urls = resourceIndex();
     const urlOf = (resid: string) => attr(urls.get(resid)!.element, "DefaultValue");
-    expect(urlOf(attr(onlyChild(taskpane[0]!, "SourceLocation"), "resid"))).toBe(`${DEV_BASE_URL}taskpane.html`);
+    // ?hote=office: the pages load Office.js only when opened by Office (src/apps/taskpane/office-loader.ts).
+    expect(urlOf(attr(onlyChild(taskpane[0]!, "SourceLocation"), "resid"))).toBe(`${DEV_BASE_URL}taskpane.html?hote=office`);
     const functionFile = all.find((element) => element.name === "FunctionFile")!;
-    expect(urlOf(attr(functionFile, "resid"))).toBe(`${DEV_BASE_URL}commands.html`);
+    expect(urlOf(attr(functionFile, "resid"))).toBe(`${DEV_BASE_URL}commands.html?hote=office`);
     expect(attr(onlyChild(onlyChild(manifest, "DefaultSettings"), "SourceLocation"), "DefaultValue")).toBe(
-      `${DEV_BASE_URL}taskpane.html`,
+      `${DEV_BASE_URL}taskpane.html?hote=office`,
     );
   });
 

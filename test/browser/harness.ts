@@ -34,9 +34,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the pages once into a temporary folder (production mode, local Office.js). */
-export async function buildPages(): Promise<string> {
-  const reuse = process.env.IAE_TEST_DIST;
+/**
+ * Builds the pages once into a temporary folder (production mode, local Office.js by default;
+ * `officeJs: 'cdn'` is the default `npm run build`, with Office.js from Microsoft's CDN).
+ */
+export async function buildPages(options: { readonly officeJs?: 'local' | 'cdn' } = {}): Promise<string> {
+  const officeJs = options.officeJs ?? 'local';
+  const reuse = officeJs === 'local' ? process.env.IAE_TEST_DIST : undefined;
   if (reuse) {
     if (!existsSync(join(reuse, 'taskpane.html'))) throw new Error(`IAE_TEST_DIST=${reuse} : taskpane.html absent.`);
     return reuse;
@@ -46,7 +50,7 @@ export async function buildPages(): Promise<string> {
   await new Promise<void>((ok, fail) => {
     const child = spawn(process.execPath, [cli, '--mode', 'production', '--output-path', out], {
       cwd: ROOT,
-      env: { ...process.env, IAE_OFFICE_JS: 'local', IAE_BASE_URL: '' },
+      env: { ...process.env, IAE_OFFICE_JS: officeJs === 'local' ? 'local' : '', IAE_BASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

@@ -18,6 +18,7 @@ import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { cellValue, sheetByName } from '../../src/core/grid.js';
 import { fakeOfficeScript } from './fake-office.js';
+import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { networkInvalidSample, networkValidSample, planSample, SAMPLE_SETTINGS, SIAE_VALID_VALUES, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
 import { ARTIFACTS_DIR, buildPages, launchChromium, requireChromium, ROOT } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
@@ -321,15 +322,20 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
     await context.close();
   });
 
-  it('la page des commandes affiche le résultat reçu dans le fragment, comme du texte', async () => {
+  it('la page des commandes affiche le message de son catalogue choisi par la clé du fragment, jamais un texte de l’URL', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
-    const text = `Vérification terminée : 2 erreurs. ${IMG_PAYLOAD}`;
-    await page.goto(`${server.origin}/commands.html?avis=1#${new URLSearchParams({ kind: 'erreur', text })}`);
+    await page.goto(`${server.origin}/commands.html?avis=1#cle=verifier-erreur`);
     await page.waitForSelector('#notice:not([hidden])');
-    expect(await page.textContent('#notice')).toBe(text);
+    expect(await page.textContent('#notice')).toBe(NOTICE_CATALOGUE['verifier-erreur'].text);
     expect(await page.getAttribute('#notice', 'class')).toBe('notice notice--erreur');
+    // A link that brings its own text (the former format) shows nothing of it.
+    const text = `Vérification terminée : 2 erreurs. ${IMG_PAYLOAD}`;
+    await page.goto(`${server.origin}/commands.html?avis=1&x=2#${new URLSearchParams({ kind: 'erreur', text })}`);
+    await page.waitForLoadState('load');
+    expect(await page.isHidden('#notice')).toBe(true);
+    expect(await page.textContent('body')).not.toContain('2 erreurs');
     expect(await page.locator('img').count()).toBe(0);
     await context.close();
   });

@@ -9,10 +9,15 @@
  *    transactions), the rest are dropped;
  *  - strings written to cells are parsed as Excel does ("=…" becomes a formula, "00123" a
  *    number) unless the cell's number format is text ("@");
- *  - sheet, table and name clashes are refused as Excel refuses them.
+ *  - sheet, table and name clashes are refused as Excel refuses them (table names and
+ *    workbook-scoped names share one namespace);
+ *  - a workbook whose structure is protected refuses to add, delete, rename, hide or show sheets.
  * And it counts: syncs, the request bytes of each batch (JSON of the arguments plus a fixed
  * cost per action), the response bytes (JSON of what was loaded), format actions and the cells
- * they touch. `failAt` injects an error at the Nth sync, after a given number of actions.
+ * they touch. Faults: `failAt` injects an error at the Nth sync, after a given number of actions
+ * (`andAfter`: every later sync fails too, as when the connection is lost); `onSync` runs code
+ * at the start of a given sync, before its batch, as a user editing the workbook meanwhile
+ * (`addSheetDuring`). Leftovers of earlier runs are seeded with `addSheet` ("IAE_tmp_…").
  */
 import { columnLetters, columnNumber } from '../../src/core/a1.js';
 
@@ -165,6 +170,8 @@ export interface FailAt {
   /** Actions of that batch applied before the failure (default 0). */
   readonly afterActions?: number;
   readonly code?: string;
+  /** Every sync after it fails too, before any of its actions (a lost connection). */
+  readonly andAfter?: boolean;
 }
 
 export class FakeExcel {
@@ -174,6 +181,10 @@ export class FakeExcel {
   selection?: { sheet: string; address: string };
   readonly syncs: SyncRecord[] = [];
   failAt?: FailAt;
+  /** Workbook structure protection (Review > Protect Workbook). */
+  structureProtected = false;
+  /** Called at the start of each sync, before its batch is applied: what a user does meanwhile. */
+  onSync?: (sync: number) => void;
   private queue: Action[] = [];
   private nextId = 1;
   readonly context: any;
@@ -281,8 +292,10 @@ export class FakeExcel {
     let responseBytes = 0;
     const requestBytes = batch.reduce((s, a) => s + a.bytes, 0);
     this.syncs.push({ actions: batch.length, requestBytes, responseBytes: 0 });
-    const failAt = this.failAt && this.failAt.sync === n ? this.failAt : undefined;
-    const limit = failAt ? Math.min(failAt.afterActions ?? 0, batch.length) : batch.length;
+    this.onSync?.(n);
+    const f = this.failAt;
+    const failAt = f && (f.sync === n || (f.andAfter && n > f.sync)) ? f : undefined;
+    const limit = failAt ? (failAt.sync === n ? Math.min(failAt.afterActions ?? 0, batch.length) : 0) : batch.length;
     for (let i = 0; i < limit; i++) {
       const r = batch[i]!.run();
       if (typeof r === 'number') responseBytes += r;
@@ -337,6 +350,24 @@ export class FakeExcel {
 
   allTables(): { sheet: SheetState; table: TableState }[] {
     return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  /** At the start of sync `n`, the user adds a visible sheet named `name`. */
+  addSheetDuring(n: number, name: string): void {
+    this.onSync = (sync) => {
+      if (sync === n && !this.sheet(name)) this.addSheet({ name, rows: [['ajoutée pendant l’écriture']] });
+    };
+  }
+
+  /** Throws as Excel does when the structure is protected. */
+  assertStructureEditable(): void {
+    if (this.structureProtected) throw new FakeOfficeError('AccessDenied', 'La structure du classeur est protégée.');
+  }
+
+  /** Whether a table or workbook-scoped name already uses `name` (one namespace in Excel). */
+  tableOrNameTaken(name: string, except?: TableState): boolean {
+    const l = name.toLowerCase();
+    return this.allTables().some((t) => t.table !== except && t.table.name.toLowerCase() === l) || this.names.some((n) => n.name.toLowerCase() === l);
   }
 
   recordFormat(op: FormatOp, s: SheetState): void {
@@ -446,6 +477,23 @@ class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly names: NameCollection;
   readonly tables: TableCollection;
+  get protection(): any {
+    const fake = this.fake;
+    let loaded: boolean | undefined;
+    return {
+      load() {
+        fake.enqueue(10, () => {
+          loaded = fake.structureProtected;
+          return 20;
+        });
+        return this;
+      },
+      get protected(): boolean {
+        if (loaded === undefined) throw new FakeOfficeError('PropertyNotLoaded', 'protected');
+        return loaded;
+      },
+    };
+  }
   constructor(private fake: FakeExcel) {
     this.worksheets = new WorksheetCollection(fake);
     this.names = new NameCollection(fake, () => fake.names, undefined);
@@ -468,6 +516,7 @@ class WorksheetCollection extends ItemCollection<FakeExcel, Worksheet> {
   add(name: string): Worksheet {
     let created: SheetState | undefined;
     this.fake.enqueue(json(name), () => {
+      this.fake.assertStructureEditable();
       if (this.fake.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `Une feuille « ${name} » existe déjà.`);
       if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new FakeOfficeError('InvalidArgument', `Nom de feuille invalide : ${name}`);
       created = this.fake.newSheet(name);
@@ -524,6 +573,7 @@ class Worksheet extends Proxy0<SheetState> {
   }
   set name(v: string) {
     this.set$('name', v, (s) => {
+      if (s.name !== v) this.fake.assertStructureEditable();
       const other = this.fake.sheet(v);
       if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', `Une feuille « ${v} » existe déjà.`);
       // Excel follows a rename in every formula and name that points at the sheet.
@@ -539,6 +589,7 @@ class Worksheet extends Proxy0<SheetState> {
   }
   set visibility(v: SheetState['visibility']) {
     this.set$('visibility', v, (s) => {
+      if (s.visibility !== v) this.fake.assertStructureEditable();
       if (v !== 'Visible' && this.fake.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
         throw new FakeOfficeError('InvalidOperation', 'Un classeur doit garder une feuille visible.');
       }
@@ -552,6 +603,7 @@ class Worksheet extends Proxy0<SheetState> {
     this.fake.enqueue(0, () => {
       const s = this.resolve();
       if (!this.fake.sheets.includes(s)) throw new FakeOfficeError('ItemNotFound', 'Feuille déjà supprimée');
+      this.fake.assertStructureEditable();
       if (s.visibility === 'Visible' && this.fake.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
         throw new FakeOfficeError('InvalidOperation', 'Impossible de supprimer la seule feuille visible.');
       }
@@ -989,6 +1041,8 @@ class NameCollection extends ItemCollection<NameState[], NamedItem> {
     this.fake.enqueue(name.length + json(reference), () => {
       const list = this.resolve();
       if (list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `Nom « ${name} » déjà défini`);
+      // A workbook-scoped name may not take a table's name.
+      if (!this.sheet && this.fake.tableOrNameTaken(name)) throw new FakeOfficeError('ItemAlreadyExists', `« ${name} » est déjà le nom d'un tableau`);
       list.push({ name, formula: String(reference) });
     });
   }
@@ -1082,7 +1136,7 @@ class TableCollection extends ItemCollection<{ sheet: SheetState; table: TableSt
       });
       if (overlap) throw new FakeOfficeError('InvalidArgument', 'Un tableau ne peut pas en chevaucher un autre.');
       let i = 1;
-      while (this.fake.allTables().some((t) => t.table.name === `Tableau${i}`)) i++;
+      while (this.fake.tableOrNameTaken(`Tableau${i}`)) i++;
       created = { sheet, table: { name: `Tableau${i}`, address: boxAddress(box) } };
       sheet.tables.push(created.table);
     });
@@ -1126,9 +1180,7 @@ class Table {
     this.fake.enqueue(json(v), () => {
       const t = this.resolve();
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v)) throw new FakeOfficeError('InvalidArgument', `Nom de tableau invalide : ${v}`);
-      if (this.fake.allTables().some((x) => x.table !== t.table && x.table.name.toLowerCase() === v.toLowerCase())) {
-        throw new FakeOfficeError('InvalidArgument', `Un tableau « ${v} » existe déjà.`);
-      }
+      if (this.fake.tableOrNameTaken(v, t.table)) throw new FakeOfficeError('InvalidArgument', `Un tableau ou un nom « ${v} » existe déjà.`);
       t.table.name = v;
     });
   }

@@ -6,7 +6,9 @@
  * host information Office always gives an add-in page — the very signals office.js reads:
  * `_host_Info` in the URL, `hostInfo` in window.name, `hostInfoValue` in sessionStorage, or a
  * desktop host object (window.external.GetHostInfo / GetContext, agaveHost). With none of them,
- * office.js itself concludes "plain browser"; the pane starts standalone at once.
+ * office.js itself concludes "plain browser"; the pane starts standalone at once. The manifest
+ * adds its own signal, `?hote=office`, to every URL Office opens, so a change in Office's
+ * internals cannot turn the add-in into a standalone page.
  */
 import type { Mode } from './ports.js';
 
@@ -32,9 +34,18 @@ export function currentSignals(): HostSignals {
   return { search: window.location.search, windowName: window.name, sessionHostInfo, external: w.external, agaveHost: w.agaveHost };
 }
 
-/** Whether an Office host may be around this page (then Office.onReady decides). */
+/** Query parameter the manifest's URLs carry (`taskpane.html?hote=office`): the signal we control. */
+export const HOST_PARAM = 'hote';
+export const HOST_PARAM_VALUE = 'office';
+
+/**
+ * Whether an Office host may be around this page (then Office.onReady decides). Also decides
+ * whether the page loads Office.js at all (office-loader.ts): without any of these signals no
+ * request leaves the page's origin.
+ */
 export function mayHaveOfficeHost(s: HostSignals): boolean {
-  if (new URLSearchParams(s.search).has('_host_Info')) return true;
+  const query = new URLSearchParams(s.search);
+  if (query.get(HOST_PARAM) === HOST_PARAM_VALUE || query.has('_host_Info')) return true;
   try {
     const parsed: unknown = JSON.parse(s.windowName);
     if (parsed && typeof parsed === 'object' && 'hostInfo' in parsed) return true;
