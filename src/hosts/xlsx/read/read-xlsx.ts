@@ -5,7 +5,7 @@
  */
 import type { GridDefinedName, GridSheet, GridTable, GridWorkbook } from '../../../core/grid';
 import { XlsxReadError } from './errors';
-import { fileTooLargeDetail, formatCount, resolveLimits, type ReadLimits } from './limits';
+import { fileTooLargeDetail, formatCount, ReadLimitError, resolveLimits, type ReadLimits } from './limits';
 import { parseRels, relsPathOf, type Relationship } from './opc';
 import { readSharedStrings } from './shared-strings';
 import { readSheet } from './sheet';
@@ -33,14 +33,15 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
       return zip.readText(part);
     };
     const workbookPath = findWorkbook(zip, read, source);
-    const workbook = parseWorkbookPart(read(workbookPath)!);
-    const rels = relsOf(read, workbookPath);
+    const workbook = parseWorkbookPart(read(workbookPath)!, lim.maxXmlNodes);
+    const rels = relsOf(read, workbookPath, lim.maxXmlNodes);
+    const relById = new Map(rels.map((r) => [r.id, r]));
     const byType = (type: string) => rels.find((r) => r.type === type && !r.external)?.target;
 
     const sstPath = byType('sharedStrings') ?? 'xl/sharedStrings.xml';
     currentPart = sstPath;
-    const sst = zip.has(sstPath) ? readSharedStrings(zip, sstPath) : [];
-    const styles = parseStyles(read(byType('styles') ?? 'xl/styles.xml'));
+    const sst = zip.has(sstPath) ? readSharedStrings(zip, sstPath, lim.maxCellChars) : [];
+    const styles = parseStyles(read(byType('styles') ?? 'xl/styles.xml'), lim.maxXmlNodes);
 
     let cells = 0;
     const countCells = (n: number, sheet: string) => {
@@ -56,7 +57,7 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
     const sheets: GridSheet[] = [];
     const tables: GridTable[] = [];
     for (const entry of workbook.sheets) {
-      const rel = rels.find((r) => r.id === entry.relId);
+      const rel = relById.get(entry.relId);
       const empty: GridSheet = { name: entry.name, visibility: entry.visibility, rows: [], styles: [], validations: [], protection: null };
       if (!rel || rel.type !== 'worksheet') {
         // Chart sheets, dialog and macro sheets: no cells, but they keep their place so that
@@ -66,15 +67,15 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
         continue;
       }
       currentPart = rel.target;
-      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells });
+      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells, limits: lim });
       if (!result) throw new XlsxReadError(source, 'corrompu', `la feuille « ${entry.name} » est absente de l’archive`);
       sheets.push(result.sheet);
       if (result.tablePartIds.length > 0) {
-        const sheetRels = relsOf(read, rel.target);
+        const sheetRels = relsOf(read, rel.target, lim.maxXmlNodes);
         for (const id of result.tablePartIds) {
           const t = sheetRels.find((r) => r.id === id);
           const xml = t ? read(t.target) : undefined;
-          if (xml !== undefined) tables.push(parseTable(xml, entry.name));
+          if (xml !== undefined) tables.push(parseTable(xml, entry.name, lim.maxXmlNodes));
         }
       }
     }
@@ -88,6 +89,7 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
     };
   } catch (err) {
     if (err instanceof XlsxReadError) throw err;
+    if (err instanceof ReadLimitError) throw new XlsxReadError(source, 'trop-volumineux', err.message, { cause: err });
     if (err instanceof RangeError)
       throw new XlsxReadError(source, 'trop-volumineux', 'il dépasse la mémoire disponible pour la lecture.', { cause: err });
     const where = currentPart ? `partie « ${currentPart} »` : 'structure de l’archive';
@@ -96,9 +98,9 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
   }
 }
 
-function relsOf(read: (part: string) => string | undefined, part: string): Relationship[] {
+function relsOf(read: (part: string) => string | undefined, part: string, maxNodes?: number): Relationship[] {
   const xml = read(relsPathOf(part));
-  return xml === undefined ? [] : parseRels(xml, part);
+  return xml === undefined ? [] : parseRels(xml, part, maxNodes);
 }
 
 /** The workbook part, through the package rels; a clear message when the zip is something else. */
