@@ -258,9 +258,9 @@ export class SheetCellScanner {
         const int = parseInteger(s, vs, ve);
         if (int !== undefined) return int;
         const raw = s.slice(vs, ve);
-        const n = +raw;
+        const n = xsdNumber(raw);
         // Not a number: keep the text rather than lose it (some writers put text here).
-        return Number.isNaN(n) || (n === 0 && raw.trim() === '') ? decodeCellText(raw) : n;
+        return Number.isNaN(n) ? decodeCellText(raw) : n;
       }
       case CellType.Bool: {
         const c = s.charCodeAt(vs);
@@ -334,6 +334,48 @@ function parseInteger(s: string, from: number, to: number): number | undefined {
     n = n * 10 + (c - 48);
   }
   return neg ? -n : n;
+}
+
+/** Smallest normal double: Excel stores nothing smaller than about this but zero. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * A number as XML Schema writes it (" -1.5E+3 "), NaN for anything else: `+raw` would also take
+ * "0x1F" (31), "0b1", "Infinity". Denormals (4.9E-324) read as 0, as Excel reads them.
+ */
+export function xsdNumber(raw: string): number {
+  let i = 0;
+  let end = raw.length;
+  while (i < end && isWs(raw.charCodeAt(i))) i++;
+  while (end > i && isWs(raw.charCodeAt(end - 1))) end--;
+  const start = i;
+  /** The index after the run of digits that starts at k. */
+  const skipDigits = (k: number) => {
+    let j = k;
+    for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
+    return j;
+  };
+  if (raw[i] === '-' || raw[i] === '+') i++;
+  let after = skipDigits(i);
+  let digits = after - i;
+  i = after;
+  if (raw[i] === '.') {
+    after = skipDigits(i + 1);
+    digits += after - i - 1;
+    i = after;
+  }
+  if (digits === 0) return NaN;
+  if (raw[i] === 'e' || raw[i] === 'E') {
+    i++;
+    if (raw[i] === '-' || raw[i] === '+') i++;
+    after = skipDigits(i);
+    if (after === i) return NaN;
+    i = after;
+  }
+  if (i !== end) return NaN;
+  const n = Number(raw.slice(start, end));
+  if (!Number.isFinite(n)) return NaN;
+  return Math.abs(n) < MIN_NORMAL ? 0 : n;
 }
 
 /** Column number from the letters that start an A1 reference (optionally "$"-prefixed). */
