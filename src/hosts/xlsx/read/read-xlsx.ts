@@ -1,11 +1,12 @@
 /**
- * readXlsx: the bytes of an xlsx file → the neutral GridWorkbook the core checks. Runs in
+ * readXlsx: the bytes of an xlsx (or .ods) file → the neutral GridWorkbook the core checks. Runs in
  * Node and in the browser (Uint8Array, TextDecoder and fflate only). Every failure is an
  * XlsxReadError whose French message names the file and says what to do.
  */
 import type { GridDefinedName, GridSheet, GridTable, GridWorkbook } from '../../../core/grid';
 import { XlsxReadError } from './errors';
 import { fileTooLargeDetail, formatCount, ReadLimitError, resolveLimits, type ReadLimits } from './limits';
+import { isOdsPackage, readOdsPackage } from './ods';
 import { parseRels, relsPathOf, type Relationship } from './opc';
 import { readSharedStrings } from './shared-strings';
 import { readSheet } from './sheet';
@@ -32,6 +33,8 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
       currentPart = part;
       return zip.readText(part);
     };
+    // An OpenDocument spreadsheet (.ods) is read into the same grid, whatever its file name.
+    if (!zip.has('xl/workbook.xml') && isOdsPackage(zip, read)) return readOdsPackage(zip, source, lim);
     const workbookPath = findWorkbook(zip, read, source);
     const workbook = parseWorkbookPart(read(workbookPath)!, lim.maxXmlNodes);
     const rels = relsOf(read, workbookPath, lim.maxXmlNodes);

@@ -29,9 +29,10 @@ function isSpace(c: number): boolean {
 
 /**
  * Parses the attributes of a start tag between `from` and `to` (exclusive, after the name).
- * Namespace declarations are dropped; prefixed names keep only their local part.
+ * Namespace declarations are dropped; prefixed names keep only their local part, unless
+ * `keepPrefix` (OpenDocument, where office:value-type and calcext:value-type differ).
  */
-export function parseAttributes(s: string, from: number, to: number): Record<string, string> {
+export function parseAttributes(s: string, from: number, to: number, keepPrefix = false): Record<string, string> {
   const attrs: Record<string, string> = {};
   let i = from;
   while (i < to) {
@@ -48,7 +49,7 @@ export function parseAttributes(s: string, from: number, to: number): Record<str
     const end = indexWithin(s, quote, q + 1, to);
     if (end < 0) break;
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) {
-      attrs[localName(name)] = decodeEntities(s.slice(q + 1, end));
+      attrs[keepPrefix ? name : localName(name)] = decodeEntities(s.slice(q + 1, end));
     }
     i = end + 1;
   }
