@@ -49,7 +49,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
   maxCompressionRatio: 200,
   ratioGraceBytes: 1 * MO,
   maxCells: 6_000_000,
-  maxXmlNodes: 500_000,
+  maxXmlNodes: 250_000,
   maxRowChars: 8_000_000,
   maxCellChars: 500_000,
 });

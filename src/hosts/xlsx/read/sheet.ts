@@ -105,6 +105,7 @@ export function readSheet(
       `une ligne de la feuille « ${name} » dépasse ${formatCount(maxRowChars)} caractères (limite de lecture). Retirez les cellules inutiles de cette ligne, ou découpez-la.`,
   });
   if (!found) return undefined;
+  if (p === undefined) throw new SyntaxError('la feuille ne contient aucun élément XML');
 
   // The worksheet's own start tag was in the skipped head: give the tail a root back.
   let extras: SheetExtras = { protection: null, validations: [], tablePartIds: [] };

@@ -85,6 +85,8 @@ export function tagEnd(s: string, from: number): number {
  * styles.xml of 30 million empty elements once took Node to 4.9 Go and a crash.
  */
 export function parseXml(s: string, maxNodes: number = DEFAULT_READ_LIMITS.maxXmlNodes, part = ''): XmlNode {
+  // A native pre-count of start tags refuses a node bomb before any node is built.
+  if (startTagsOver(s, maxNodes)) throw tooManyNodes(maxNodes, part);
   const stack: XmlNode[] = [];
   let nodes = 0;
   let root: XmlNode | undefined;
@@ -152,6 +154,16 @@ export function parseXml(s: string, maxNodes: number = DEFAULT_READ_LIMITS.maxXm
   if (!root) throw new XmlSyntaxError('document vide');
   if (stack.length > 0) throw new XmlSyntaxError(`élément <${stack[stack.length - 1]!.name}> non fermé`);
   return root;
+}
+
+/** Whether s has more than `max` start tags ('<' followed by a name character). */
+function startTagsOver(s: string, max: number): boolean {
+  let count = 0;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c !== 47 /* / */ && c !== 33 /* ! */ && c !== 63 /* ? */ && ++count > max) return true;
+  }
+  return false;
 }
 
 function tooManyNodes(max: number, part: string): ReadLimitError {

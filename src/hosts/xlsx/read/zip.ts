@@ -156,6 +156,8 @@ export class ZipPackage {
     const data = b.subarray(start, end);
     let produced = 0;
     let crc = 0;
+    /** An error of the consumer (a limit, a malformed row) passes through as it is. */
+    let consumerError: unknown;
     const count = (chunk: Uint8Array, final: boolean) => {
       produced += chunk.length;
       crc = crc32(chunk, crc);
@@ -176,7 +178,12 @@ export class ZipPackage {
       // Checked before the last chunk is used: a damaged part gives no values at all.
       if (final && crc !== entry.crc)
         throw this.corrupt(`la partie « ${entry.name} » est abîmée (somme de contrôle CRC incorrecte)`);
-      onChunk(chunk, final);
+      try {
+        onChunk(chunk, final);
+      } catch (err) {
+        consumerError = err;
+        throw err;
+      }
     };
     if (entry.method === 0) {
       count(data, true);
@@ -197,7 +204,7 @@ export class ZipPackage {
         inflater.push(data.subarray(off, next), next === data.length);
       }
     } catch (err) {
-      if (err instanceof XlsxReadError) throw err;
+      if (err instanceof XlsxReadError || (consumerError !== undefined && err === consumerError)) throw err;
       throw this.corrupt(`données compressées invalides dans « ${entry.name} »`, err);
     }
     return true;
