@@ -152,6 +152,9 @@ export function readOdsPackage(zip: ZipPackage, source: string, lim: ReadLimits)
     const text = paragraphs.join('\n');
     let value: CellValue = null;
     if (a['calcext:value-type'] === 'error') value = errorValue(text.trim());
+    // LibreOffice saves an xlsx TRUE as the formula =TRUE() with the number 1 as its result.
+    else if (type === 'float' && (a['calcext:value-type'] === 'boolean' || /^of:=(?:TRUE|FALSE)\(\)$/i.test(a['table:formula'] ?? '')))
+      value = xsdNumber(a['office:value'] ?? '') !== 0;
     else if (type === 'float' || type === 'percentage' || type === 'currency') {
       const n = xsdNumber(a['office:value'] ?? '');
       value = Number.isNaN(n) ? text : n;
