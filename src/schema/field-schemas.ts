@@ -79,6 +79,8 @@ export function fieldSchema(def: IndicatorDef, settings: Settings): z.ZodType {
     case 'entier':
       schema = z
         .number({ error: wrongType('un nombre entier') })
+        // Checked first and alone: past 2^53 int() fails too, and « sans décimale » would mislead (1E+308).
+        .max(Number.MAX_SAFE_INTEGER, { error: `${name} est bien trop grand (plus de 15 chiffres) : vérifiez la valeur.`, abort: true })
         .int({ error: `${name} doit être un nombre entier, sans décimale.` })
         .min(0, { error: `${name} ne peut pas être négatif : indiquez un nombre supérieur ou égal à 0.` });
       break;

@@ -3,7 +3,7 @@
  *
  *   describeWithLibreOffice(name, fn)   describe() that needs soffice: skipped with an install hint
  *                                       on a developer machine without it, FAILS when CI is set.
- *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion; csv writes
+ *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion (csv, pdf, xlsx, ods); csv writes
  *                                       one file per sheet (<base>-<Sheet>.csv); returns the paths.
  *   recalculatedCsv(xlsxPath)           every sheet as CSV rows after LibreOffice RECALCULATED every
  *                                       formula on load (cached results in the file are ignored).
@@ -79,7 +79,7 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** UTF-8, comma, double quotes, raw values (not as displayed), every sheet (-1, LibreOffice ≥ 7.2). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-const FILTERS = { csv: CSV_FILTER, pdf: 'pdf:calc_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML' } as const;
+const FILTERS = { csv: CSV_FILTER, pdf: 'pdf:calc_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', ods: 'ods:calc8' } as const;
 
 export interface ConvertOptions {
   /** Recalculate every formula on load instead of keeping the file's cached results. */
@@ -120,7 +120,7 @@ function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{
  */
 export async function convertWithLibreOffice(
   inputPath: string,
-  target: 'csv' | 'pdf' | 'xlsx',
+  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<string[]> {

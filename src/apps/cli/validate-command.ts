@@ -1,4 +1,4 @@
-import { validateFiles } from '../../hosts/xlsx/validate-files.js';
+import { formatIgnored, validateFiles } from '../../hosts/xlsx/validate-files.js';
 import { DEFAULT_READ_LIMITS } from '../../hosts/xlsx/read/index.js';
 import { formatBytes, formatCount } from '../../hosts/xlsx/read/limits.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE } from '../../core/validate/report.js';
@@ -12,8 +12,8 @@ const HELP = `Usage : iae validate <fichiers ou dossiers…> [--json] [--max-iss
 
 Vérifie des classeurs Excel (.xlsx) de retours IAE : modèle SIAE, modèle réseau / département,
 ou un export du réseau ayant les mêmes colonnes (en-têtes = libellés ou codes des indicateurs),
-et plan d'actions. Un dossier est parcouru avec ses sous-dossiers (fichiers *.xlsx ; les fichiers
-de verrou ~$ d'Excel sont ignorés).
+et plan d'actions. Un dossier est parcouru avec ses sous-dossiers (fichiers *.xlsx et *.ods ; les
+autres fichiers, dont les verrous ~$ d'Excel, sont listés comme ignorés avec leur raison).
 
 Options :
   --json            écrit le rapport complet en JSON (pour les programmes) au lieu du résumé
@@ -70,7 +70,7 @@ export const command: Command = {
         if (total > PROGRESS_ABOVE) io.err(`[${done}/${total}] ${name}\n`);
       },
     });
-    io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report));
+    io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report) + formatIgnored(report.ignored));
     if (report.stats.unreadableFiles > 0) return EXIT_USAGE;
     return report.stats.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   },

@@ -36,7 +36,7 @@ export function parseNumberText(input: string): number {
       lastDot = i;
     } else if (c < 48 || c > 57) {
       if ((c === 101 || c === 69) && /^[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$/.test(s)) {
-        return sign * Number(s.replace(',', '.'));
+        return finiteNormal(sign * Number(s.replace(',', '.')));
       }
       return NaN;
     }
@@ -63,8 +63,19 @@ export function parseNumberText(input: string): number {
     // ",5" and "5," are typos we accept as 0.5 and 5; "." alone is not a number.
     if (normalized.length === 1) return NaN;
   }
-  const n = Number(normalized);
-  return Number.isFinite(n) ? sign * n : NaN;
+  return finiteNormal(sign * Number(normalized));
+}
+
+/** Smallest normal double: Excel keeps nothing smaller than about this but zero. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * NaN for an overflow ("1E+999"), 0 for a denormal ("4,9E-324"): a denormal denominator made a
+ * rate of « ∞ % (0 / 0) ». Excel reads both the same way.
+ */
+function finiteNormal(n: number): number {
+  if (!Number.isFinite(n)) return NaN;
+  return Math.abs(n) < MIN_NORMAL ? 0 : n;
 }
 
 /** "1.234.567": every group after the first has exactly three digits, the first one to three. */

@@ -34,12 +34,37 @@ for (const c of PLAN_COLUMNS) {
   add(PLAN_KEYS, c.key, m);
   add(PLAN_KEYS, c.header, m);
   // The header without its parenthesis, as people retype it: "Type de SIAE", "Sens", "Périmètre".
-  add(PLAN_KEYS, c.header.replace(/\s*\(.*\)\s*$/, ''), m);
+  add(PLAN_KEYS, splitTrailingParen(c.header)?.before ?? c.header, m);
 }
+/** Line terminators: the text before a trailing parenthesis is a single line. */
+function hasLineBreak(s: string): boolean {
+  return /[\n\r\u2028\u2029]/.test(s);
+}
+
+/**
+ * "Libellé (code)", "SIRET [siret] *": the text before the last bracketed part and the part
+ * inside, or undefined. Scanned from the end by hand: the regex it replaces backtracked on long
+ * runs of spaces (12 header cells of 32,760 spaces took 57 s).
+ */
+export function splitTrailingParen(text: string): { before: string; inside: string } | undefined {
+  const isWs = (i: number) => i >= 0 && /\s/.test(text[i]!);
+  let end = text.length - 1;
+  while (isWs(end)) end--;
+  if (text[end] === '*') end--;
+  while (isWs(end)) end--;
+  const close = text[end];
+  if (close !== ')' && close !== ']') return undefined;
+  let open = end - 1;
+  while (open >= 0 && !'()[]'.includes(text[open]!)) open--;
+  if (open < 0 || (text[open] !== '(' && text[open] !== '[')) return undefined;
+  const before = text.slice(0, open).trimEnd();
+  if (hasLineBreak(before)) return undefined;
+  return { before, inside: text.slice(open + 1, end) };
+}
+
 const SENDER_KEYS = new Map<string, HeaderMatch>();
 for (const f of SENDER_FIELDS) add(SENDER_KEYS, f.label, { kind: 'sender', name: f.name });
 
-const TRAILING_PAREN = /^(.*?)\s*[([]([^()[\]]*)[)\]]\s*[*]?\s*$/;
 
 /**
  * Answers already given, per table of keys: the same headers come back in every file of a run
@@ -65,8 +90,8 @@ function lookupUncached(map: Map<string, HeaderMatch>, text: string): HeaderMatc
   const direct = map.get(labelKey(text));
   if (direct) return direct;
   // "Personnes en insertion (personnes)", "SIRET [siret]", "Libellé (code)": try each part.
-  const m = TRAILING_PAREN.exec(text);
-  if (m) return map.get(labelKey(m[2]!)) ?? map.get(labelKey(m[1]!));
+  const m = splitTrailingParen(text);
+  if (m) return map.get(labelKey(m.inside)) ?? map.get(labelKey(m.before));
   // "Personnes en insertion\npersonnes": a label with its code or unit on a second line.
   const nl = text.indexOf('\n');
   if (nl > 0) return map.get(labelKey(text.slice(0, nl))) ?? map.get(labelKey(text.slice(nl + 1)));

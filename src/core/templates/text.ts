@@ -12,7 +12,14 @@ export function truncate(text: string, max: number): string {
   const cut = clean.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   const base = space > max / 2 ? cut.slice(0, space) : cut;
-  return `${base.replace(/[\s,;:.(«-]+$/, '')}…`;
+  return `${trimTrailingPunctuation(base)}…`;
+}
+
+/** Drops trailing spaces and punctuation before the "…" (a loop: a `[…]+$` regex backtracks). */
+function trimTrailingPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && /[\s,;:.(«-]/.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
 }
 
 /** A French list: "a, b et c". */

@@ -1,6 +1,6 @@
 /**
- * Files written by LibreOffice (real soffice, private profile): its xlsx must read like
- * Excel's; its .xls and .ods must be refused with the message that says what to do.
+ * Files written by LibreOffice (real soffice, private profile): its xlsx and its .ods must read
+ * like Excel's; its .xls must be refused with the message that says what to do.
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +68,7 @@ describe.skipIf(!available)('files written by LibreOffice', () => {
     expect(book.definedNames).toContainEqual({ name: 'heures', ref: 'Retour!$B$2' });
   });
 
-  it('refuses a 97-2003 .xls and an .ods with what to do', () => {
+  it('refuses a 97-2003 .xls with what to do, and reads an .ods like the xlsx (issue 13)', () => {
     const xls = sofficeConvert(input, 'retour.xlsx', 'xls:MS Excel 97');
     const ods = sofficeConvert(input, 'retour.xlsx', 'ods');
     const err = (bytes: Uint8Array, name: string) => {
@@ -83,8 +83,13 @@ describe.skipIf(!available)('files written by LibreOffice', () => {
     const a = err(xls, 'ancien.xlsx');
     expect(a.reason).toBe('xls-ancien');
     expect(a.message).toMatch(/^ancien\.xlsx : ce fichier est au format Excel 97-2003 \(\.xls\)/);
-    const b = err(ods, 'calc.xlsx');
-    expect(b.reason).toBe('pas-un-classeur');
-    expect(b.message).toContain('classeur OpenDocument (.ods');
+    // Named .xlsx on purpose: the content decides, not the name.
+    const calc = readXlsx(ods, 'calc.xlsx');
+    const ws = sheetByName(calc, 'Retour')!;
+    expect(ws.rows[0]).toEqual(['Structure', 'Heures']);
+    expect(ws.rows[1]).toEqual(['ACI & Co <b>', 1820.5, 45306, 0.6, true, 3641, 'gras et non', 'ligne 1\nligne 2']);
+    expect(ws.protection).toEqual({ password: false });
+    expect(sheetByName(calc, 'Listes')).toMatchObject({ visibility: 'hidden', rows: [['EI'], ['ACI'], ['AI']] });
+    expect(calc.definedNames).toContainEqual({ name: 'heures', ref: "'Retour'!$B$2" });
   }, 120_000);
 });

@@ -54,7 +54,8 @@ export async function readPicked(files: FileList | readonly File[] | null): Prom
   return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// .ods too: the reader sniffs the content (LibreOffice's own format is read like an .xlsx).
+const XLSX_ACCEPT = '.xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet';
 
 export interface FilePickerOptions {
   readonly id: string;

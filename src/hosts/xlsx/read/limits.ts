@@ -26,6 +26,19 @@ export interface ReadLimits {
    * Default 6,000,000: a 100,000-row × 60-column table.
    */
   readonly maxCells: number;
+  /**
+   * Largest number of XML elements in a part parsed as a tree (workbook, rels, styles, tables,
+   * what follows the cells of a sheet). Default 500,000: a real styles.xml holds a few
+   * thousand, 100,000 defined names fit; each element costs ~150 octets of memory.
+   */
+  readonly maxXmlNodes: number;
+  /** Largest row of a sheet, in characters of XML. Default 8,000,000 (16,384 full columns fit). */
+  readonly maxRowChars: number;
+  /**
+   * Largest cell or shared string, in characters of XML. Default 500,000: Excel holds at most
+   * 32,767 characters in a cell, which escaped characters can make ten times longer.
+   */
+  readonly maxCellChars: number;
 }
 
 const MO = 1024 * 1024;
@@ -36,7 +49,16 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
   maxCompressionRatio: 200,
   ratioGraceBytes: 1 * MO,
   maxCells: 6_000_000,
+  maxXmlNodes: 250_000,
+  maxRowChars: 8_000_000,
+  maxCellChars: 500_000,
 });
+
+/**
+ * A limit of this file was reached while reading a part; the message is the French detail of
+ * the 'trop-volumineux' read error that the reader's entry builds from it.
+ */
+export class ReadLimitError extends Error {}
 
 export function resolveLimits(partial?: Partial<ReadLimits>): ReadLimits {
   const out: { -readonly [K in keyof ReadLimits]: number } = { ...DEFAULT_READ_LIMITS };

@@ -32,8 +32,8 @@ export function resolveTarget(fromPart: string, target: string): string {
   return base.join('/');
 }
 
-export function parseRels(xml: string, fromPart: string): Relationship[] {
-  return children(parseXml(xml), 'Relationship').map((r) => {
+export function parseRels(xml: string, fromPart: string, maxNodes?: number): Relationship[] {
+  return children(parseXml(xml, maxNodes, relsPathOf(fromPart)), 'Relationship').map((r) => {
     const type = r.attrs.Type ?? '';
     const external = r.attrs.TargetMode === 'External';
     const target = r.attrs.Target ?? '';

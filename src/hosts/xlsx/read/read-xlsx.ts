@@ -1,11 +1,12 @@
 /**
- * readXlsx: the bytes of an xlsx file → the neutral GridWorkbook the core checks. Runs in
+ * readXlsx: the bytes of an xlsx (or .ods) file → the neutral GridWorkbook the core checks. Runs in
  * Node and in the browser (Uint8Array, TextDecoder and fflate only). Every failure is an
  * XlsxReadError whose French message names the file and says what to do.
  */
 import type { GridDefinedName, GridSheet, GridTable, GridWorkbook } from '../../../core/grid';
 import { XlsxReadError } from './errors';
-import { fileTooLargeDetail, formatCount, resolveLimits, type ReadLimits } from './limits';
+import { fileTooLargeDetail, formatCount, ReadLimitError, resolveLimits, type ReadLimits } from './limits';
+import { isOdsPackage, readOdsPackage } from './ods';
 import { parseRels, relsPathOf, type Relationship } from './opc';
 import { readSharedStrings } from './shared-strings';
 import { readSheet } from './sheet';
@@ -32,15 +33,18 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
       currentPart = part;
       return zip.readText(part);
     };
+    // An OpenDocument spreadsheet (.ods) is read into the same grid, whatever its file name.
+    if (!zip.has('xl/workbook.xml') && isOdsPackage(zip, read)) return readOdsPackage(zip, source, lim);
     const workbookPath = findWorkbook(zip, read, source);
-    const workbook = parseWorkbookPart(read(workbookPath)!);
-    const rels = relsOf(read, workbookPath);
+    const workbook = parseWorkbookPart(read(workbookPath)!, lim.maxXmlNodes);
+    const rels = relsOf(read, workbookPath, lim.maxXmlNodes);
+    const relById = new Map(rels.map((r) => [r.id, r]));
     const byType = (type: string) => rels.find((r) => r.type === type && !r.external)?.target;
 
     const sstPath = byType('sharedStrings') ?? 'xl/sharedStrings.xml';
     currentPart = sstPath;
-    const sst = zip.has(sstPath) ? readSharedStrings(zip, sstPath) : [];
-    const styles = parseStyles(read(byType('styles') ?? 'xl/styles.xml'));
+    const sst = zip.has(sstPath) ? readSharedStrings(zip, sstPath, lim.maxCellChars) : [];
+    const styles = parseStyles(read(byType('styles') ?? 'xl/styles.xml'), lim.maxXmlNodes);
 
     let cells = 0;
     const countCells = (n: number, sheet: string) => {
@@ -56,7 +60,7 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
     const sheets: GridSheet[] = [];
     const tables: GridTable[] = [];
     for (const entry of workbook.sheets) {
-      const rel = rels.find((r) => r.id === entry.relId);
+      const rel = relById.get(entry.relId);
       const empty: GridSheet = { name: entry.name, visibility: entry.visibility, rows: [], styles: [], validations: [], protection: null };
       if (!rel || rel.type !== 'worksheet') {
         // Chart sheets, dialog and macro sheets: no cells, but they keep their place so that
@@ -66,15 +70,15 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
         continue;
       }
       currentPart = rel.target;
-      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells });
+      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells, limits: lim });
       if (!result) throw new XlsxReadError(source, 'corrompu', `la feuille « ${entry.name} » est absente de l’archive`);
       sheets.push(result.sheet);
       if (result.tablePartIds.length > 0) {
-        const sheetRels = relsOf(read, rel.target);
+        const sheetRels = relsOf(read, rel.target, lim.maxXmlNodes);
         for (const id of result.tablePartIds) {
           const t = sheetRels.find((r) => r.id === id);
           const xml = t ? read(t.target) : undefined;
-          if (xml !== undefined) tables.push(parseTable(xml, entry.name));
+          if (xml !== undefined) tables.push(parseTable(xml, entry.name, lim.maxXmlNodes));
         }
       }
     }
@@ -88,6 +92,7 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
     };
   } catch (err) {
     if (err instanceof XlsxReadError) throw err;
+    if (err instanceof ReadLimitError) throw new XlsxReadError(source, 'trop-volumineux', err.message, { cause: err });
     if (err instanceof RangeError)
       throw new XlsxReadError(source, 'trop-volumineux', 'il dépasse la mémoire disponible pour la lecture.', { cause: err });
     const where = currentPart ? `partie « ${currentPart} »` : 'structure de l’archive';
@@ -96,9 +101,9 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
   }
 }
 
-function relsOf(read: (part: string) => string | undefined, part: string): Relationship[] {
+function relsOf(read: (part: string) => string | undefined, part: string, maxNodes?: number): Relationship[] {
   const xml = read(relsPathOf(part));
-  return xml === undefined ? [] : parseRels(xml, part);
+  return xml === undefined ? [] : parseRels(xml, part, maxNodes);
 }
 
 /** The workbook part, through the package rels; a clear message when the zip is something else. */

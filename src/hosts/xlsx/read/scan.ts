@@ -2,28 +2,59 @@
  * Helpers for scanning big parts (sheets, shared strings) as text arriving in chunks, with
  * indexOf and char codes rather than a tree: a 100,000-row sheet is hundreds of Mo of XML.
  */
+import { ReadLimitError } from './limits';
 import type { ZipPackage } from './zip';
+
+/** What a streamed part's pending text may not exceed, and the French detail when it does. */
+export interface PendingLimit {
+  readonly chars: number;
+  readonly detail: () => string;
+}
 
 /**
  * Streams a part as decoded text to `process`, which returns how many leading characters it
  * has consumed (the rest is kept and completed by the next chunk). `final` is true once, last.
+ * While `waitFor()` names a string (the end of the row or item being completed), `process` is
+ * only called again once that string has arrived: the pending text is then scanned once, not
+ * at every chunk (one 190 Mo cell was once re-scanned at each of thousands of chunks). The
+ * pending text may not grow past `limit`.
  */
-export function streamText(zip: ZipPackage, part: string, process: (buf: string, final: boolean) => number): boolean {
+export function streamText(
+  zip: ZipPackage,
+  part: string,
+  process: (buf: string, final: boolean) => number,
+  waitFor?: () => string | undefined,
+  limit?: PendingLimit,
+): boolean {
   let decoder: TextDecoder | undefined;
   let buf = '';
+  let carry = '';
   let done = false;
   const found = zip.stream(part, (chunk, final) => {
     if (final && !decoder) {
       // The whole part in one chunk (a small part): decoded once, scanned once.
-      buf = wholeDecoder.decode(chunk);
+      buf = decoderFor(chunk).decode(chunk);
       done = true;
       process(buf, true);
       return;
     }
-    decoder ??= new TextDecoder('utf-8');
-    buf += decoder.decode(chunk, { stream: true });
+    decoder ??= decoderFor(chunk);
+    const text = decoder.decode(chunk, { stream: true });
+    buf += text;
+    const marker = waitFor?.();
+    if (marker !== undefined) {
+      // Only the new text (and the end of the previous one, for a marker cut in two) is searched.
+      const probe = carry + text;
+      carry = probe.slice(Math.max(0, probe.length - marker.length + 1));
+      if (!probe.includes(marker)) {
+        if (limit && buf.length > limit.chars) throw new ReadLimitError(limit.detail());
+        return;
+      }
+    }
+    carry = '';
     const used = process(buf, false);
     if (used > 0) buf = buf.slice(used);
+    if (limit && buf.length > limit.chars) throw new ReadLimitError(limit.detail());
   });
   if (!found) return false;
   if (!done) {
@@ -33,8 +64,15 @@ export function streamText(zip: ZipPackage, part: string, process: (buf: string,
   return true;
 }
 
-/** Decodes whole chunks only (no streaming state), so one instance serves every part. */
-const wholeDecoder = new TextDecoder('utf-8');
+/**
+ * The decoder a part's first bytes call for: XML parts may legally be UTF-16 (with a byte
+ * order mark); UTF-8 otherwise (its own mark, if any, is dropped by the decoder).
+ */
+export function decoderFor(first: Uint8Array): TextDecoder {
+  if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
+}
 
 /**
  * The namespace prefix of the root element ("" or "x:"): element names are then searched
@@ -84,10 +122,17 @@ export function rawItemText(s: string, from: number, to: number, p: string): str
   const tOpen = `<${p}t`;
   const tClose = `</${p}t>`;
   // Fast path: a plain <t>text</t> item, by far the most frequent.
-  if (s.startsWith(tOpen, from) && s.charCodeAt(from + tOpen.length) === 62 /* > */) {
-    const end = s.indexOf(tClose, from);
-    if (end + tClose.length === to) return s.slice(from + tOpen.length + 1, end);
-  }
+  // Checked from both ends, so that no search runs past the item.
+  const textStart = from + tOpen.length + 1;
+  const end = to - tClose.length;
+  if (
+    end >= textStart &&
+    s.startsWith(tOpen, from) &&
+    s.charCodeAt(textStart - 1) === 62 /* > */ &&
+    s.startsWith(tClose, end) &&
+    s.indexOf('<', textStart) === end
+  )
+    return s.slice(textStart, end);
   const item = s.slice(from, to);
   const rPhOpen = `<${p}rPh`;
   const rPhClose = `</${p}rPh>`;

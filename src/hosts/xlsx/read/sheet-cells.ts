@@ -5,7 +5,9 @@
  */
 import type { CellError, CellValue } from '../../../core/grid';
 import { endsName, rawItemText } from './scan';
+import { formatCount, ReadLimitError } from './limits';
 import { decodeCellText } from './xml-text';
+import { indexWithin } from './xml-tree';
 
 /** Excel's grid bounds: a reference beyond them is a corrupt file, not a bigger sheet. */
 const MAX_ROW = 1_048_576;
@@ -35,6 +37,13 @@ function errorValue(code: string): CellError {
 /** Thrown for a malformed cell or row; the caller turns it into a 'corrompu' read error. */
 export class SheetSyntaxError extends Error {}
 
+/** The reader's limits on one row and one cell, and the sheet they are reported in. */
+export interface RowLimits {
+  readonly sheet: string;
+  readonly maxRowChars: number;
+  readonly maxCellChars: number;
+}
+
 export interface CellSink {
   /** Called once per row, with its 1-based number; `styles` is undefined for an unstyled row. */
   row(rowNumber: number, values: CellValue[], styles: Uint16Array | Uint32Array | undefined): void;
@@ -55,6 +64,7 @@ export class SheetCellScanner {
     private readonly p: string,
     private readonly sst: readonly string[],
     private readonly date1904: boolean,
+    private readonly limits: RowLimits,
     private readonly sink: CellSink,
   ) {
     this.rowOpen = `<${p}row`;
@@ -91,7 +101,12 @@ export class SheetCellScanner {
       }
       const end = s.indexOf(rowClose, gt);
       if (end < 0 || end >= to) throw new SheetSyntaxError(`ligne ${rowNumber} non terminée`);
-      this.scanCells(s, gt + 1, end, rowNumber);
+      if (end - gt > this.limits.maxRowChars)
+        throw new ReadLimitError(
+          `la ligne ${rowNumber} de la feuille « ${this.limits.sheet} » dépasse ${formatCount(this.limits.maxRowChars)} caractères (limite de lecture). Retirez les cellules inutiles de cette ligne, ou découpez-la.`,
+        );
+      // The row alone (a slice costs no copy): no search inside it can run on past its end.
+      this.scanCells(s.slice(gt + 1, end), 0, end - gt - 1, rowNumber);
       i = end + rowClose.length;
     }
   }
@@ -100,10 +115,10 @@ export class SheetCellScanner {
   private rowNumberAttr(s: string, from: number, to: number): number | undefined {
     let k = from;
     while (k < to) {
-      const eq = s.indexOf('=', k);
-      if (eq < 0 || eq >= to) return undefined;
+      const eq = indexWithin(s, 61 /* = */, k, to);
+      if (eq < 0) return undefined;
       const q = s.charCodeAt(eq + 1);
-      const valueEnd = s.indexOf(q === 39 ? "'" : '"', eq + 2);
+      const valueEnd = indexWithin(s, q === 39 ? 39 : 34, eq + 2, to);
       if (valueEnd < 0) return undefined;
       // Attribute name "r", preceded by whitespace.
       if (s.charCodeAt(eq - 1) === 114 && isWs(s.charCodeAt(eq - 2))) return parseUint(s, eq + 2, valueEnd);
@@ -173,25 +188,28 @@ export class SheetCellScanner {
       if (selfClosing) {
         j = k;
       } else {
+        // The cell's end first: every search below then stays within the cell.
+        const end = s.indexOf(cClose, k);
+        if (end < 0 || end > to) throw new SheetSyntaxError(`cellule non terminée à la ligne ${rowNumber}`);
+        if (end - k > this.limits.maxCellChars) throw this.cellTooLong(rowNumber, col);
         // Fast path: <c …><v>…</v></c>, the shape of nearly every cell.
         const { vOpen, vClose } = this;
-        let done = false;
-        if (type !== CellType.Inline && s.startsWith(vOpen, k) && s.charCodeAt(k + vOpen.length) === 62) {
-          const vs = k + vOpen.length + 1;
-          const ve = s.indexOf(vClose, vs);
-          const after = ve + vClose.length;
-          if (ve >= 0 && after < to && s.startsWith(cClose, after)) {
-            value = this.valueOf(s, vs, ve, type);
-            j = after + cClose.length;
-            done = true;
-          }
+        const vs = k + vOpen.length + 1;
+        const ve = end - vClose.length;
+        if (
+          type !== CellType.Inline &&
+          ve >= vs &&
+          s.startsWith(vOpen, k) &&
+          s.charCodeAt(vs - 1) === 62 &&
+          s.startsWith(vClose, ve) &&
+          s.indexOf('<', vs) === ve
+        )
+          value = this.valueOf(s, vs, ve, type);
+        else {
+          const cell = s.slice(k, end);
+          value = type === CellType.Inline ? this.inlineValue(cell) : this.storedValue(cell, type);
         }
-        if (!done) {
-          const end = s.indexOf(cClose, k);
-          if (end < 0 || end > to) throw new SheetSyntaxError(`cellule non terminée à la ligne ${rowNumber}`);
-          value = type === CellType.Inline ? this.inlineValue(s, k, end) : this.storedValue(s, k, end, type);
-          j = end + cClose.length;
-        }
+        j = end + cClose.length;
       }
 
       const idx = col - 1;
@@ -216,26 +234,16 @@ export class SheetCellScanner {
   }
 
   /** The value of a cell from its <v> (cached result for formulas); null without one. */
-  private storedValue(s: string, from: number, to: number, type: CellType): CellValue {
+  private storedValue(cell: string, type: CellType): CellValue {
     const { vOpen, vClose } = this;
-    let vs: number;
-    let ve: number;
-    if (s.startsWith(vOpen, from) && s.charCodeAt(from + vOpen.length) === 62 /* <v> */) {
-      vs = from + vOpen.length + 1;
-      ve = s.indexOf(vClose, vs);
-    } else {
-      // <f> first, or other children: search the cell's own text only.
-      const cell = s.slice(from, to);
-      let v = cell.indexOf(vOpen);
-      while (v >= 0 && !endsName(cell, v + vOpen.length)) v = cell.indexOf(vOpen, v + 1);
-      if (v < 0) return null;
-      const gt = cell.indexOf('>', v);
-      if (gt < 0 || cell.charCodeAt(gt - 1) === 47 /* <v/> */) return null;
-      vs = from + gt + 1;
-      ve = s.indexOf(vClose, vs);
-    }
-    if (ve < 0 || ve > to) throw new SheetSyntaxError('valeur de cellule non terminée');
-    return this.valueOf(s, vs, ve, type);
+    let v = cell.indexOf(vOpen);
+    while (v >= 0 && !endsName(cell, v + vOpen.length)) v = cell.indexOf(vOpen, v + 1);
+    if (v < 0) return null;
+    const gt = cell.indexOf('>', v);
+    if (gt < 0 || cell.charCodeAt(gt - 1) === 47 /* <v/> */) return null;
+    const ve = cell.indexOf(vClose, gt + 1);
+    if (ve < 0) throw new SheetSyntaxError('valeur de cellule non terminée');
+    return this.valueOf(cell, gt + 1, ve, type);
   }
 
   /** The value of the text s[vs, ve) of a <v>, for a cell of `type`. */
@@ -250,9 +258,9 @@ export class SheetCellScanner {
         const int = parseInteger(s, vs, ve);
         if (int !== undefined) return int;
         const raw = s.slice(vs, ve);
-        const n = +raw;
+        const n = xsdNumber(raw);
         // Not a number: keep the text rather than lose it (some writers put text here).
-        return Number.isNaN(n) || (n === 0 && raw.trim() === '') ? decodeCellText(raw) : n;
+        return Number.isNaN(n) ? decodeCellText(raw) : n;
       }
       case CellType.Bool: {
         const c = s.charCodeAt(vs);
@@ -267,15 +275,27 @@ export class SheetCellScanner {
     }
   }
 
-  private inlineValue(s: string, from: number, to: number): CellValue {
-    const cell = s.slice(from, to);
+  private inlineValue(cell: string): CellValue {
     const is = cell.indexOf(this.isOpen);
-    if (is < 0) return this.storedValue(s, from, to, CellType.Str);
+    if (is < 0) return this.storedValue(cell, CellType.Str);
     const gt = cell.indexOf('>', is);
     const end = cell.indexOf(this.isClose, gt);
     if (gt < 0 || cell.charCodeAt(gt - 1) === 47 /* <is/> */) return '';
     return decodeCellText(rawItemText(cell, gt + 1, end < 0 ? cell.length : end, this.p));
   }
+
+  private cellTooLong(rowNumber: number, col: number): ReadLimitError {
+    return new ReadLimitError(
+      `la cellule ${columnLetters(col)}${rowNumber} de la feuille « ${this.limits.sheet} » dépasse ${formatCount(this.limits.maxCellChars)} caractères (limite de lecture ; Excel n’en accepte que 32 767 dans une cellule). Raccourcissez son texte.`,
+    );
+  }
+}
+
+/** "A", "Z", "AA"… for a 1-based column number. */
+function columnLetters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 function isWs(c: number): boolean {
@@ -314,6 +334,48 @@ function parseInteger(s: string, from: number, to: number): number | undefined {
     n = n * 10 + (c - 48);
   }
   return neg ? -n : n;
+}
+
+/** Smallest normal double: Excel stores nothing smaller than about this but zero. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * A number as XML Schema writes it (" -1.5E+3 "), NaN for anything else: `+raw` would also take
+ * "0x1F" (31), "0b1", "Infinity". Denormals (4.9E-324) read as 0, as Excel reads them.
+ */
+export function xsdNumber(raw: string): number {
+  let i = 0;
+  let end = raw.length;
+  while (i < end && isWs(raw.charCodeAt(i))) i++;
+  while (end > i && isWs(raw.charCodeAt(end - 1))) end--;
+  const start = i;
+  /** The index after the run of digits that starts at k. */
+  const skipDigits = (k: number) => {
+    let j = k;
+    for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
+    return j;
+  };
+  if (raw[i] === '-' || raw[i] === '+') i++;
+  let after = skipDigits(i);
+  let digits = after - i;
+  i = after;
+  if (raw[i] === '.') {
+    after = skipDigits(i + 1);
+    digits += after - i - 1;
+    i = after;
+  }
+  if (digits === 0) return NaN;
+  if (raw[i] === 'e' || raw[i] === 'E') {
+    i++;
+    if (raw[i] === '-' || raw[i] === '+') i++;
+    after = skipDigits(i);
+    if (after === i) return NaN;
+    i = after;
+  }
+  if (i !== end) return NaN;
+  const n = Number(raw.slice(start, end));
+  if (!Number.isFinite(n)) return NaN;
+  return Math.abs(n) < MIN_NORMAL ? 0 : n;
 }
 
 /** Column number from the letters that start an A1 reference (optionally "$"-prefixed). */

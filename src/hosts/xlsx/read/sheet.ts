@@ -8,6 +8,7 @@ import { endsName, rootPrefix, streamText } from './scan';
 import { SheetCellScanner } from './sheet-cells';
 import { parseSheetExtras, type SheetExtras } from './sheet-extras';
 import { parseXml } from './xml-tree';
+import { formatCount, type ReadLimits } from './limits';
 import type { ZipPackage } from './zip';
 
 export interface SheetContext {
@@ -15,6 +16,7 @@ export interface SheetContext {
   readonly date1904: boolean;
   /** Called with the number of cell slots each row adds; throws once the workbook is too big. */
   readonly countCells: (n: number, sheet: string) => void;
+  readonly limits: ReadLimits;
 }
 
 export interface ReadSheet {
@@ -35,12 +37,15 @@ export function readSheet(
   let scanner: SheetCellScanner | undefined;
   let state = 'head' as 'head' | 'rows' | 'tail';
   let tail = '';
+  /** Set while the text kept for the next chunk is the start of a row: wait for its end. */
+  let rowPending = false;
+  const { maxRowChars, maxCellChars, maxXmlNodes } = ctx.limits;
 
   const found = streamText(zip, part, (buf, final) => {
     if (p === undefined) {
       p = rootPrefix(buf);
       if (p === undefined) return 0;
-      scanner = new SheetCellScanner(p, ctx.sst, ctx.date1904, {
+      scanner = new SheetCellScanner(p, ctx.sst, ctx.date1904, { sheet: name, maxRowChars, maxCellChars }, {
         row(rowNumber, values, rowStyles) {
           ctx.countCells(values.length, name);
           rows[rowNumber - 1] = values;
@@ -49,6 +54,7 @@ export function readSheet(
       });
     }
     let used = 0;
+    rowPending = false;
     if (state === 'head') {
       const open = `<${p}sheetData`;
       let at = buf.indexOf(open);
@@ -78,6 +84,9 @@ export function readSheet(
           used = limit;
         }
         if (final) throw new SyntaxError('</sheetData> manquant');
+        let k = used;
+        while (k < buf.length && /\s/.test(buf[k]!)) k++;
+        rowPending = buf.startsWith(`<${p}row`, k);
         return used;
       }
     }
@@ -88,13 +97,20 @@ export function readSheet(
       return buf.length;
     }
     return buf.length;
+  },
+  () => (rowPending ? `</${p}row>` : undefined),
+  {
+    chars: maxRowChars,
+    detail: () =>
+      `une ligne de la feuille « ${name} » dépasse ${formatCount(maxRowChars)} caractères (limite de lecture). Retirez les cellules inutiles de cette ligne, ou découpez-la.`,
   });
   if (!found) return undefined;
+  if (p === undefined) throw new SyntaxError('la feuille ne contient aucun élément XML');
 
   // The worksheet's own start tag was in the skipped head: give the tail a root back.
   let extras: SheetExtras = { protection: null, validations: [], tablePartIds: [] };
   const trimmed = tail.trim();
-  if (state === 'tail' && trimmed !== '') extras = parseSheetExtras(parseXml(`<worksheet>${trimmed}`));
+  if (state === 'tail' && trimmed !== '') extras = parseSheetExtras(parseXml(`<worksheet>${trimmed}`, maxXmlNodes, part));
   return {
     sheet: { name, visibility, rows, styles, validations: extras.validations, protection: extras.protection },
     tablePartIds: extras.tablePartIds,

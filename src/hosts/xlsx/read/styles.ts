@@ -8,9 +8,9 @@ import { BUILTIN_NUM_FORMATS } from './builtin-num-formats';
 import { boolAttr, child, children, parseXml } from './xml-tree';
 import { decodeOoxmlEscapes } from './xml-text';
 
-export function parseStyles(xml: string | undefined): CellStyle[] {
+export function parseStyles(xml: string | undefined, maxNodes?: number): CellStyle[] {
   if (xml === undefined) return [DEFAULT_STYLE];
-  const root = parseXml(xml);
+  const root = parseXml(xml, maxNodes, 'styles.xml');
   const custom = new Map<number, string>();
   for (const f of children(child(root, 'numFmts'), 'numFmt')) {
     const id = Number(f.attrs.numFmtId);

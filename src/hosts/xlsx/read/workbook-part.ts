@@ -26,8 +26,8 @@ function visibilityOf(state: string | undefined): GridSheet['visibility'] {
   return state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
 }
 
-export function parseWorkbookPart(xml: string): WorkbookPart {
-  const root = parseXml(xml);
+export function parseWorkbookPart(xml: string, maxNodes?: number): WorkbookPart {
+  const root = parseXml(xml, maxNodes, 'workbook.xml');
   if (root.name !== 'workbook') throw new SyntaxError(`élément racine <${root.name}> au lieu de <workbook>`);
   const pr = child(root, 'workbookPr');
   const sheets = children(child(root, 'sheets'), 'sheet').map((s) => ({

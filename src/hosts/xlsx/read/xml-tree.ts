@@ -5,6 +5,7 @@
  * No DTD processing: entities other than the predefined and numeric ones are kept verbatim.
  * Cell rows and shared strings are scanned elsewhere without building a tree.
  */
+import { DEFAULT_READ_LIMITS, ReadLimitError, formatCount } from './limits';
 import { decodeEntities } from './xml-text';
 
 export interface XmlNode {
@@ -28,51 +29,66 @@ function isSpace(c: number): boolean {
 
 /**
  * Parses the attributes of a start tag between `from` and `to` (exclusive, after the name).
- * Namespace declarations are dropped; prefixed names keep only their local part.
+ * Namespace declarations are dropped; prefixed names keep only their local part, unless
+ * `keepPrefix` (OpenDocument, where office:value-type and calcext:value-type differ).
  */
-export function parseAttributes(s: string, from: number, to: number): Record<string, string> {
+export function parseAttributes(s: string, from: number, to: number, keepPrefix = false): Record<string, string> {
   const attrs: Record<string, string> = {};
   let i = from;
   while (i < to) {
     while (i < to && isSpace(s.charCodeAt(i))) i++;
     if (i >= to) break;
-    const eq = s.indexOf('=', i);
-    if (eq < 0 || eq >= to) break;
+    // Searches stay within the tag: an unbounded indexOf per tag made big parts quadratic.
+    const eq = indexWithin(s, 61 /* = */, i, to);
+    if (eq < 0) break;
     const name = s.slice(i, eq).trim();
     let q = eq + 1;
     while (q < to && isSpace(s.charCodeAt(q))) q++;
     const quote = s.charCodeAt(q);
     if (quote !== 34 && quote !== 39) break;
-    const end = s.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (end < 0 || end > to) break;
+    const end = indexWithin(s, quote, q + 1, to);
+    if (end < 0) break;
     if (name !== 'xmlns' && !name.startsWith('xmlns:')) {
-      attrs[localName(name)] = decodeEntities(s.slice(q + 1, end));
+      attrs[keepPrefix ? name : localName(name)] = decodeEntities(s.slice(q + 1, end));
     }
     i = end + 1;
   }
   return attrs;
 }
 
-/** Index of the '>' closing the tag that starts at `from`, skipping quoted attribute values. */
-export function tagEnd(s: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const gt = s.indexOf('>', i);
-    if (gt < 0) return -1;
-    // Quotes in attribute values may hold '>': count them up to gt.
-    const dq = s.indexOf('"', i);
-    const sq = s.indexOf("'", i);
-    const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-    if (q < 0 || q > gt) return gt;
-    const close = s.indexOf(s[q]!, q + 1);
-    if (close < 0) return -1;
-    i = close + 1;
-  }
+/** Index of the char code `c` in s[from, to), or -1. */
+export function indexWithin(s: string, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === c) return i;
+  return -1;
 }
 
-/** Parses a whole document and returns its root element. Throws XmlSyntaxError when malformed. */
-export function parseXml(s: string): XmlNode {
+/**
+ * Index of the '>' closing the tag that starts at `from`, skipping quoted attribute values.
+ * One pass over the tag's own characters: searching for the next quote anywhere in the part at
+ * every tag took time growing with the square of the part (800,000 tags: over a minute).
+ */
+export function tagEnd(s: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 62 /* > */) return i;
+    else if (c === 34 || c === 39) quote = c;
+  }
+  return -1;
+}
+
+/**
+ * Parses a whole document and returns its root element. Throws XmlSyntaxError when malformed,
+ * and ReadLimitError past `maxNodes` elements: a tree costs ~150 bytes per element, and an 8 Mo
+ * styles.xml of 30 million empty elements once took Node to 4.9 Go and a crash.
+ */
+export function parseXml(s: string, maxNodes: number = DEFAULT_READ_LIMITS.maxXmlNodes, part = ''): XmlNode {
+  // A native pre-count of start tags refuses a node bomb before any node is built.
+  if (startTagsOver(s, maxNodes)) throw tooManyNodes(maxNodes, part);
   const stack: XmlNode[] = [];
+  let nodes = 0;
   let root: XmlNode | undefined;
   let i = 0;
   const n = s.length;
@@ -98,10 +114,10 @@ export function parseXml(s: string): XmlNode {
         i = end + 3;
       } else {
         // <!DOCTYPE …>, possibly with an internal subset: skipped, never expanded.
-        const bracket = s.indexOf('[', lt);
         const gt = s.indexOf('>', lt);
         if (gt < 0) throw new XmlSyntaxError('déclaration non terminée');
-        if (bracket >= 0 && bracket < gt) {
+        const bracket = indexWithin(s, 91 /* [ */, lt, gt);
+        if (bracket >= 0) {
           const end = s.indexOf(']>', bracket);
           if (end < 0) throw new XmlSyntaxError('déclaration non terminée');
           i = end + 2;
@@ -121,6 +137,7 @@ export function parseXml(s: string): XmlNode {
       const inner = selfClosing ? gt - 1 : gt;
       let nameEnd = lt + 1;
       while (nameEnd < inner && !isSpace(s.charCodeAt(nameEnd))) nameEnd++;
+      if (++nodes > maxNodes) throw tooManyNodes(maxNodes, part);
       const node: XmlNode = {
         name: localName(s.slice(lt + 1, nameEnd)),
         attrs: parseAttributes(s, nameEnd, inner),
@@ -137,6 +154,23 @@ export function parseXml(s: string): XmlNode {
   if (!root) throw new XmlSyntaxError('document vide');
   if (stack.length > 0) throw new XmlSyntaxError(`élément <${stack[stack.length - 1]!.name}> non fermé`);
   return root;
+}
+
+/** Whether s has more than `max` start tags ('<' followed by a name character). */
+function startTagsOver(s: string, max: number): boolean {
+  let count = 0;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c !== 47 /* / */ && c !== 33 /* ! */ && c !== 63 /* ? */ && ++count > max) return true;
+  }
+  return false;
+}
+
+function tooManyNodes(max: number, part: string): ReadLimitError {
+  const where = part ? `la partie « ${part} »` : 'une partie du classeur';
+  return new ReadLimitError(
+    `${where} compte plus de ${formatCount(max)} éléments XML (limite de lecture) : ce n’est pas un classeur ordinaire. Enregistrez-le de nouveau depuis Excel ou LibreOffice, ou retirez les mises en forme et noms inutiles.`,
+  );
 }
 
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {

@@ -7,7 +7,9 @@
  */
 import { Inflate, inflateSync } from 'fflate';
 import { XlsxReadError } from './errors';
+import { crc32 } from './crc32';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
+import { decoderFor } from './scan';
 
 interface ZipEntry {
   readonly name: string;
@@ -17,6 +19,8 @@ interface ZipEntry {
   /** Uncompressed size as declared by the central directory: a hint, never trusted. */
   readonly declaredSize: number;
   readonly localOffset: number;
+  /** CRC-32 of the uncompressed part, from the central directory. */
+  readonly crc: number;
 }
 
 /** Compressed bytes pushed to the inflater at a time: one push yields at most ~1000× this (64 Mo). */
@@ -87,6 +91,7 @@ export class ZipPackage {
       if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw this.corrupt('répertoire de l’archive zip illisible');
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
+      const crc = u32(b, p + 16);
       let compressedSize = u32(b, p + 20);
       let size = u32(b, p + 24);
       const nameLen = u16(b, p + 28);
@@ -115,7 +120,7 @@ export class ZipPackage {
         }
         e += 4 + len;
       }
-      this.entries.set(normalizePartName(name), { name, flags, method, compressedSize, declaredSize: size, localOffset });
+      this.entries.set(normalizePartName(name), { name, flags, method, compressedSize, declaredSize: size, localOffset, crc });
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
@@ -150,8 +155,12 @@ export class ZipPackage {
     if (entry.flags & 1) throw new XlsxReadError(this.source, 'chiffre');
     const data = b.subarray(start, end);
     let produced = 0;
+    let crc = 0;
+    /** An error of the consumer (a limit, a malformed row) passes through as it is. */
+    let consumerError: unknown;
     const count = (chunk: Uint8Array, final: boolean) => {
       produced += chunk.length;
+      crc = crc32(chunk, crc);
       this.inflated += chunk.length;
       const { maxUncompressedBytes, maxCompressionRatio, ratioGraceBytes } = this.limits;
       if (this.inflated > maxUncompressedBytes)
@@ -166,7 +175,15 @@ export class ZipPackage {
           'trop-volumineux',
           `la partie « ${entry.name} » se décompresse plus de ${formatCount(maxCompressionRatio)} fois sa taille (fichier anormal, possible « bombe zip »), elle est refusée.`,
         );
-      onChunk(chunk, final);
+      // Checked before the last chunk is used: a damaged part gives no values at all.
+      if (final && crc !== entry.crc)
+        throw this.corrupt(`la partie « ${entry.name} » est abîmée (somme de contrôle CRC incorrecte)`);
+      try {
+        onChunk(chunk, final);
+      } catch (err) {
+        consumerError = err;
+        throw err;
+      }
     };
     if (entry.method === 0) {
       count(data, true);
@@ -187,7 +204,7 @@ export class ZipPackage {
         inflater.push(data.subarray(off, next), next === data.length);
       }
     } catch (err) {
-      if (err instanceof XlsxReadError) throw err;
+      if (err instanceof XlsxReadError || (consumerError !== undefined && err === consumerError)) throw err;
       throw this.corrupt(`données compressées invalides dans « ${entry.name} »`, err);
     }
     return true;
@@ -231,9 +248,9 @@ export class ZipPackage {
     let decoder: TextDecoder | undefined;
     let text = '';
     const found = this.stream(part, (chunk, final) => {
-      if (final && !decoder) text = utf8.decode(chunk);
+      if (final && !decoder) text = decoderFor(chunk).decode(chunk);
       else {
-        decoder ??= new TextDecoder('utf-8');
+        decoder ??= decoderFor(chunk);
         text += decoder.decode(chunk, { stream: !final });
       }
     });
