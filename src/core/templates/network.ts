@@ -2,8 +2,10 @@ import {
   departementsOfRegion,
   INDICATORS,
   regionName,
+  RULES,
   SCHEMA_VERSION,
   SECTIONS,
+  SIAE_KINDS,
   YEAR_MAX,
   YEAR_MIN,
   type IndicatorDef,
@@ -11,11 +13,13 @@ import {
 } from '../../schema/index.js';
 import { columnLetters, sheetRef, toA1 } from '../a1.js';
 import { NETWORK_INPUT_ROWS, NETWORK_SHEET, NETWORK_TABLE, SENDER_FIELDS } from '../template-layout.js';
-import type { CellModel, DataValidationModel, DefinedNameModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
+import type { CellModel, ConditionalFormatModel, DataValidationModel, DefinedNameModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
 import { collectedEntries, indicatorListSheet } from './indicator-list.js';
 import { instructionsSheet } from './instructions.js';
+import type { SendBackSettings } from './send-back.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { withRowHeights } from './row-heights.js';
+import { hoursPerEtpFormula, ruleFormula, ruleShortLabel, severityWord, splitFormulas, type RuleFormulaContext } from './rule-formulas.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation, inlineList, validationTexts } from './validations.js';
 
@@ -76,6 +80,83 @@ function columnWidth(def: IndicatorDef): number {
   return Math.min(24, Math.max(12, Math.ceil(def.label.length / 2) + 2));
 }
 
+/** Columns right of the table: the visible summary of failing rules, then one hidden column per rule. */
+export const NETWORK_CONTROLS = (() => {
+  const summaryCol = INDICATORS.length + 1;
+  // Shared pieces of the formulas (see RuleFormulaContext.shared), then the rules.
+  const shared = { splitGiven: summaryCol + 1, splitSum: summaryCol + 2, hoursPerEtp: summaryCol + 3 };
+  return { summaryCol, shared, ruleCols: RULES.map((rule, i) => ({ rule, col: summaryCol + 4 + i })) };
+})();
+
+/**
+ * The controls of each input row. A hidden column per rule holds its formula (rule-formulas.ts,
+ * TRUE when the validator reports it); the « Contrôles » column lists the failing ones,
+ * « Erreur : … ; À vérifier : … », filled red when one is an error, orange otherwise; the input
+ * cell a rule points at is filled the same way.
+ */
+function controlColumns(settings: Settings): { cells: CellModel[]; formats: ConditionalFormatModel[]; rangeStyles: { range: string; style: StyleModel }[] } {
+  const L = NETWORK_LAYOUT;
+  const { summaryCol, ruleCols, shared } = NETWORK_CONTROLS;
+  const cells: CellModel[] = [];
+  cells.push({ row: L.headerRow, col: summaryCol, value: 'Contrôles (calculés)', style: { ...S.HEADER, color: 'FFFFFF', fill: S.COLORS.title } });
+  cells.push({ row: L.codeRow, col: summaryCol, value: 'controles', style: S.CODE_ROW });
+  const sharedLabels = { splitGiven: 'ventilation_renseignee', splitSum: 'total_heures_secteurs', hoursPerEtp: 'heures_par_etp' } as const;
+  for (const key of ['splitGiven', 'splitSum', 'hoursPerEtp'] as const) cells.push({ row: L.codeRow, col: shared[key], value: sharedLabels[key], style: S.CODE_ROW });
+  for (const { rule, col } of ruleCols) {
+    cells.push({ row: L.sectionRow, col, value: rule.code, style: S.CODE_ROW });
+    cells.push({ row: L.codeRow, col, value: `${severityWord(rule)} : ${ruleShortLabel(rule)}`, style: S.CODE_ROW });
+  }
+  const codeCell = (col: number) => `${columnLetters(col)}$${L.codeRow}`;
+  for (let row = L.firstDataRow; row <= L.lastDataRow; row++) {
+    const base: RuleFormulaContext = { settings, ref: (code) => `${columnLetters(networkColumn(code))}${row}` };
+    const split = splitFormulas(base);
+    // Cached results of the blank template: no split given, a sum of 0, the last kind's hours.
+    cells.push({ row, col: shared.splitGiven, formula: split.given, value: false });
+    cells.push({ row, col: shared.splitSum, formula: split.sum, value: 0 });
+    cells.push({ row, col: shared.hoursPerEtp, formula: hoursPerEtpFormula(base), value: settings.hoursPerEtp[SIAE_KINDS[SIAE_KINDS.length - 1]!] });
+    const at = (col: number) => `${columnLetters(col)}${row}`;
+    const ctx: RuleFormulaContext = { ...base, shared: { splitGiven: at(shared.splitGiven), splitSum: at(shared.splitSum), hoursPerEtp: at(shared.hoursPerEtp) } };
+    const listed: string[] = [];
+    for (const { rule, col } of ruleCols) {
+      // Cached FALSE is right for the blank template: no rule fails without inputs.
+      cells.push({ row, col, formula: ruleFormula(rule, ctx).fails, value: false });
+      listed.push(`IF(${columnLetters(col)}${row},"${SEPARATOR}"&${codeCell(col)},"")`);
+    }
+    cells.push({ row, col: summaryCol, formula: `MID(${listed.join('&')},${SEPARATOR.length + 1},2000)`, value: '' });
+  }
+  const rows = (col: number) => `${columnLetters(col)}${L.firstDataRow}:${columnLetters(col)}${L.lastDataRow}`;
+  const anyOf = (cols: readonly number[]) => {
+    const refs = cols.map((c) => `$${columnLetters(c)}${L.firstDataRow}`);
+    return refs.length > 1 ? `OR(${refs.join(',')})` : refs[0]!;
+  };
+  const errorCols = ruleCols.filter((r) => r.rule.severity === 'erreur').map((r) => r.col);
+  const formats: ConditionalFormatModel[] = [
+    {
+      range: rows(summaryCol),
+      rules: [
+        { type: 'expression', formula: anyOf(errorCols), style: S.flagStyle('erreur') },
+        { type: 'expression', formula: `$${columnLetters(summaryCol)}${L.firstDataRow}<>""`, style: S.flagStyle('avertissement') },
+      ],
+    },
+  ];
+  const byField = new Map<string, { errors: number[]; warnings: number[] }>();
+  for (const { rule, col } of ruleCols) {
+    const f = byField.get(rule.field) ?? { errors: [], warnings: [] };
+    (rule.severity === 'erreur' ? f.errors : f.warnings).push(col);
+    byField.set(rule.field, f);
+  }
+  for (const [code, f] of byField) {
+    const rules: ConditionalFormatModel['rules'][number][] = [];
+    if (f.errors.length) rules.push({ type: 'expression', formula: anyOf(f.errors), style: S.flagStyle('erreur') });
+    if (f.warnings.length) rules.push({ type: 'expression', formula: anyOf(f.warnings), style: S.flagStyle('avertissement') });
+    formats.push({ range: rows(networkColumn(code)), rules });
+  }
+  const rangeStyles = [{ range: rows(summaryCol), style: { ...S.computedStyle(S.TEXT_FORMAT), vertical: 'top' as const } }];
+  return { cells, formats, rangeStyles };
+}
+
+const SEPARATOR = ' ; ';
+
 function tableSheet(settings: Settings): SheetModel {
   const L = NETWORK_LAYOUT;
   const defs = INDICATORS as readonly IndicatorDef[];
@@ -128,33 +209,38 @@ function tableSheet(settings: Settings): SheetModel {
     rangeStyles.push({ range, style: S.inputStyle(indicatorNumFmt(def)) });
   });
 
+  const controls = controlColumns(settings);
+  cells.push(...controls.cells);
+  rangeStyles.push(...controls.rangeStyles);
+
   return withRowHeights({
     name: NETWORK_SHEET,
     tabColor: S.COLORS.title,
-    columns: defs.map((d) => ({ width: columnWidth(d) })),
+    columns: [...defs.map((d) => ({ width: columnWidth(d) })), { width: 60 }, ...Array.from({ length: 3 + NETWORK_CONTROLS.ruleCols.length }, () => ({ width: 8, hidden: true }))],
     cells,
     rangeStyles,
+    conditionalFormats: controls.formats,
     merges,
     freeze: { rows: L.headerRow, cols: 2 },
     validations,
     tables: [{ name: NETWORK_TABLE, topLeft: toA1(L.headerRow, 1), columns: defs.map((d) => d.label), rowCount: NETWORK_INPUT_ROWS, style: 'TableStyleLight1' }],
     protection: { enabled: true },
-    // Fitted to one page width as every template is (the issue asks it): printing the whole
-    // table is for archiving; to read it on paper, print a selection instead. Each page repeats
-    // the section, code and header rows.
-    print: { orientation: 'landscape', fitToWidth: true, titleRows: `${L.sectionRow}:${L.headerRow}` },
+    // Readable A4 landscape pages at full size (fitted to one page width, sixty columns print
+    // unreadably small): each page repeats the section, code and header rows, and the SIRET and
+    // name columns, so every printed cell says which SIAE and which indicator it is.
+    print: { orientation: 'landscape', fitToWidth: false, titleRows: `${L.sectionRow}:${L.headerRow}`, titleColumns: `A:${columnLetters(networkColumn('raison_sociale'))}` },
   });
 }
 
 /** Modèle réseau / département: one row per SIAE, one column per indicator, a sender block above. */
-export function buildNetworkTemplate(settings: Settings): WorkbookModel {
+export function buildNetworkTemplate(settings: Settings, sendBack: SendBackSettings = {}): WorkbookModel {
   const L = NETWORK_LAYOUT;
   const names: DefinedNameModel[] = SENDER_FIELDS.map((f, i) => {
     const row = L.senderFirstRow + i;
     return { name: f.name, ref: sheetRef(NETWORK_SHEET, { top: row, left: L.senderValueCol, bottom: row, right: L.senderValueCol }) };
   });
   return {
-    sheets: [instructionsSheet('reseau', settings), tableSheet(settings), indicatorListSheet(collectedEntries(settings)), metaSheet('reseau', settings)],
+    sheets: [instructionsSheet('reseau', settings, sendBack), tableSheet(settings), indicatorListSheet(collectedEntries(settings)), metaSheet('reseau', settings)],
     definedNames: [...names, ...metaDefinedNames()],
     properties: { title: "Modèle réseau / département : retours des SIAE", subject: `Schéma des indicateurs ${SCHEMA_VERSION}`, creator: 'Indicateurs IAE' },
   };
