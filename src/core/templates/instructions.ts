@@ -141,6 +141,8 @@ function protection(): Block[] {
   ];
 }
 
+export const INSTRUCTIONS_WIDTH = 70;
+
 /** The "Mode d'emploi" sheet, first of every template. */
 export function instructionsSheet(kind: TemplateKind, settings: Settings, sendBack: SendBackSettings = {}): SheetModel {
   const blocks: Block[] = [
@@ -163,13 +165,14 @@ export function instructionsSheet(kind: TemplateKind, settings: Settings, sendBa
     if (block.kind === 'heading' && row > 3) row++;
     cells.push({ row: row++, col: 1, value: block.kind === 'bullet' ? `• ${block.text}` : block.text, style: styles[block.kind] });
   }
-  // One column, no merges: both Excel and LibreOffice wrap it. 80 characters fit an A4 page in
-  // portrait without shrinking, even where LibreOffice lacks Calibri and measures with a wider font
-  // (it does not shrink a single-column sheet to the page width).
+  // One column, no merges: both Excel and LibreOffice wrap it. LibreOffice does not shrink a
+  // single-column sheet to the page width, and without Calibri it measures widths with a wider
+  // font (DejaVu Sans): 80 characters then ran past the right margin of a portrait A4 page and
+  // the ends of lines were cut. 70 fit with room to spare (print test: print.slow.test.ts).
   return withRowHeights({
     name: INSTRUCTIONS_SHEET,
     tabColor: '548235',
-    columns: [{ width: 80 }],
+    columns: [{ width: INSTRUCTIONS_WIDTH }],
     cells,
     protection: { enabled: true },
     print: { orientation: 'portrait', fitToWidth: true },
