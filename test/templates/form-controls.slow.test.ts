@@ -10,8 +10,8 @@ import { afterAll, expect, it } from 'vitest';
 import { toA1 } from '../../src/core/a1.js';
 import { NETWORK_SHEET, SIAE_SHEET } from '../../src/core/template-layout.js';
 import { fillNetworkTable, fillSiaeForm, FORM_COLS, NETWORK_LAYOUT, networkColumn, siaeFormLayout, type TypedReturn } from '../../src/core/templates/index.js';
-import { NETWORK_CONTROLS } from '../../src/core/templates/network.js';
-import { ruleShortLabel, severityWord } from '../../src/core/templates/rule-formulas.js';
+import { controlLabel, NETWORK_CONTROLS_COL } from '../../src/core/templates/network.js';
+import { severityWord } from '../../src/core/templates/rule-formulas.js';
 import { validateXlsxBytes } from '../../src/hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, RULES } from '../../src/schema/index.js';
@@ -59,22 +59,21 @@ async function formFlags(path: string): Promise<string[]> {
   return flags.sort();
 }
 
-/** The network table's flags: its hidden rule columns, checked against its « Contrôles » summary. */
+/** The network table's flags: the rules its « Contrôles » cell lists on each row, at the cell of the rule's field. */
 async function tableFlags(path: string): Promise<string[]> {
   const csv = (await recalculatedCsv(path, LO_TIMEOUT)).get(NETWORK_SHEET);
   expect(csv, `feuille ${NETWORK_SHEET} absente du csv`).toBeDefined();
   const L = NETWORK_LAYOUT;
+  const byLabel = new Map(RULES.map((r) => [controlLabel(r), r]));
   const flags: string[] = [];
   for (let row = L.firstDataRow; row <= L.lastDataRow; row++) {
-    const line = csv![row - 1] ?? [];
-    const failing = NETWORK_CONTROLS.ruleCols.filter(({ col }) => {
-      const v = line[col - 1] ?? '';
-      expect(['TRUE', 'FALSE'], `ligne ${row}, colonne ${col} : « ${v} »`).toContain(v);
-      return v === 'TRUE';
-    });
-    const summary = line[NETWORK_CONTROLS.summaryCol - 1] ?? '';
-    expect(summary, `ligne ${row}`).toBe(failing.map(({ rule }) => `${severityWord(rule)} : ${ruleShortLabel(rule)}`).join(' ; '));
-    for (const { rule } of failing) flags.push(`${rule.code}@${toA1(row, networkColumn(rule.field))}`);
+    const summary = csv![row - 1]?.[NETWORK_CONTROLS_COL - 1] ?? '';
+    if (summary === '') continue;
+    for (const label of summary.split(' ; ')) {
+      const rule = byLabel.get(label);
+      expect(rule, `ligne ${row} : « ${label} » n'est le libellé d'aucune règle`).toBeDefined();
+      flags.push(`${rule!.code}@${toA1(row, networkColumn(rule!.field))}`);
+    }
   }
   return flags.sort();
 }

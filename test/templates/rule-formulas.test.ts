@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { columnLetters } from '../../src/core/a1.js';
 import { SIAE_SHEET, NETWORK_SHEET } from '../../src/core/template-layout.js';
 import { buildNetworkTemplate, buildSiaeTemplate, FORM_COLS, NETWORK_LAYOUT, networkColumn, siaeFormLayout } from '../../src/core/templates/index.js';
-import { NETWORK_CONTROLS } from '../../src/core/templates/network.js';
+import { NETWORK_CONTROLS_COL, ruleName } from '../../src/core/templates/network.js';
 import { ruleFormula, ruleFormulas, ruleShortLabel } from '../../src/core/templates/rule-formulas.js';
 import { DEFAULT_SETTINGS, INDICATORS, RULES } from '../../src/schema/index.js';
 
 /** Functions Excel and LibreOffice both have, under these English names. */
-const SHARED_FUNCTIONS = new Set(['IF', 'AND', 'OR', 'NOT', 'ABS', 'MAX', 'N', 'INT', 'ISNUMBER', 'LEN', 'LEFT', 'ROUND', 'MID']);
+const SHARED_FUNCTIONS = new Set(['IF', 'AND', 'OR', 'NOT', 'ABS', 'MAX', 'N', 'ISNUMBER', 'COUNT', 'SUM', 'LEN', 'LEFT', 'ROUND']);
 const ctx = { settings: DEFAULT_SETTINGS, ref: (code: string) => `${columnLetters(networkColumn(code))}12` };
 
 function functionsOf(formula: string): string[] {
@@ -84,19 +84,23 @@ describe('controls in the templates', () => {
     expect(input.style?.locked).toBe(false);
   });
 
-  it('the network table has a « Contrôles » column and a hidden column per rule on every input row, outside the table', () => {
+  it('the network table has a « Contrôles » column on every input row, outside the table, reading a name per rule', () => {
     const L = NETWORK_LAYOUT;
-    const sheet = buildNetworkTemplate(DEFAULT_SETTINGS).sheets.find((s) => s.name === NETWORK_SHEET)!;
-    expect(NETWORK_CONTROLS.summaryCol).toBe(INDICATORS.length + 1);
+    const model = buildNetworkTemplate(DEFAULT_SETTINGS);
+    const sheet = model.sheets.find((s) => s.name === NETWORK_SHEET)!;
+    const col = NETWORK_CONTROLS_COL;
+    expect(col).toBe(INDICATORS.length + 1);
     expect(sheet.tables![0]!.columns).toHaveLength(INDICATORS.length);
-    expect(sheet.cells.find((c) => c.row === L.headerRow && c.col === NETWORK_CONTROLS.summaryCol)?.value).toBe('Contrôles (calculés)');
-    const formulas = new Set(sheet.cells.filter((c) => c.formula !== undefined).map((c) => `${c.row},${c.col}`));
-    for (const row of [L.firstDataRow, L.lastDataRow]) {
-      expect(formulas.has(`${row},${NETWORK_CONTROLS.summaryCol}`)).toBe(true);
-      for (const { col } of NETWORK_CONTROLS.ruleCols) expect(formulas.has(`${row},${col}`)).toBe(true);
+    expect(sheet.cells.find((c) => c.row === L.headerRow && c.col === col)?.value).toBe('Contrôles (calculés)');
+    const summary = sheet.cells.filter((c) => c.col === col && c.formula !== undefined);
+    expect(summary.map((c) => c.row)).toEqual(Array.from({ length: L.lastDataRow - L.firstDataRow + 1 }, (_, i) => L.firstDataRow + i));
+    for (const c of summary) expect(c.style?.locked).not.toBe(false);
+    // One name per rule: its test, column absolute and row relative (the row using it).
+    for (const rule of RULES) {
+      const name = model.definedNames!.find((n) => n.name === ruleName(rule))!;
+      expect(name.ref, rule.code).toBe(ruleFormula(rule, { settings: DEFAULT_SETTINGS, ref: (code) => `'${NETWORK_SHEET}'!$${columnLetters(networkColumn(code))}1` }).fails);
+      expect(summary[0]!.formula).toContain(`IF(${ruleName(rule)},`);
     }
-    for (const { col } of NETWORK_CONTROLS.ruleCols) expect(sheet.columns![col - 1]!.hidden).toBe(true);
-    expect(sheet.columns![NETWORK_CONTROLS.summaryCol - 1]!.hidden).toBeFalsy();
     expect(sheet.conditionalFormats?.some((cf) => cf.range.startsWith(`${columnLetters(networkColumn('femmes'))}${L.firstDataRow}:`))).toBe(true);
   });
 });

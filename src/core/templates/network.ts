@@ -5,10 +5,10 @@ import {
   RULES,
   SCHEMA_VERSION,
   SECTIONS,
-  SIAE_KINDS,
   YEAR_MAX,
   YEAR_MIN,
   type IndicatorDef,
+  type RuleDef,
   type Settings,
 } from '../../schema/index.js';
 import { columnLetters, sheetRef, toA1 } from '../a1.js';
@@ -19,7 +19,7 @@ import { instructionsSheet } from './instructions.js';
 import type { SendBackSettings } from './send-back.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { withRowHeights } from './row-heights.js';
-import { hoursPerEtpFormula, ruleFormula, ruleShortLabel, severityWord, splitFormulas, type RuleFormulaContext } from './rule-formulas.js';
+import { ruleFormulas, ruleShortLabel, severityWord, type RuleFormulaContext } from './rule-formulas.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation, inlineList, validationTexts } from './validations.js';
 
@@ -80,79 +80,69 @@ function columnWidth(def: IndicatorDef): number {
   return Math.min(24, Math.max(12, Math.ceil(def.label.length / 2) + 2));
 }
 
-/** Columns right of the table: the visible summary of failing rules, then one hidden column per rule. */
-export const NETWORK_CONTROLS = (() => {
-  const summaryCol = INDICATORS.length + 1;
-  // Shared pieces of the formulas (see RuleFormulaContext.shared), then the rules.
-  const shared = { splitGiven: summaryCol + 1, splitSum: summaryCol + 2, hoursPerEtp: summaryCol + 3 };
-  return { summaryCol, shared, ruleCols: RULES.map((rule, i) => ({ rule, col: summaryCol + 4 + i })) };
-})();
+/** Column of the « Contrôles » summary, right of the table (outside it: readers never see it). */
+export const NETWORK_CONTROLS_COL = INDICATORS.length + 1;
+
+/** Name of a rule's test on the current row (IAE_R_femmes_au_plus_personnes). */
+export const ruleName = (rule: RuleDef): string => `IAE_R_${rule.code}`;
 
 /**
- * The controls of each input row. A hidden column per rule holds its formula (rule-formulas.ts,
- * TRUE when the validator reports it); the « Contrôles » column lists the failing ones,
- * « Erreur : … ; À vérifier : … », filled red when one is an error, orange otherwise; the input
- * cell a rule points at is filled the same way.
+ * One name per rule holding its test (rule-formulas.ts), its references relative to the row as
+ * the file format wants (relative to A1: column absolute, row relative), so that in row 20 the
+ * name tests the cells of row 20, in Excel and LibreOffice. Every row's « Contrôles » formula is
+ * then the same short text, and the thousand-row template stays light.
  */
-function controlColumns(settings: Settings): { cells: CellModel[]; formats: ConditionalFormatModel[]; rangeStyles: { range: string; style: StyleModel }[] } {
+function controlNames(settings: Settings): DefinedNameModel[] {
+  const ctx: RuleFormulaContext = { settings, ref: (code) => `'${NETWORK_SHEET}'!$${columnLetters(networkColumn(code))}1` };
+  return ruleFormulas(ctx).map((f) => ({ name: ruleName(f.rule), ref: f.fails }));
+}
+
+/** What the « Contrôles » cell says for a failing rule. */
+export const controlLabel = (rule: RuleDef): string => `${severityWord(rule)} : ${ruleShortLabel(rule)}`;
+
+/**
+ * The controls of each input row: the « Contrôles » cell lists the failing rules (rule-formulas.ts
+ * gives each rule's test), « Erreur : … ; À vérifier : … », filled red when one is an error and
+ * orange otherwise; the input cell a rule points at is filled the same way by a conditional
+ * format (one per rule for the whole column, nothing per row: the template stays light).
+ */
+function controlColumn(): { cells: CellModel[]; formats: ConditionalFormatModel[]; rangeStyles: { range: string; style: StyleModel }[] } {
   const L = NETWORK_LAYOUT;
-  const { summaryCol, ruleCols, shared } = NETWORK_CONTROLS;
+  const col = NETWORK_CONTROLS_COL;
+  const letters = columnLetters(col);
   const cells: CellModel[] = [];
-  cells.push({ row: L.headerRow, col: summaryCol, value: 'Contrôles (calculés)', style: { ...S.HEADER, color: 'FFFFFF', fill: S.COLORS.title } });
-  cells.push({ row: L.codeRow, col: summaryCol, value: 'controles', style: S.CODE_ROW });
-  const sharedLabels = { splitGiven: 'ventilation_renseignee', splitSum: 'total_heures_secteurs', hoursPerEtp: 'heures_par_etp' } as const;
-  for (const key of ['splitGiven', 'splitSum', 'hoursPerEtp'] as const) cells.push({ row: L.codeRow, col: shared[key], value: sharedLabels[key], style: S.CODE_ROW });
-  for (const { rule, col } of ruleCols) {
-    cells.push({ row: L.sectionRow, col, value: rule.code, style: S.CODE_ROW });
-    cells.push({ row: L.codeRow, col, value: `${severityWord(rule)} : ${ruleShortLabel(rule)}`, style: S.CODE_ROW });
-  }
-  const codeCell = (col: number) => `${columnLetters(col)}$${L.codeRow}`;
-  for (let row = L.firstDataRow; row <= L.lastDataRow; row++) {
-    const base: RuleFormulaContext = { settings, ref: (code) => `${columnLetters(networkColumn(code))}${row}` };
-    const split = splitFormulas(base);
-    // Cached results of the blank template: no split given, a sum of 0, the last kind's hours.
-    cells.push({ row, col: shared.splitGiven, formula: split.given, value: false });
-    cells.push({ row, col: shared.splitSum, formula: split.sum, value: 0 });
-    cells.push({ row, col: shared.hoursPerEtp, formula: hoursPerEtpFormula(base), value: settings.hoursPerEtp[SIAE_KINDS[SIAE_KINDS.length - 1]!] });
-    const at = (col: number) => `${columnLetters(col)}${row}`;
-    const ctx: RuleFormulaContext = { ...base, shared: { splitGiven: at(shared.splitGiven), splitSum: at(shared.splitSum), hoursPerEtp: at(shared.hoursPerEtp) } };
-    const listed: string[] = [];
-    for (const { rule, col } of ruleCols) {
-      // Cached FALSE is right for the blank template: no rule fails without inputs.
-      cells.push({ row, col, formula: ruleFormula(rule, ctx).fails, value: false });
-      listed.push(`IF(${columnLetters(col)}${row},"${SEPARATOR}"&${codeCell(col)},"")`);
-    }
-    cells.push({ row, col: summaryCol, formula: `MID(${listed.join('&')},${SEPARATOR.length + 1},2000)`, value: '' });
-  }
-  const rows = (col: number) => `${columnLetters(col)}${L.firstDataRow}:${columnLetters(col)}${L.lastDataRow}`;
-  const anyOf = (cols: readonly number[]) => {
-    const refs = cols.map((c) => `$${columnLetters(c)}${L.firstDataRow}`);
-    return refs.length > 1 ? `OR(${refs.join(',')})` : refs[0]!;
-  };
-  const errorCols = ruleCols.filter((r) => r.rule.severity === 'erreur').map((r) => r.col);
+  cells.push({ row: L.headerRow, col, value: 'Contrôles (calculés)', style: { ...S.HEADER, color: 'FFFFFF', fill: S.COLORS.title } });
+  cells.push({ row: L.codeRow, col, value: 'controles', style: S.CODE_ROW });
+  // Each rule's test is a name relative to the row (controlNames): every row has the same text.
+  const listed = RULES.map((rule) => `IF(${ruleName(rule)},"${SEPARATOR}${controlLabel(rule)}","")`);
+  const formula = `MID(${listed.join('&')},${SEPARATOR.length + 1},2000)`;
+  // Cached '' is right for the blank template: no rule fails without inputs.
+  for (let row = L.firstDataRow; row <= L.lastDataRow; row++) cells.push({ row, col, formula, value: '' });
+  const rows = (c: number) => `${columnLetters(c)}${L.firstDataRow}:${columnLetters(c)}${L.lastDataRow}`;
   const formats: ConditionalFormatModel[] = [
     {
-      range: rows(summaryCol),
+      range: rows(col),
       rules: [
-        { type: 'expression', formula: anyOf(errorCols), style: S.flagStyle('erreur') },
-        { type: 'expression', formula: `$${columnLetters(summaryCol)}${L.firstDataRow}<>""`, style: S.flagStyle('avertissement') },
+        { type: 'containsText', text: `${severityWord(RULES.find((r) => r.severity === 'erreur')!)} :`, style: S.flagStyle('erreur') },
+        { type: 'expression', formula: `$${letters}${L.firstDataRow}<>""`, style: S.flagStyle('avertissement') },
       ],
     },
   ];
-  const byField = new Map<string, { errors: number[]; warnings: number[] }>();
-  for (const { rule, col } of ruleCols) {
-    const f = byField.get(rule.field) ?? { errors: [], warnings: [] };
-    (rule.severity === 'erreur' ? f.errors : f.warnings).push(col);
-    byField.set(rule.field, f);
+  // The input a rule points at: the rule's own test, on the same row (the names are relative).
+  const byField = new Map<string, { errors: string[]; warnings: string[] }>();
+  for (const rule of RULES) {
+    const entry = byField.get(rule.field) ?? { errors: [], warnings: [] };
+    (rule.severity === 'erreur' ? entry.errors : entry.warnings).push(ruleName(rule));
+    byField.set(rule.field, entry);
   }
+  const anyOf = (tests: readonly string[]) => (tests.length > 1 ? `OR(${tests.join(',')})` : tests[0]!);
   for (const [code, f] of byField) {
     const rules: ConditionalFormatModel['rules'][number][] = [];
     if (f.errors.length) rules.push({ type: 'expression', formula: anyOf(f.errors), style: S.flagStyle('erreur') });
     if (f.warnings.length) rules.push({ type: 'expression', formula: anyOf(f.warnings), style: S.flagStyle('avertissement') });
     formats.push({ range: rows(networkColumn(code)), rules });
   }
-  const rangeStyles = [{ range: rows(summaryCol), style: { ...S.computedStyle(S.TEXT_FORMAT), vertical: 'top' as const } }];
-  return { cells, formats, rangeStyles };
+  return { cells, formats, rangeStyles: [{ range: rows(col), style: S.computedStyle(S.TEXT_FORMAT) }] };
 }
 
 const SEPARATOR = ' ; ';
@@ -209,14 +199,14 @@ function tableSheet(settings: Settings): SheetModel {
     rangeStyles.push({ range, style: S.inputStyle(indicatorNumFmt(def)) });
   });
 
-  const controls = controlColumns(settings);
+  const controls = controlColumn();
   cells.push(...controls.cells);
   rangeStyles.push(...controls.rangeStyles);
 
   return withRowHeights({
     name: NETWORK_SHEET,
     tabColor: S.COLORS.title,
-    columns: [...defs.map((d) => ({ width: columnWidth(d) })), { width: 60 }, ...Array.from({ length: 3 + NETWORK_CONTROLS.ruleCols.length }, () => ({ width: 8, hidden: true }))],
+    columns: [...defs.map((d) => ({ width: columnWidth(d) })), { width: 60 }],
     cells,
     rangeStyles,
     conditionalFormats: controls.formats,
@@ -241,7 +231,7 @@ export function buildNetworkTemplate(settings: Settings, sendBack: SendBackSetti
   });
   return {
     sheets: [instructionsSheet('reseau', settings, sendBack), tableSheet(settings), indicatorListSheet(collectedEntries(settings)), metaSheet('reseau', settings)],
-    definedNames: [...names, ...metaDefinedNames()],
+    definedNames: [...names, ...controlNames(settings), ...metaDefinedNames()],
     properties: { title: "Modèle réseau / département : retours des SIAE", subject: `Schéma des indicateurs ${SCHEMA_VERSION}`, creator: 'Indicateurs IAE' },
   };
 }

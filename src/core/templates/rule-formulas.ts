@@ -15,9 +15,10 @@ import {
  * The schema's cross-field rules (rules.ts, evaluated by rules-eval.ts) translated ONCE into
  * spreadsheet formulas, so that a form flags as the user types exactly what the validator will
  * report. Each translation mirrors compileRule case by case:
- * - a value counts only when it would pass its own field check (a number ≥ 0, whole for counts,
- *   a known kind or département, a 5-character commune): the validator evaluates rules on the
- *   values that passed, a rejected value counts as missing;
+ * - a value counts when its field check would accept it: a number (the cell's data validation
+ *   refuses negative and, for counts, decimal numbers as they are typed), a known kind or
+ *   département, a 5-character commune; text in a number cell counts as missing, as for the
+ *   validator;
  * - a rule whose operands are missing says nothing;
  * - in a split group (hours by sector), a member left blank counts 0 once another is given.
  * Only functions Excel and LibreOffice share; English names and ',' separators, as in the model.
@@ -27,12 +28,6 @@ import {
 export interface RuleFormulaContext {
   readonly ref: (code: string) => string;
   readonly settings: Settings;
-  /**
-   * Optional cells already holding shared pieces, to keep long tables light: whether the split
-   * by sector is given, its total, and the hours of one ETP for the row's kind. Their formulas
-   * come from splitFormulas and hoursPerEtpFormula below.
-   */
-  readonly shared?: { readonly splitGiven: string; readonly splitSum: string; readonly hoursPerEtp: string };
 }
 
 export interface RuleFormula {
@@ -44,7 +39,6 @@ export interface RuleFormula {
 }
 
 const SECTORS = new Set(indicatorsOfGroup('heures_secteurs').map((d) => d.code));
-if (indicatorsOfGroup('heures_secteurs').some((d) => d.type !== 'decimal')) throw new Error('Les heures par secteur sont des nombres décimaux ≥ 0 (voir operand).');
 const SECTOR_LIST = [...SECTORS];
 
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -62,21 +56,25 @@ function defOf(code: string): IndicatorDef {
   return def;
 }
 
-/** The cell holds a value its field check accepts (for the types the rules read). */
+/**
+ * The cell holds a value its field check accepts, for the types the rules read. A number is
+ * taken as valid: the cell's own data validation refuses negative and (for counts) decimal
+ * numbers as they are typed, and a formula repeated on a thousand table rows must stay short
+ * (templates under 200 KB). Text in a number cell counts as missing, as for the validator.
+ */
 function valid(ctx: RuleFormulaContext, code: string): string {
   const r = ctx.ref(code);
   const def = defOf(code);
   switch (def.type) {
     case 'entier':
-      return `AND(ISNUMBER(${r}),N(${r})>=0,INT(N(${r}))=N(${r}))`;
     case 'decimal':
-      return `AND(ISNUMBER(${r}),N(${r})>=0)`;
+      return `ISNUMBER(${r})`;
     case 'type_siae':
       return or(SIAE_KINDS.map((k) => `${r}=${quote(k)}`));
     case 'departement':
-      return or(departementsOfRegion(ctx.settings.regionCode).map((d) => `""&${r}=${quote(d.code)}`));
+      return or(departementsOfRegion(ctx.settings.regionCode).map((d) => `${r}=${quote(d.code)}`));
     case 'commune':
-      return `LEN(""&${r})=5`;
+      return `LEN(${r})=5`;
     default:
       throw new Error(`Type « ${def.type} » non prévu dans une règle (${code}).`);
   }
@@ -88,32 +86,31 @@ interface Operand {
   readonly value: string;
 }
 
+const numeric = (code: string): boolean => defOf(code).type === 'entier' || defOf(code).type === 'decimal';
+
 function operand(ctx: RuleFormulaContext, code: string): Operand {
   if (!SECTORS.has(code)) return { given: valid(ctx, code), value: ctx.ref(code) };
-  // A member of the split: given as soon as any member is; blank or rejected counts 0.
-  // MAX(0,N(x)) is x for a valid hours figure (decimal ≥ 0) and 0 for blank, text or negative.
-  return { given: or(SECTOR_LIST.map((m) => valid(ctx, m))), value: `MAX(0,N(${ctx.ref(code)}))` };
+  // A member of the split: given as soon as any member is; blank or text counts 0 (N).
+  return { given: `COUNT(${SECTOR_LIST.map(ctx.ref).join(',')})>0`, value: `N(${ctx.ref(code)})` };
 }
 
 function sumOperand(ctx: RuleFormulaContext, codes: readonly string[]): Operand {
-  if (ctx.shared && codes.length === SECTORS.size && codes.every((c) => SECTORS.has(c))) return { given: ctx.shared.splitGiven, value: ctx.shared.splitSum };
+  const wholeSplit = codes.length === SECTORS.size && codes.every((c) => SECTORS.has(c));
+  if (wholeSplit) {
+    const refs = codes.map(ctx.ref).join(',');
+    // SUM skips blank and text cells: the split's members left blank count 0.
+    return { given: `COUNT(${refs})>0`, value: `SUM(${refs})` };
+  }
+  if (codes.length > 1 && codes.every((c) => numeric(c) && !SECTORS.has(c))) {
+    const refs = codes.map(ctx.ref);
+    return { given: `COUNT(${refs.join(',')})=${codes.length}`, value: `(${refs.join('+')})` };
+  }
   const ops = codes.map((c) => operand(ctx, c));
   return { given: and(ops.map((o) => o.given)), value: ops.length === 1 ? ops[0]!.value : `(${ops.map((o) => o.value).join('+')})` };
 }
 
-/** The split by sector: whether it is given (TRUE / FALSE) and its total, as formulas. */
-export function splitFormulas(ctx: RuleFormulaContext): { given: string; sum: string } {
-  const op = sumOperand({ ref: ctx.ref, settings: ctx.settings }, SECTOR_LIST);
-  return { given: op.given, sum: op.value };
-}
-
 /** Hours of one ETP for the kind in the cell (settings), for a cell known to hold a valid kind. */
-export function hoursPerEtpFormula(ctx: RuleFormulaContext): string {
-  return hoursPerEtp({ ref: ctx.ref, settings: ctx.settings }, ctx.ref('type_siae'));
-}
-
 function hoursPerEtp(ctx: RuleFormulaContext, kindRef: string): string {
-  if (ctx.shared) return ctx.shared.hoursPerEtp;
   const kinds = [...SIAE_KINDS];
   const last = kinds.pop()!;
   return kinds.reduceRight((acc, k) => `IF(${kindRef}=${quote(k)},${ctx.settings.hoursPerEtp[k]},${acc})`, String(ctx.settings.hoursPerEtp[last]));
@@ -267,8 +264,8 @@ function translate(rule: RuleDef, ctx: RuleFormulaContext): Translation {
       };
     }
     case 'commune_dans_departement': {
-      const c = `""&${ref(rule.commune)}`;
-      const d = `""&${ref(rule.departement)}`;
+      const c = ref(rule.commune);
+      const d = ref(rule.departement);
       return {
         given: [valid(ctx, rule.commune), valid(ctx, rule.departement)],
         test: `LEFT(${c},IF(LEFT(${c},2)="97",3,2))<>${d}`,
