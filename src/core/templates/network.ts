@@ -200,8 +200,8 @@ function tableSheet(settings: Settings): SheetModel {
   });
 
   const controls = controlColumn();
-  cells.push(...controls.cells);
-  rangeStyles.push(...controls.rangeStyles);
+  for (const c of controls.cells) cells.push(c);
+  for (const r of controls.rangeStyles) rangeStyles.push(r);
 
   return withRowHeights({
     name: NETWORK_SHEET,

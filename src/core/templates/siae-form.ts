@@ -183,7 +183,7 @@ function formSheet(settings: Settings, layout: SiaeFormLayout): SheetModel {
   }
 
   const controls = controlCells(settings, layout);
-  cells.push(...controls.cells);
+  for (const c of controls.cells) cells.push(c);
 
   for (const p of layout.paramRows) {
     text(p.row, C.label, p.kind, { ...S.PARAM, bold: true });
