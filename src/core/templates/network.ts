@@ -116,8 +116,8 @@ function controlColumn(): { cells: CellModel[]; formats: ConditionalFormatModel[
   // Each rule's test is a name relative to the row (controlNames): every row has the same text.
   const listed = RULES.map((rule) => `IF(${ruleName(rule)},"${SEPARATOR}${controlLabel(rule)}","")`);
   const formula = `MID(${listed.join('&')},${SEPARATOR.length + 1},2000)`;
-  // Cached '' is right for the blank template: no rule fails without inputs.
-  for (let row = L.firstDataRow; row <= L.lastDataRow; row++) cells.push({ row, col, formula, value: '' });
+  // No cached result: a blank row of the table stays blank to a reader that does not recalculate.
+  for (let row = L.firstDataRow; row <= L.lastDataRow; row++) cells.push({ row, col, formula });
   const rows = (c: number) => `${columnLetters(c)}${L.firstDataRow}:${columnLetters(c)}${L.lastDataRow}`;
   const formats: ConditionalFormatModel[] = [
     {
