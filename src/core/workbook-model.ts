@@ -99,6 +99,8 @@ export interface PrintModel {
   readonly fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, e.g. "1:3". */
   readonly titleRows?: string;
+  /** Columns repeated at the left of each printed page, e.g. "A:B". */
+  readonly titleColumns?: string;
 }
 
 export interface SheetModel {

@@ -100,13 +100,16 @@ describe('Modèle SIAE as filled by a person', () => {
     }
   });
 
-  it('keeps the help column narrow and wrapped, printed portrait on the page width', () => {
+  // Issue 13: the value column holds a 60-character name, so the form prints in landscape
+  // (five columns on an A4 landscape width at a readable scale; the print test looks at it).
+  it('keeps the help column narrow and wrapped, the value column wide enough for a 60-character name, printed landscape on the page width', () => {
     const ws = sheet('siae', SIAE_SHEET);
     expect(ws.getColumn(FORM_COLS.help).width).toBeLessThanOrEqual(60);
+    expect(ws.getColumn(FORM_COLS.value).width).toBeGreaterThanOrEqual(60);
     const total = [1, 2, 3, 4, 5].reduce((s, c) => s + (ws.getColumn(c).width ?? 0), 0);
-    expect(total).toBeLessThanOrEqual(135);
+    expect(total).toBeLessThanOrEqual(170);
     expect(ws.getCell(siaeFormLayout().inputs.siret.row, FORM_COLS.help).alignment?.wrapText).toBe(true);
-    expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('fills input cells pale yellow and unlocked, computed cells grey, and says so at the top', () => {
@@ -160,12 +163,17 @@ describe('Modèle réseau / département as filled by a person', () => {
 });
 
 describe('printing', () => {
-  it('every visible sheet of every template prints on one page width', () => {
+  // Issue 13: the network table, fitted to one page width, printed unreadably small; it prints
+  // at full size on A4 landscape pages instead, its header rows repeated on each.
+  it('every visible sheet of every template prints on one page width, but the network table at full size', () => {
     for (const kind of Object.keys(TEMPLATE_FILES) as TemplateKind[]) {
-      for (const ws of books[kind].worksheets.filter((w) => w.state === 'visible')) {
+      for (const ws of books[kind].worksheets.filter((w) => w.state === 'visible' && !(kind === 'reseau' && w.name === NETWORK_SHEET))) {
         expect(ws.pageSetup, `${kind} › ${ws.name}`).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       }
     }
-    expect(sheet('reseau', NETWORK_SHEET).pageSetup).toMatchObject({ orientation: 'landscape' });
+    const net = sheet('reseau', NETWORK_SHEET).pageSetup;
+    expect(net).toMatchObject({ orientation: 'landscape', paperSize: 9 });
+    expect(net.fitToPage).toBeFalsy();
+    expect(net.printTitlesRow).toBe(`${NETWORK_LAYOUT.sectionRow}:${NETWORK_LAYOUT.headerRow}`);
   });
 });

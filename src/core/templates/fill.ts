@@ -1,9 +1,9 @@
 import { SENDER_FIELDS, NETWORK_SHEET, SIAE_SHEET } from '../template-layout.js';
 import type { CellModel, SheetModel, WorkbookModel } from '../workbook-model.js';
-import { indicatorByCode, type PartialReturn, type Settings } from '../../schema/index.js';
+import { evaluateRules, indicatorByCode, type PartialReturn, type Settings } from '../../schema/index.js';
 import { NETWORK_LAYOUT, networkColumn } from './network.js';
 import { buildNetworkTemplate } from './network.js';
-import { buildSiaeTemplate, FORM_COLS, siaeFormLayout } from './siae-form.js';
+import { buildSiaeTemplate, controlCache, FORM_COLS, siaeFormLayout } from './siae-form.js';
 
 /** A value as typed in a cell: text, number, or blank (null). Booleans are typed as oui / non. */
 export type TypedValue = string | number | boolean | null;
@@ -73,6 +73,11 @@ export function fillSiaeForm(settings: Settings, values: TypedReturn, options: S
   if (options.cacheHelpers) {
     const ret = asPartialReturn(values);
     for (const h of layout.helpers) writes.push({ row: h.row, col: FORM_COLS.value, value: h.def.evaluate(ret, settings), cached: true });
+    const violations = new Map(evaluateRules(ret, settings).map((v) => [v.rule, v]));
+    for (const c of layout.controlRows) {
+      const cache = controlCache(c.rule, violations.get(c.rule.code));
+      writes.push({ row: c.row, col: FORM_COLS.value, value: cache.verdict, cached: true }, { row: c.row, col: FORM_COLS.help, value: cache.message, cached: true });
+    }
   }
   return withCellValues(buildSiaeTemplate(settings), SIAE_SHEET, writes);
 }

@@ -4,6 +4,7 @@ import type { TemplateKind } from '../template-layout.js';
 import type { WorkbookModel } from '../workbook-model.js';
 import { buildNetworkTemplate } from './network.js';
 import { buildPlanTemplate } from './plan.js';
+import type { SendBackSettings } from './send-back.js';
 import { buildSiaeTemplate } from './siae-form.js';
 
 export { buildNetworkTemplate, NETWORK_LAYOUT, networkColumn } from './network.js';
@@ -12,15 +13,17 @@ export { PLAN_EXAMPLES, type PlanExample } from './plan-examples.js';
 export { buildSiaeTemplate, FORM_COLS, siaeFormLayout, type SiaeFormLayout } from './siae-form.js';
 export { SIAE_HELPERS, NOT_APPLICABLE, HELPER_ETP_FROM_HOURS, HELPER_SECTOR_GAP, HELPER_SECTOR_TOTAL, type HelperDef, type HelperValue } from './siae-helpers.js';
 export { fillNetworkTable, fillSiaeForm, withCellValues, asPartialReturn, type TypedReturn, type TypedValue, type SenderValues } from './fill.js';
+export { checkSendBack, NEUTRAL_SEND_BACK, sendBackSentence, type SendBackSettings } from './send-back.js';
 export { measurableEntries, collectedEntries, INDICATOR_LIST_FIRST_ROW } from './indicator-list.js';
 
-export function buildTemplate(kind: TemplateKind, settings: Settings): WorkbookModel {
+/** A template; `sendBack` says where and when to return it (a neutral sentence without it). */
+export function buildTemplate(kind: TemplateKind, settings: Settings, sendBack: SendBackSettings = {}): WorkbookModel {
   switch (kind) {
     case 'siae':
-      return buildSiaeTemplate(settings);
+      return buildSiaeTemplate(settings, sendBack);
     case 'reseau':
-      return buildNetworkTemplate(settings);
+      return buildNetworkTemplate(settings, sendBack);
     case 'plan':
-      return buildPlanTemplate(settings);
+      return buildPlanTemplate(settings, sendBack);
   }
 }

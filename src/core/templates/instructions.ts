@@ -23,6 +23,7 @@ import {
 import type { CellModel, SheetModel, StyleModel } from '../workbook-model.js';
 import { withRowHeights } from '../text-layout.js';
 import * as S from './styles.js';
+import { sendBackSentence, type SendBackSettings } from './send-back.js';
 import { joinFr, numberFr } from './text.js';
 
 type Block = { readonly kind: 'heading' | 'para' | 'bullet'; readonly text: string };
@@ -30,9 +31,8 @@ const h = (text: string): Block => ({ kind: 'heading', text });
 const p = (text: string): Block => ({ kind: 'para', text });
 const b = (text: string): Block => ({ kind: 'bullet', text });
 
-const PLACEHOLDER = '[adresse et date limite à préciser par l’émetteur du modèle]';
-
-function who(kind: TemplateKind): Block[] {
+function who(kind: TemplateKind, sendBack: SendBackSettings): Block[] {
+  const back = sendBackSentence(sendBack);
   switch (kind) {
     case 'siae':
       return [
@@ -41,7 +41,7 @@ function who(kind: TemplateKind): Block[] {
           `Chaque SIAE (${SIAE_KINDS.join(', ')}) remplit un fichier par structure conventionnée (un SIRET) et par année, dans la feuille « ${SIAE_SHEET} ». Une structure qui porte plusieurs conventions (par exemple un ACI et une EI) remplit un fichier pour chacune.`,
         ),
         h('Où envoyer le fichier rempli'),
-        p(`À votre réseau départemental de l'IAE ou au secrétariat du CDIAE de votre département ${PLACEHOLDER}. Gardez le format .xlsx et ne renommez pas les feuilles.`),
+        p(`${back} Gardez le format .xlsx et ne renommez pas les feuilles.`),
       ];
     case 'reseau':
       return [
@@ -53,7 +53,7 @@ function who(kind: TemplateKind): Block[] {
           `Renseignez d'abord le bloc « Émetteur » en haut de la feuille (réseau ou CDIAE, département, année, contact, date). Les colonnes sont groupées par section ; la petite ligne grise au-dessus des titres donne le code de chaque indicateur : ne la modifiez pas. La feuille « ${INDICATORS_SHEET} » décrit chaque colonne (définition, unité, valeurs admises).`,
         ),
         h('Où envoyer le fichier rempli'),
-        p(`À l'équipe régionale de l'IAE (services de l'État en région, avec le COR-IAE) ${PLACEHOLDER}. Gardez le format .xlsx et ne renommez pas les feuilles.`),
+        p(`${back} Gardez le format .xlsx et ne renommez pas les feuilles.`),
       ];
     case 'plan':
       return [
@@ -69,7 +69,7 @@ function who(kind: TemplateKind): Block[] {
           "Les lignes dont la colonne « Exemple à remplacer » vaut « oui » (surlignées en orange) sont des exemples : les valeurs de référence 2013 viennent du diagnostic de la stratégie, les cibles sont illustratives. Remplacez-les par vos cibles puis mettez « non », ou effacez le contenu de la ligne. Une ligne marquée « oui » est signalée comme exemple à la lecture.",
         ),
         h('Où envoyer le fichier rempli'),
-        p(`Le plan est partagé avec les CDIAE et les réseaux ${PLACEHOLDER}.`),
+        p(`Le plan est partagé avec les CDIAE et les réseaux. ${back}`),
       ];
   }
 }
@@ -141,11 +141,13 @@ function protection(): Block[] {
   ];
 }
 
+export const INSTRUCTIONS_WIDTH = 70;
+
 /** The "Mode d'emploi" sheet, first of every template. */
-export function instructionsSheet(kind: TemplateKind, settings: Settings): SheetModel {
+export function instructionsSheet(kind: TemplateKind, settings: Settings, sendBack: SendBackSettings = {}): SheetModel {
   const blocks: Block[] = [
     p(`Indicateurs de l'insertion par l'activité économique (IAE), région ${regionName(settings.regionCode)}.`),
-    ...who(kind),
+    ...who(kind, sendBack),
     ...howToFill(kind, settings),
     ...checks(kind),
     ...protection(),
@@ -163,13 +165,14 @@ export function instructionsSheet(kind: TemplateKind, settings: Settings): Sheet
     if (block.kind === 'heading' && row > 3) row++;
     cells.push({ row: row++, col: 1, value: block.kind === 'bullet' ? `• ${block.text}` : block.text, style: styles[block.kind] });
   }
-  // One column, no merges: both Excel and LibreOffice wrap it. 80 characters fit an A4 page in
-  // portrait without shrinking, even where LibreOffice lacks Calibri and measures with a wider font
-  // (it does not shrink a single-column sheet to the page width).
+  // One column, no merges: both Excel and LibreOffice wrap it. LibreOffice does not shrink a
+  // single-column sheet to the page width, and without Calibri it measures widths with a wider
+  // font (DejaVu Sans): 80 characters then ran past the right margin of a portrait A4 page and
+  // the ends of lines were cut. 70 fit with room to spare (print test: print.slow.test.ts).
   return withRowHeights({
     name: INSTRUCTIONS_SHEET,
     tabColor: '548235',
-    columns: [{ width: 80 }],
+    columns: [{ width: INSTRUCTIONS_WIDTH }],
     cells,
     protection: { enabled: true },
     print: { orientation: 'portrait', fitToWidth: true },

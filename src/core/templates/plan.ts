@@ -28,6 +28,7 @@ import {
 import type { CellModel, DataValidationModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
 import { INDICATOR_LIST_FIRST_ROW, indicatorListSheet, measurableEntries, type IndicatorEntry } from './indicator-list.js';
 import { instructionsSheet } from './instructions.js';
+import type { SendBackSettings } from './send-back.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { PLAN_EXAMPLES, SEED_REGION, type PlanExample } from './plan-examples.js';
 import { withRowHeights } from '../text-layout.js';
@@ -257,15 +258,15 @@ export function planSheet(settings: Settings, rows: readonly PlanRow[]): SheetMo
 }
 
 /** The plan workbook around a given set of rows (the template's, or a filled plan's). */
-export function planWorkbook(settings: Settings, rows: readonly PlanRow[]): WorkbookModel {
+export function planWorkbook(settings: Settings, rows: readonly PlanRow[], sendBack: SendBackSettings = {}): WorkbookModel {
   return {
-    sheets: [instructionsSheet('plan', settings), strategySheet(), planSheet(settings, rows), indicatorListSheet(measurableEntries(settings)), metaSheet('plan', settings)],
+    sheets: [instructionsSheet('plan', settings, sendBack), strategySheet(), planSheet(settings, rows), indicatorListSheet(measurableEntries(settings)), metaSheet('plan', settings)],
     definedNames: metaDefinedNames(),
     properties: { title: "Modèle plan d'actions : cibles des indicateurs de l'IAE", subject: `Schéma des indicateurs ${SCHEMA_VERSION}`, creator: 'Indicateurs IAE' },
   };
 }
 
 /** Modèle plan d'actions: the strategy tree and a table of targets with examples to replace. */
-export function buildPlanTemplate(settings: Settings): WorkbookModel {
-  return planWorkbook(settings, planTemplateRows(settings));
+export function buildPlanTemplate(settings: Settings, sendBack: SendBackSettings = {}): WorkbookModel {
+  return planWorkbook(settings, planTemplateRows(settings), sendBack);
 }

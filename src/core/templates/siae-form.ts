@@ -3,6 +3,8 @@ import {
   HOURS_PER_ETP_DEFAULTS,
   INDICATORS,
   regionName,
+  RULES,
+  type RuleDef,
   SCHEMA_VERSION,
   SECTIONS,
   SIAE_KIND_LABELS,
@@ -12,11 +14,13 @@ import {
 } from '../../schema/index.js';
 import { columnLetters, sheetRef, toA1 } from '../a1.js';
 import { SIAE_SHEET, siaeInputName } from '../template-layout.js';
-import type { CellModel, DataValidationModel, DefinedNameModel, SheetModel, WorkbookModel } from '../workbook-model.js';
+import type { CellModel, ConditionalFormatModel, DataValidationModel, DefinedNameModel, SheetModel, WorkbookModel } from '../workbook-model.js';
 import { instructionsSheet } from './instructions.js';
+import type { SendBackSettings } from './send-back.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import { PARAM_KINDS, SIAE_HELPERS, type FormulaContext, type HelperDef } from './siae-helpers.js';
-import { withRowHeights } from '../text-layout.js';
+import { estimateRowHeight, withRowHeights } from '../text-layout.js';
+import { ruleFormula, severityWord, type RuleFormulaContext } from './rule-formulas.js';
 import * as S from './styles.js';
 import { indicatorNumFmt, indicatorValidation } from './validations.js';
 
@@ -39,6 +43,8 @@ export interface SiaeFormLayout {
   readonly helpers: readonly (FormLine & { readonly def: HelperDef })[];
   readonly sectionRows: readonly { readonly row: number; readonly label: string }[];
   readonly paramRows: readonly { readonly row: number; readonly kind: (typeof PARAM_KINDS)[number] }[];
+  /** One row per cross-field rule: its verdict in the value column, its message in the help column. */
+  readonly controlRows: readonly { readonly row: number; readonly rule: RuleDef }[];
   readonly lastRow: number;
 }
 
@@ -59,16 +65,63 @@ export function siaeFormLayout(): SiaeFormLayout {
       for (const def of own) helpers.push({ ...at(row++), def });
     }
   }
+  sectionRows.push({ row: row++, label: 'Contrôles de cohérence : calculés (ne pas saisir)' });
+  const controlRows = RULES.map((rule) => ({ row: row++, rule }));
   row++; // a blank line before the parameters
   sectionRows.push({ row: row++, label: "Paramètres : durée annuelle de référence d'un ETP d'insertion" });
   const paramRows = PARAM_KINDS.map((kind) => ({ row: row++, kind }));
-  return { inputs: inputs as Record<IndicatorCode, FormLine>, helpers, sectionRows, paramRows, lastRow: row - 1 };
+  return { inputs: inputs as Record<IndicatorCode, FormLine>, helpers, sectionRows, paramRows, controlRows, lastRow: row - 1 };
 }
 
 function paramSource(kind: (typeof PARAM_KINDS)[number], settings: Settings): string {
   const def = HOURS_PER_ETP_DEFAULTS[kind];
   const label = `${kind} : ${SIAE_KIND_LABELS[kind]}.`;
   return settings.hoursPerEtp[kind] === def.hours ? `${label} ${def.source}` : `${label} Valeur fixée par le réglage régional.`;
+}
+
+const CONTROL_LABEL_WIDTH = 34;
+const CONTROL_HELP_WIDTH = 50;
+/** Wide enough for a 60-character name (raison sociale) typed in the value column. */
+export const VALUE_WIDTH = 62;
+
+/** Cached verdict and message of a control for values known to the fill ('' when the rule holds). */
+export function controlCache(rule: RuleDef, violation: { message: string } | undefined): { verdict: string; message: string } {
+  return violation ? { verdict: severityWord(rule), message: violation.message } : { verdict: '', message: '' };
+}
+
+/**
+ * The control rows: each rule's formula (rule-formulas.ts) gives « Erreur » or « À vérifier » in
+ * the value column and the validator's message in the help column, both filled red (errors) or
+ * orange (warnings); the input cell a rule points at is filled the same way.
+ */
+function controlCells(settings: Settings, layout: SiaeFormLayout): { cells: CellModel[]; formats: ConditionalFormatModel[] } {
+  const C = FORM_COLS;
+  const col = columnLetters(C.value);
+  const ctx: RuleFormulaContext = { settings, ref: (code) => `$${col}$${layout.inputs[code as IndicatorCode].row}` };
+  const cells: CellModel[] = [];
+  const formats: ConditionalFormatModel[] = [];
+  const verdictRefs = new Map<IndicatorCode, { errors: string[]; warnings: string[] }>();
+  for (const { row, rule } of layout.controlRows) {
+    const f = ruleFormula(rule, ctx);
+    const verdict = `$${col}$${row}`;
+    cells.push({ row, col: C.label, value: `Contrôle : ${rule.description}`, style: S.COMPUTED_LABEL });
+    // Cached results '' are right for the blank template: no rule fails without inputs.
+    cells.push({ row, col: C.value, formula: `IF(${f.fails},"${severityWord(rule)}","")`, value: '', style: S.computedStyle(S.TEXT_FORMAT) });
+    cells.push({ row, col: C.unit, value: '', style: S.UNIT });
+    cells.push({ row, col: C.status, value: 'Contrôle', style: S.COMPUTED_MARK });
+    cells.push({ row, col: C.help, formula: `IF(${f.fails},${f.message},"")`, value: '', style: S.HELP });
+    formats.push({ range: `${toA1(row, C.value)} ${toA1(row, C.help)}`, rules: [{ type: 'expression', formula: `${verdict}<>""`, style: S.flagStyle(rule.severity) }] });
+    const refs = verdictRefs.get(rule.field) ?? { errors: [], warnings: [] };
+    (rule.severity === 'erreur' ? refs.errors : refs.warnings).push(`${verdict}<>""`);
+    verdictRefs.set(rule.field, refs);
+  }
+  for (const [code, refs] of verdictRefs) {
+    const rules: ConditionalFormatModel['rules'][number][] = [];
+    if (refs.errors.length) rules.push({ type: 'expression', formula: refs.errors.length > 1 ? `OR(${refs.errors.join(',')})` : refs.errors[0]!, style: S.flagStyle('erreur') });
+    if (refs.warnings.length) rules.push({ type: 'expression', formula: refs.warnings.length > 1 ? `OR(${refs.warnings.join(',')})` : refs.warnings[0]!, style: S.flagStyle('avertissement') });
+    formats.push({ range: layout.inputs[code].address, rules });
+  }
+  return { cells, formats };
 }
 
 function formSheet(settings: Settings, layout: SiaeFormLayout): SheetModel {
@@ -129,6 +182,9 @@ function formSheet(settings: Settings, layout: SiaeFormLayout): SheetModel {
     text(h.row, C.help, h.def.help, S.HELP);
   }
 
+  const controls = controlCells(settings, layout);
+  for (const c of controls.cells) cells.push(c);
+
   for (const p of layout.paramRows) {
     text(p.row, C.label, p.kind, { ...S.PARAM, bold: true });
     cells.push({ row: p.row, col: C.value, value: settings.hoursPerEtp[p.kind], style: { ...S.PARAM, numFmt: S.INTEGER_FORMAT } });
@@ -139,27 +195,34 @@ function formSheet(settings: Settings, layout: SiaeFormLayout): SheetModel {
 
   return withRowHeights({
     name: SIAE_SHEET,
+    // A control's message is a formula: the row is sized for the message with its values.
+    rowHeights: layout.controlRows.map(({ row, rule }) => ({
+      row,
+      height: Math.max(estimateRowHeight(`Contrôle : ${rule.description}`, CONTROL_LABEL_WIDTH), estimateRowHeight(`${rule.message} 000000000`, CONTROL_HELP_WIDTH, 9)),
+    })),
     tabColor: S.COLORS.title,
-    // A narrow help column that wraps (rows grow) keeps the printed page readable.
-    columns: [{ width: 36 }, { width: 14 }, { width: 13 }, { width: 10 }, { width: 60 }],
+    // The value column holds a 60-character name on one line; the help column wraps (rows grow).
+    // Landscape: the five columns fit an A4 page width at a readable scale.
+    columns: [{ width: CONTROL_LABEL_WIDTH }, { width: VALUE_WIDTH }, { width: 11 }, { width: 10 }, { width: CONTROL_HELP_WIDTH }],
     cells,
     merges,
     freeze: { rows: HEADER_ROW, cols: 0 },
     validations,
+    conditionalFormats: controls.formats,
     protection: { enabled: true },
-    print: { orientation: 'portrait', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    print: { orientation: 'landscape', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
   });
 }
 
 /** Modèle SIAE: one structure's yearly return, laid out as a form. */
-export function buildSiaeTemplate(settings: Settings): WorkbookModel {
+export function buildSiaeTemplate(settings: Settings, sendBack: SendBackSettings = {}): WorkbookModel {
   const layout = siaeFormLayout();
   const names: DefinedNameModel[] = (INDICATORS as readonly IndicatorDef[]).map((def) => {
     const row = layout.inputs[def.code as IndicatorCode].row;
     return { name: siaeInputName(def.code), ref: sheetRef(SIAE_SHEET, { top: row, left: FORM_COLS.value, bottom: row, right: FORM_COLS.value }) };
   });
   return {
-    sheets: [instructionsSheet('siae', settings), formSheet(settings, layout), metaSheet('siae', settings)],
+    sheets: [instructionsSheet('siae', settings, sendBack), formSheet(settings, layout), metaSheet('siae', settings)],
     definedNames: [...names, ...metaDefinedNames()],
     properties: { title: "Modèle SIAE : retour annuel des indicateurs de l'IAE", subject: `Schéma des indicateurs ${SCHEMA_VERSION}`, creator: 'Indicateurs IAE' },
   };

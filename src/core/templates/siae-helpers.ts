@@ -98,7 +98,8 @@ function derivedHelper(d: DerivedDef): HelperDef {
     key: d.code,
     label: d.label,
     help: d.definition,
-    unit: d.unit,
+    // A share is shown as « 40,0 % » by its format: a « % » unit beside it would say it twice.
+    unit: d.format === 'pourcentage' ? '' : d.unit,
     numFmt: formatOf(d),
     section: sectionOf(d),
     formula: (ctx) => {

@@ -45,6 +45,11 @@ export function computedStyle(numFmt: string): StyleModel {
   return { locked: true, italic: true, color: COLORS.computedText, fill: COLORS.computed, border: 'thin', numFmt, vertical: 'top' };
 }
 
+/** A failing control: red for an error, orange for a warning (dark text stays readable on both). */
+export function flagStyle(severity: 'erreur' | 'avertissement'): StyleModel {
+  return severity === 'erreur' ? { fill: 'FFC7CE', color: '9C0006', bold: true } : { fill: 'FFEB9C', color: '9C5700', bold: true };
+}
+
 export const TEXT_FORMAT = '@';
 export const PERCENT_FORMAT = '0.0%';
 export const DECIMAL_FORMAT = '#,##0.00';

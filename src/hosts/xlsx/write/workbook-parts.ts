@@ -40,11 +40,21 @@ function quotedSheet(name: string): string {
 function definedNamesXml(sheets: readonly SheetModel[], names: readonly DefinedNameModel[]): string {
   const out: string[] = [];
   sheets.forEach((s, i) => {
+    // Columns then rows, as Excel writes them: 'Feuille'!$A:$B,'Feuille'!$1:$3.
+    const refs: string[] = [];
+    const cols = s.print?.titleColumns;
+    if (cols) {
+      const m = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(cols.trim());
+      if (!m) throw new Error(`Colonnes à répéter à l'impression invalides « ${cols} » (feuille « ${s.name} ») : attendu par exemple A:B.`);
+      refs.push(`${quotedSheet(s.name)}!$${m[1]!.toUpperCase()}:$${m[2]!.toUpperCase()}`);
+    }
     const rows = s.print?.titleRows;
-    if (!rows) return;
-    const m = /^\$?([0-9]+):\$?([0-9]+)$/.exec(rows.trim());
-    if (!m) throw new Error(`Lignes à répéter à l'impression invalides « ${rows} » (feuille « ${s.name} ») : attendu par exemple 1:3.`);
-    out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(`${quotedSheet(s.name)}!$${m[1]}:$${m[2]}`)}</definedName>`);
+    if (rows) {
+      const m = /^\$?([0-9]+):\$?([0-9]+)$/.exec(rows.trim());
+      if (!m) throw new Error(`Lignes à répéter à l'impression invalides « ${rows} » (feuille « ${s.name} ») : attendu par exemple 1:3.`);
+      refs.push(`${quotedSheet(s.name)}!$${m[1]}:$${m[2]}`);
+    }
+    if (refs.length > 0) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(refs.join(','))}</definedName>`);
   });
   const seen = new Set<string>();
   for (const n of names) {
