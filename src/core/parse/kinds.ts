@@ -46,5 +46,9 @@ export function siaeKindOf(text: string): SiaeKind | undefined {
 
 /** « ateliers et chantiers d insertion » → « atelier et chantier d insertion »: each word's final s dropped. */
 function singular(key: string): string {
-  return key.replace(/([a-z]{3,})s\b/g, '$1');
+  // Word by word, not by a regex: `([a-z]{3,})s\b` backtracks quadratically on long words.
+  return key
+    .split(' ')
+    .map((w) => (w.length >= 4 && w.endsWith('s') ? w.slice(0, -1) : w))
+    .join(' ');
 }
