@@ -12,16 +12,17 @@ import { runConsolidation, runJson, runVerdict, type ConsolidationRun as CoreRun
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
-import { DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
+import { DEFAULT_DIFFUSION_SETTINGS, DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
+import { buildPublicWorkbook, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
 import { isArgsError, parseCommandArgs } from './args.js';
 import { systemErrorSentence } from './fs-errors.js';
 import { listInputs, readInputs } from './inputs.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
-import { checkOutPath, removeStaleTemporaries, writeAtomically } from './out-path.js';
+import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } from './out-path.js';
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--json] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -37,7 +38,11 @@ Options :
                     (exemples du modèle)
   --out FICHIER     classeur consolidé à écrire (.xlsx), vérifié avant tout travail : ni un
                     dossier, ni un des fichiers à consolider, dans un dossier existant
-  --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies)
+  --diffusion FICHIER  version diffusable à écrire (.xlsx) : sans SIRET, nom ni fichier, petits
+                    effectifs masqués « s » avec masquage secondaire, refusée si l'audit trouve une
+                    valeur masquée recalculable (voir docs/diffusion.md) ; vérifiée comme --out
+  --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies ;
+                    avec --diffusion, l'audit du secret)
   --force           remplace le fichier --out s'il existe déjà (jamais un fichier à consolider)
   -h, --help        cette aide
 
@@ -54,6 +59,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   out: { type: 'string', missing: '--out attend le nom du classeur à écrire.' },
   plan: { type: 'string', missing: '--plan attend le nom du classeur du plan d\'actions.' },
+  diffusion: { type: 'string', missing: '--diffusion attend le nom du classeur public à écrire.' },
 } as const;
 
 /** A run of the CLI: the core run plus the files read, by display name. */
@@ -110,23 +116,29 @@ export const command: Command = {
     const out = v.out as string | undefined;
     const planPath = v.plan as string | undefined;
     const json = v.json === true;
+    const publicOut = v.diffusion as string | undefined;
     if (paths.length === 0) return usage(io, 'Indiquez au moins un fichier ou un dossier de retours à consolider.');
-    if (out === undefined && !json) return usage(io, 'Indiquez le classeur à écrire avec --out (ou --json pour les chiffres seuls).');
+    if (out === undefined && !json && publicOut === undefined) return usage(io, 'Indiquez le classeur à écrire avec --out (ou --json pour les chiffres seuls).');
+    if (out !== undefined && publicOut !== undefined && (await canonicalPath(out)) === (await canonicalPath(publicOut)))
+      return usage(io, '--out et --diffusion désignent le même fichier : la version diffusable doit être un classeur à part.');
 
-    // --out is checked before anything is read: against the files listed, not yet opened.
-    if (out !== undefined) {
+    // --out and --diffusion are checked before anything is read: against the files listed, not yet opened.
+    const targets = [out, publicOut].filter((t): t is string => t !== undefined);
+    if (targets.length > 0) {
       const listed = await listInputs(paths);
-      const refused = await checkOutPath(out, { force: v.force === true, inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : [])] });
-      if (refused) {
-        io.err(`${refused}\n`);
-        return EXIT_USAGE;
+      for (const target of targets) {
+        const refused = await checkOutPath(target, { force: v.force === true, inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : [])] });
+        if (refused) {
+          io.err(`${refused}\n`);
+          return EXIT_USAGE;
+        }
+        await removeStaleTemporaries(target);
       }
-      await removeStaleTemporaries(out);
     }
 
     const run = await consolidateFiles(paths, {
       ...(planPath ? { planPath } : {}),
-      ...(out ? { exclude: [out] } : {}),
+      exclude: targets,
       onProgress: (done, total, name) => {
         if (total > PROGRESS_ABOVE && !json) io.err(`[${done}/${total}] ${name}\n`);
       },
@@ -138,13 +150,32 @@ export const command: Command = {
         return EXIT_USAGE;
       }
     }
-    if (json) io.out(`${JSON.stringify(runJson(run), null, 2)}\n`);
+    let diffusion: { audit: readonly AuditEntry[]; cellules_comptees: number; cellules_masquees: number } | undefined;
+    let diffusionRefused = false;
+    if (publicOut !== undefined) {
+      try {
+        const pub = buildPublicWorkbook(run.result, DEFAULT_SETTINGS.diffusion ?? DEFAULT_DIFFUSION_SETTINGS, DEFAULT_SETTINGS.regionCode);
+        const failed = await writeAtomically(publicOut, await writeWorkbookModel(pub.workbook));
+        if (failed) {
+          io.err(`${failed}\n`);
+          return EXIT_USAGE;
+        }
+        diffusion = { audit: pub.audit, cellules_comptees: pub.countCells, cellules_masquees: pub.hiddenCountCells };
+        if (!json) io.err(`Version diffusable écrite : ${publicOut} (${pub.hiddenCountCells} effectif(s) masqué(s) sur ${pub.countCells}, audit du secret réussi).\n`);
+      } catch (err) {
+        if (!(err instanceof DiffusionRefusedError)) throw err;
+        io.err(`${err.message}\n`);
+        diffusionRefused = true;
+      }
+    }
+    if (json) io.out(`${JSON.stringify({ ...runJson(run), ...(diffusion ? { diffusion } : {}) }, null, 2)}\n`);
     else io.out(formatConsolidationSummary(run, out));
     // Files not counted are said on stderr too, whatever the output format.
     for (const f of run.report.files) if (f.unreadable) for (const i of f.issues) io.err(`${i.message}\n`);
     for (const g of run.ignored) io.err(`${g.message}\n`);
     for (const p of run.problems) io.err(`${p}\n`);
     const verdict = runVerdict(run);
+    if (diffusionRefused) return EXIT_USAGE;
     return verdict === 'incomplet' ? EXIT_USAGE : verdict === 'ecartes' ? EXIT_ERRORS : EXIT_OK;
   },
 };

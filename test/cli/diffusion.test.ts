@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/apps/cli/main.js';
+import { generateDemoRegion } from '../../src/core/demo/index.js';
+import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
+import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['consolidate', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+let dir: string;
+let inputs: string;
+let region: ReturnType<typeof generateDemoRegion>;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'iae-diffusion-cli-'));
+  inputs = join(dir, 'retours');
+  region = generateDemoRegion();
+  await writeDemoFiles(region, inputs);
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('iae consolidate --diffusion', () => {
+  it('writes a public workbook with small counts masked, no SIRET, name or file, and the audit in the JSON', async () => {
+    const pub = join(dir, 'public.xlsx');
+    const { code, out } = await cli(inputs, '--out', join(dir, 'consolidation.xlsx'), '--diffusion', pub, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { diffusion: { audit: { ok: boolean; upper: number | null; lower: number; required: number }[]; cellules_masquees: number; cellules_comptees: number } };
+    expect(json.diffusion.cellules_masquees).toBeGreaterThan(0);
+    expect(json.diffusion.audit.length).toBeGreaterThanOrEqual(json.diffusion.cellules_masquees);
+    for (const a of json.diffusion.audit) {
+      expect(a.ok).toBe(true);
+      expect((a.upper ?? Infinity) - a.lower).toBeGreaterThanOrEqual(a.required);
+    }
+    const parts = unzipSync(new Uint8Array(readFileSync(pub)));
+    const text = Object.values(parts).map((b) => strFromU8(b)).join('\n');
+    for (const s of region.siae.slice(0, 50)) {
+      expect(text).not.toContain(String(s.values.siret));
+      expect(text).not.toContain(String(s.values.raison_sociale));
+    }
+    expect(text).not.toContain('.xlsx');
+    expect(text).not.toContain(dir);
+    const book = readXlsx(new Uint8Array(readFileSync(pub)), 'public.xlsx');
+    const cells = book.sheets.flatMap((s) => s.rows.flatMap((r) => r ?? []));
+    expect(cells).toContain('s');
+  });
+
+  it('checks --diffusion before any work, like --out', async () => {
+    const existing = join(dir, 'deja.xlsx');
+    writeFileSync(existing, 'x');
+    const r = await cli(inputs, '--diffusion', existing);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('existe déjà');
+    const same = await cli(inputs, '--out', join(dir, 'a.xlsx'), '--diffusion', join(dir, 'a.xlsx'));
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('même fichier');
+  });
+});
