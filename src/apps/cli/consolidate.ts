@@ -17,6 +17,7 @@ import { buildPublicWorkbook, DiffusionRefusedError, type AuditEntry } from '../
 import { isArgsError, parseCommandArgs } from './args.js';
 import { systemErrorSentence } from './fs-errors.js';
 import { listInputs, readInputs } from './inputs.js';
+import { SUMMARIES } from './commands.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './io.js';
 import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } from './out-path.js';
 
@@ -102,7 +103,7 @@ export async function consolidateFiles(paths: readonly string[], options: Consol
 }
 
 export const command: Command = {
-  summary: 'consolider des retours et mesurer les objectifs du plan d\'actions',
+  summary: SUMMARIES.consolidate,
   help: HELP,
   async run(args, io) {
     const parsed = parseCommandArgs(args, OPTIONS);

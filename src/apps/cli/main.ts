@@ -3,12 +3,12 @@
  * Run by bin/iae.mjs, or directly with `npx tsx src/apps/cli/main.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { COMMANDS } from './commands.js';
+import { COMMANDS, SUMMARIES } from './commands.js';
 import { EXIT_USAGE, type CliIo } from './io.js';
 
 async function generalHelp(): Promise<string> {
   const lines = ['Usage : iae <commande> [options]', '', 'Commandes :'];
-  for (const [name, load] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${(await load()).summary}`);
+  for (const [name, summary] of Object.entries(SUMMARIES)) lines.push(`  ${name.padEnd(12)} ${summary}`);
   lines.push('', 'Aide d\'une commande : iae <commande> --help');
   return lines.join('\n');
 }

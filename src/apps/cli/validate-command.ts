@@ -5,6 +5,7 @@ import { DEFAULT_MAX_ISSUES_PER_FILE } from '../../core/validate/report.js';
 import { isArgsError, parseCommandArgs } from './args.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Command } from './io.js';
 import { formatSummary } from './summary.js';
+import { SUMMARIES } from './commands.js';
 
 const PROGRESS_ABOVE = 5;
 
@@ -32,7 +33,7 @@ Codes de sortie :
 `;
 
 export const command: Command = {
-  summary: 'vérifier des classeurs de retours (fichiers ou dossiers)',
+  summary: SUMMARIES.validate,
   help: HELP,
   async run(args, io) {
     const parsed = parseCommandArgs(args, {
