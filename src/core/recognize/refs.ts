@@ -1,5 +1,5 @@
 import { parseRange, type RangeRef } from '../a1.js';
-import { cellValue, sheetByName, type CellValue, type GridWorkbook } from '../grid.js';
+import { cellValue, sheetByName, type CellValue, type GridDefinedName, type GridWorkbook } from '../grid.js';
 
 export interface NamedRef {
   readonly sheet: string;
@@ -20,12 +20,30 @@ export function parseSheetRef(ref: string): NamedRef | undefined {
   }
 }
 
+/**
+ * The defined names of a book by upper-case name, built once per book: a file may hold 100,000
+ * names, and each look-up scanning them all made recognition take seconds.
+ */
+const NAMES_BY_KEY = new WeakMap<GridWorkbook, Map<string, GridDefinedName[]>>();
+function namesCalled(book: GridWorkbook, name: string): readonly GridDefinedName[] {
+  let byKey = NAMES_BY_KEY.get(book);
+  if (!byKey) {
+    byKey = new Map();
+    for (const n of book.definedNames) {
+      const key = n.name.toUpperCase();
+      const list = byKey.get(key);
+      if (list) list.push(n);
+      else byKey.set(key, [n]);
+    }
+    NAMES_BY_KEY.set(book, byKey);
+  }
+  return byKey.get(name.toUpperCase()) ?? [];
+}
+
 /** The defined name's target (first one when the name is defined on several scopes). */
 export function definedNameRef(book: GridWorkbook, name: string): NamedRef | undefined {
   if (book.definedNames.length === 0) return undefined; // an export without names: nothing to compare
-  const upper = name.toUpperCase();
-  for (const n of book.definedNames) {
-    if (n.name.toUpperCase() !== upper) continue;
+  for (const n of namesCalled(book, name)) {
     const r = parseSheetRef(n.ref);
     if (r) return r;
   }
@@ -35,9 +53,7 @@ export function definedNameRef(book: GridWorkbook, name: string): NamedRef | und
 /** A defined name's value: the cell it points at, or its quoted constant ("1.0.0"). */
 export function definedNameValue(book: GridWorkbook, name: string): CellValue | undefined {
   if (book.definedNames.length === 0) return undefined;
-  const upper = name.toUpperCase();
-  for (const n of book.definedNames) {
-    if (n.name.toUpperCase() !== upper) continue;
+  for (const n of namesCalled(book, name)) {
     const r = parseSheetRef(n.ref);
     if (r) {
       const sheet = sheetByName(book, r.sheet);

@@ -43,10 +43,12 @@ export function streamText(
     buf += text;
     const marker = waitFor?.();
     if (marker !== undefined) {
-      // Only the new text (and the end of the previous one, for a marker cut in two) is searched.
-      const probe = carry + text;
-      carry = probe.slice(Math.max(0, probe.length - marker.length + 1));
-      if (!probe.includes(marker)) {
+      // Only the new text (and the end of the previous one, for a marker cut in two) is
+      // searched, without copying the chunk: the marker is usually near its start.
+      const found = text.includes(marker) || (carry + text.slice(0, marker.length - 1)).includes(marker);
+      const keep = marker.length - 1;
+      carry = text.length >= keep ? text.slice(text.length - keep) : (carry + text).slice(-keep);
+      if (!found) {
         if (limit && buf.length > limit.chars) throw new ReadLimitError(limit.detail());
         return;
       }
