@@ -1,7 +1,7 @@
 /**
  * The hostile corpus (issue 11): each case is checked in a batch with a valid return, through
  * the real entry of `iae validate` (validateFiles). Whatever the case: no crash, no stack trace
- * or system code in a message, at most 5 s and 500 Mo more memory, the valid return still
+ * or system code in a message, at most 5 s of CPU and 500 Mo more memory, the valid return still
  * reported valid, and every message in French, naming the file.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,12 @@ import { validateFiles } from '../../src/hosts/xlsx/validate-files';
 import { hostileCases } from './generators';
 
 const VALID = join(import.meta.dirname, '..', 'fixtures', 'samples', 'siae-valide.xlsx');
-const MAX_MS = 5_000;
+/**
+ * The bound is on the CPU time the case costs this process, not on wall time: a busy CI machine
+ * (the suite also runs pinned to one core beside a busy loop) stretches wall time by any factor,
+ * while the work a file makes us do, the thing bounded here, stays the same.
+ */
+const MAX_CPU_MS = 5_000;
 const MAX_GROWTH_MO = 500;
 
 /** Signs of a message not meant for users: a stack, an exception name, a raw system code, English. */
@@ -43,12 +48,13 @@ describe('hostile corpus', () => {
     const path = c.make(caseDir);
 
     const peakBefore = process.resourceUsage().maxRSS;
-    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const report = await validateFiles([path, valid]);
-    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const ms = (cpu.user + cpu.system) / 1000;
     const growthMo = (process.resourceUsage().maxRSS - peakBefore) / 1024;
 
-    expect(ms, `durée ${Math.round(ms)} ms`).toBeLessThanOrEqual(MAX_MS);
+    expect(ms, `temps CPU ${Math.round(ms)} ms`).toBeLessThanOrEqual(MAX_CPU_MS);
     expect(growthMo, `mémoire +${Math.round(growthMo)} Mo`).toBeLessThanOrEqual(MAX_GROWTH_MO);
 
     // The valid return of the batch is always read and valid.
