@@ -6,12 +6,11 @@
  * wider than its column allows, no absolute path in any part of the file.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { consolidateFiles } from '../../src/apps/cli/consolidate.js';
-import { buildConsolidatedWorkbook } from '../../src/core/consolidated-workbook/index.js';
 import { generateDemoRegion } from '../../src/core/demo/index.js';
 import { fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, estimateRowHeight, widthForText, widthForWords } from '../../src/core/text-layout.js';
@@ -113,19 +112,21 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
   beforeAll(async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-    // The demo region, plus what real campaigns bring: a network file sent twice (duplicates) and
+    // The demo region, plus what real campaigns bring: an SIAE sent twice (duplicates) and
     // a form with an error (a return left out), so « Anomalies » and « Sources » have rows.
     const returns = join(ARTIFACTS, 'retours');
     const region = generateDemoRegion();
     await writeDemoFiles(region, returns);
-    const networks = readdirSync(join(returns, DEMO_NETWORKS_DIR)).sort();
-    copyFileSync(join(returns, DEMO_NETWORKS_DIR, networks[0]!), join(returns, DEMO_NETWORKS_DIR, networks[0]!.replace('.xlsx', '-v2.xlsx')));
+    // An SIAE that sent its own form as well as appearing in its network's table: a duplicate
+    // (the same bytes twice would be read once, so a second file of other bytes is needed).
+    const twice = region.siae.find((s) => s.channel.type === 'reseau')!;
+    writeFileSync(join(returns, 'formulaire-envoye-deux-fois.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, twice.values as TypedReturn, { cacheHelpers: true })));
     const bad = { ...region.siae[0]!.values, siret: siretOf(999), femmes: (region.siae[0]!.values.personnes ?? 0) + 5 };
     writeFileSync(join(returns, 'formulaire-en-erreur.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, bad as TypedReturn, { cacheHelpers: true })));
     // Given relative to the working folder, as a user types it.
     const run = await consolidateFiles([relative(process.cwd(), returns)]);
-    const model = buildConsolidatedWorkbook({ result: run.result, progress: run.progress, planName: run.plan.name, planIssues: run.plan.issues });
-    const bytes = await writeWorkbookModel(model);
+    // The workbook exactly as `iae consolidate` writes it (the one run's model).
+    const bytes = await writeWorkbookModel(run.model);
     xlsxPath = join(ARTIFACTS, 'consolidation.xlsx');
     writeFileSync(xlsxPath, bytes);
     parts = unzipSync(bytes);
@@ -195,6 +196,8 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     expect(found).toEqual([]);
     // The file names shown are the relative ones the user gave.
     const sources = sheets.find((s) => s.name === 'Sources')!;
-    expect(sources.cells.some((c) => c.text?.startsWith(`${ARTIFACTS}/retours/`))).toBe(true);
+    // Relative to the folder given: « reseaux/reseau-75.xlsx », never the folder's own path.
+    expect(sources.cells.some((c) => c.text?.startsWith(`${DEMO_NETWORKS_DIR}/`))).toBe(true);
+    expect(sources.cells.some((c) => c.text?.includes('test-artifacts'))).toBe(false);
   });
 });
