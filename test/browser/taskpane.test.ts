@@ -297,7 +297,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
       return { rows: fake.sheet('IAE – Anomalies')?.rows.length ?? 0, highlights: fake.sheet('Retours')?.cfs.length ?? 0 };
     });
     const listed = await page.locator('.issue').count();
-    expect(anomalies.rows).toBe(listed + 1); // header + one row per issue
+    expect(anomalies.rows).toBe(listed + 4); // title, note, blank row, header (table at A4), then one row per issue
     expect(anomalies.highlights).toBeGreaterThan(0);
     const where = await page.$$eval('.issue__where', (els) => els.map((e) => e.textContent ?? ''));
     for (const k of known) expect(where).toContain(`Classeur ouvert › ${k.sheet} › ${k.cell}`);
