@@ -1,6 +1,6 @@
 /**
  * The neutral model of a workbook the project writes: templates and the consolidated workbook.
- * Hosts render it (ExcelJS for xlsx files, Office.js for the open workbook); the core builds it.
+ * Hosts render it (our xlsx writer for files, Office.js for the open workbook); the core builds it.
  * Rows and columns are 1-based, as in Excel. Text values are always written as text, never as
  * formulas: only `formula` makes a formula.
  */

@@ -1,7 +1,7 @@
 /**
  * The heavy part of the task pane, loaded on demand by import('./engine'): the xlsx reader,
- * the validation engine, the consolidation run (src/core/run) and the xlsx writer (which itself
- * loads ExcelJS only when a workbook is written). Both modes call these same functions; only
+ * the validation engine, the consolidation run (src/core/run) and the xlsx writer (our own,
+ * see docs/decisions/ecriture-xlsx.md). Both modes call these same functions; only
  * where workbooks come from and where results go differ. Nothing of the run is decided here.
  */
 import { DEFAULT_SETTINGS } from '../../schema/index.js';

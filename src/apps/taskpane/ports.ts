@@ -111,7 +111,7 @@ export interface Engine {
   consolidate(report: ValidationReport, plan: PlanInput, inputs?: { readonly ignored: readonly IgnoredInput[]; readonly readInput?: (file: string) => GridWorkbook }): ConsolidationOutcome;
   /** Reads a picked file (for a plan file). Throws a French message when it cannot. */
   readFile(file: PickedFile): GridWorkbook;
-  /** The consolidated workbook as xlsx bytes (ExcelJS loads on first use). */
+  /** The consolidated workbook as xlsx bytes. */
   writeXlsx(model: WorkbookModel): Promise<Uint8Array>;
   /** The French label of an indicator code (the code itself when unknown). */
   indicatorLabel(code: string): string;
