@@ -28,7 +28,7 @@ const officeAddinRules = Object.fromEntries(
 );
 
 export default defineConfig(
-  { ignores: ["dist/", "node_modules/", "templates/", "coverage/", "test-artifacts/", ".cache/"] },
+  { ignores: ["dist/", "dist-cli/", "node_modules/", "templates/", "coverage/", "test-artifacts/", ".cache/"] },
   {
     files: ["**/*.{js,mjs,cjs}"],
     extends: [js.configs.recommended],
