@@ -2,19 +2,14 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/apps/cli/main.js';
+import { consolidateCli } from './consolidate-in-process.js';
 import type { ConsolidationJson } from '../../src/core/consolidate/index.js';
 import { FIGURE_CODES, isFigureCode } from '../../src/core/consolidate/index.js';
 import { KEY_CODES, SHEET_DEPARTEMENTS, SHEET_SYNTHESE } from '../../src/core/consolidated-workbook/index.js';
 import { describeWithLibreOffice, recalculatedCsv } from '../helpers/libreoffice.js';
 import { networkInvalidSample, networkValidSample, NETWORK_SAMPLE_ROWS, planSample, siaeValidSample } from '../fixtures/samples.js';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['consolidate', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = consolidateCli;
 
 let dir: string;
 let inputs: string;

@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/apps/cli/main.js';
+import { consolidateCli } from './consolidate-in-process.js';
 import { generateDemoRegion } from '../../src/core/demo/index.js';
 import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['consolidate', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = consolidateCli;
 
 let dir: string;
 let inputs: string;

@@ -9,17 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/apps/cli/main.js';
+import { consolidateCli } from './consolidate-in-process.js';
 import type { RunJson } from '../../src/core/run/index.js';
 import { siaeValidSample } from '../fixtures/samples.js';
 import { networkXlsx, siretFor, validRow } from '../core/validate/xlsx-builders.js';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['consolidate', ...args], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = consolidateCli;
 
 let dir: string;
 let folder: string;
