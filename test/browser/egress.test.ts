@@ -11,13 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { OFFICE_JS_CDN_URL } from '../../scripts/office-js.mjs';
-import { buildPages, launchChromium, requireChromium, ROOT } from './harness.js';
+import { buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium, ROOT } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-describe.runIf(run)('aucune requête hors de l’origine de la page en mode autonome (build par défaut, Office.js du CDN)', { timeout: 120_000 }, () => {
+describe.runIf(run)('aucune requête hors de l’origine de la page en mode autonome (build par défaut, Office.js du CDN)', { timeout: 600_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
@@ -37,6 +37,7 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   /** Opens `path`; returns the page and every URL it requested beyond the origin. */
   async function open(path: string, cdnBody = 'window.__officeJsCharge = true;'): Promise<{ page: Page; foreign: string[]; local: string[]; errors: string[]; close: () => Promise<void> }> {
     const context = await browser.newContext();
+    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const foreign: string[] = [];
     const local: string[] = [];
     const errors: string[] = [];

@@ -17,6 +17,12 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_INSTALL_HINT = 'Chromium est absent : apt-get install chromium (les tests du volet dans le navigateur sont ignorés).';
 export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts');
 
+/**
+ * Playwright's own waits (30 s by default) are stretched like everything else on a busy machine:
+ * the browser tests give every wait as long as a test may take.
+ */
+export const PAGE_TIMEOUT_MS = 300_000;
+
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
 
 /** Without Chromium: skipped with the install hint on a developer machine, a failure in CI. */

@@ -20,7 +20,7 @@ import { cellValue, sheetByName } from '../../src/core/grid.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { networkInvalidSample, networkValidSample, planSample, SAMPLE_SETTINGS, SIAE_VALID_VALUES, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, launchChromium, requireChromium, ROOT } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium, ROOT } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -36,7 +36,7 @@ interface Input {
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const input = (name: string, path: string): Input => ({ name, mimeType: XLSX_MIME, buffer: readFileSync(path) });
 
-describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 60_000 }, () => {
+describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 600_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
@@ -51,6 +51,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
 
   async function newPage(width: number, options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, ...options });
+    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
     page.on('dialog', (d) => {
@@ -273,12 +274,13 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
       await context.close();
     }
     for (const f of ['verifier-320.png', 'verifier-800.png', 'consolider-320.png', 'objectifs-320.png']) expect(statSync(join(screenshotDir, f)).size).toBeGreaterThan(1000);
-  }, 120_000);
+  }, 600_000);
 
   it('en mode Excel (Office.js simulé) : Vérifier écrit les anomalies, un clic sélectionne la cellule, Consolider écrit les feuilles', async () => {
     const { path, expected: known } = await networkInvalidSample();
     const open = readXlsx(new Uint8Array(readFileSync(path)), 'Classeur ouvert');
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
     const errors: string[] = [];
@@ -324,6 +326,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
 
   it('la page des commandes affiche le message de son catalogue choisi par la clé du fragment, jamais un texte de l’URL', async () => {
     const context = await browser.newContext();
+    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(`${server.origin}/commands.html?avis=1#cle=verifier-erreur`);

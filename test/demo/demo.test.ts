@@ -39,7 +39,7 @@ describe('the demo through the real pipeline (xlsx files written, read, validate
     dir = join(mkdtempSync(join(tmpdir(), 'iae-demo-')), 'retours');
     await writeDemoFiles(generateDemoRegion(), dir);
     run = await consolidateFiles([dir]);
-  }, 300_000);
+  }, 600_000);
   afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
 
   it('writes SIAE forms and network tables that validation recognises, with no error and no warning', () => {
