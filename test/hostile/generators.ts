@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { handXlsx, worksheetXml } from '../hosts/xlsx-read/helpers';
+import { handXlsx, noise, worksheetXml } from '../hosts/xlsx-read/helpers';
 
 export interface HostileCase {
   readonly name: string;
@@ -42,18 +42,6 @@ function rnd(i: number): string {
 }
 function many(n: number, tag: (r: string, i: number) => string): string {
   return Array.from({ length: n }, (_, i) => tag(rnd(i), i)).join('');
-}
-
-function bytesOf(n: number, seed = 2463534242): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 const sheet = (inner: string) => handXlsx({ sheets: [{ name: 'Feuille', path: 'xl/worksheets/sheet1.xml', xml: worksheetXml(inner) }] });
@@ -121,7 +109,7 @@ export function hostileCases(validPath: string): HostileCase[] {
   const cases: HostileCase[] = [
     // What is not a workbook at all.
     { name: 'fichier vide', make: file('vide.xlsx', new Uint8Array(0)), expect: 'refusé', says: 'vide' },
-    { name: 'octets au hasard', make: file('hasard.xlsx', bytesOf(8192, 7)), expect: 'refusé' },
+    { name: 'octets au hasard', make: file('hasard.xlsx', noise(8192, 7)), expect: 'refusé' },
     { name: 'CSV renommé', make: file('csv.xlsx', 'SIRET;Nom\n123;Structure\n'), expect: 'refusé', says: 'CSV' },
     { name: 'CSV Windows-1252', make: file('csv1252.xlsx', new Uint8Array([0x53, 0x49, 0xe9, 0x3b, 0x41, 0x0a])), expect: 'refusé', says: 'CSV' },
     { name: 'page HTML renommée', make: file('page.xlsx', '<!DOCTYPE html><html><table><tr><td>1</td></tr></table></html>'), expect: 'refusé', says: 'HTML' },

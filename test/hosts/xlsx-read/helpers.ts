@@ -107,3 +107,16 @@ export function sofficeConvert(input: Uint8Array, inputName: string, to: string)
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */
+export function noise(n: number, seed = 2463534242): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}

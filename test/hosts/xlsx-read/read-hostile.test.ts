@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx, XlsxReadError, type ReadLimits } from '../../../src/hosts/xlsx/read';
-import { excelBytes, handXlsx, worksheetXml } from './helpers';
+import { excelBytes, handXlsx, noise, worksheetXml } from './helpers';
 
 function readError(bytes: Uint8Array, source = 'modele.xlsx', limits?: Partial<ReadLimits>): XlsxReadError {
   try {
@@ -24,19 +24,6 @@ function expectReason(err: XlsxReadError, reason: XlsxReadError['reason'], sourc
   expect(err.code).toBe('unreadable-file');
   expect(err.source).toBe(source);
   expect(err.message.startsWith(`${source} : `)).toBe(true);
-}
-
-/** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */
-function noise(n: number, seed = 2463534242): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 let valid: Uint8Array;
