@@ -12,7 +12,7 @@ import { runConsolidation, runJson, runVerdict, type ConsolidationRun as CoreRun
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
-import { DEFAULT_DIFFUSION_SETTINGS, DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
+import { DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
 import { buildPublicWorkbook, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
 import { isArgsError, parseCommandArgs } from './args.js';
 import { systemErrorSentence } from './fs-errors.js';
@@ -155,7 +155,7 @@ export const command: Command = {
     let diffusionRefused = false;
     if (publicOut !== undefined) {
       try {
-        const pub = buildPublicWorkbook(run.result, DEFAULT_SETTINGS.diffusion ?? DEFAULT_DIFFUSION_SETTINGS, DEFAULT_SETTINGS.regionCode);
+        const pub = buildPublicWorkbook(run.result, DEFAULT_SETTINGS.diffusion, DEFAULT_SETTINGS.regionCode);
         const failed = await writeAtomically(publicOut, await writeWorkbookModel(pub.workbook));
         if (failed) {
           io.err(`${failed}\n`);

@@ -139,6 +139,7 @@ export function readAspExtract(book: GridWorkbook): AspExtract | undefined {
       issue('constraint-error', r, at('siret')!.col, `Extraction ASP, ${sheet.name}!${toA1(r + 1, at('siret')!.col + 1)} : le SIRET « ${siretText} » n'est pas valide (14 chiffres, clé de contrôle).`, siretText, 'siret');
     }
     const annexeBrute = text(raw('annexe_financiere'));
+    const denomination = text(raw('denomination'));
     const depText = text(raw('departement_libelle'));
     const departement = depText !== undefined ? departementFromLabel(depText) : undefined;
     if (depText !== undefined && !departement) {
@@ -159,7 +160,7 @@ export function readAspExtract(book: GridWorkbook): AspExtract | undefined {
       ...(kind ? { typeSiae: kind } : {}),
       ...(annexe !== undefined ? { annexe, annexeBrute: annexeBrute! } : {}),
       ...(siretOk ? { siret: siretText } : {}),
-      ...(text(raw('denomination')) !== undefined ? { denomination: text(raw('denomination'))! } : {}),
+      ...(denomination !== undefined ? { denomination } : {}),
       ...(departement ? { departement } : {}),
       figures,
       source: { sheet: sheet.name, row: r + 1, cells: where },
