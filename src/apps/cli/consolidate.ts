@@ -61,6 +61,9 @@ const OPTIONS = {
   out: { type: 'string', missing: '--out attend le nom du classeur à écrire.' },
   plan: { type: 'string', missing: '--plan attend le nom du classeur du plan d\'actions.' },
   diffusion: { type: 'string', missing: '--diffusion attend le nom du classeur public à écrire.' },
+
+  // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
+
 } as const;
 
 /** A run of the CLI: the core run plus the files read, by display name. */

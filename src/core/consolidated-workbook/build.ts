@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, SCHEMA_VERSION } from '../../schema/index.js';
 import type { ConsolidationResult } from '../consolidate/index.js';
 import type { ObjectiveProgress } from '../objectives/index.js';
 import type { ValidationIssue } from '../records.js';
-import type { WorkbookModel } from '../workbook-model.js';
+import type { SheetModel, WorkbookModel } from '../workbook-model.js';
 import { anomaliesSheet, sourcesSheet } from './anomalies-sources.js';
 import { departementsSheet, heuresSheet, sortiesSheet, typesSheet } from './figure-sheets.js';
 import { progressionSheet } from './progression.js';
@@ -17,6 +17,23 @@ export interface ConsolidatedWorkbookInput {
   /** Every anomaly, already gathered (src/core/run): when given, used as it is instead of result's and planIssues. */
   readonly anomalies?: readonly ValidationIssue[];
   readonly regionCode?: string;
+
+  // The campaign's sheets (issue 14), each built by its own module and placed in this order.
+
+  /** « Suivi de la collecte » (completeness). */
+  readonly suivi?: SheetModel;
+
+  /** « Rapprochement ASP » (reconciliation). */
+  readonly rapprochement?: SheetModel;
+
+  /** « Évolution » (year over year). */
+  readonly evolution?: SheetModel;
+
+  /** « Par réseau ». */
+  readonly parReseau?: SheetModel;
+
+  /** « Données »: every retained return, one row each. */
+  readonly donnees?: SheetModel;
 }
 
 /**
@@ -33,6 +50,7 @@ export function buildConsolidatedWorkbook(input: ConsolidatedWorkbookInput): Wor
       heuresSheet(result),
       sortiesSheet(result),
       progressionSheet(progress, input.planName),
+      ...[input.suivi, input.rapprochement, input.evolution, input.parReseau, input.donnees].filter((s): s is SheetModel => s !== undefined),
       anomaliesSheet(input.anomalies ?? [...result.anomalies, ...(input.planIssues ?? [])]),
       sourcesSheet(result),
     ],

@@ -20,5 +20,7 @@ export function runJson(run: ConsolidationRun): RunJson {
     chiffres_cles: run.keyFigures,
     fichiers_ignores: run.ignored.map((g) => ({ fichier: g.file, motif: g.reason, message: g.message })),
     verdict: runVerdict(run),
+    // campaign sections (issue 14), one line each: completude, rapprochement_asp, evolution, reseaux, provenance
+
   };
 }

@@ -26,7 +26,26 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   const regionDepartements = departementsOfRegion(settings.regionCode).map((d) => d.code);
   const progress = computeProgress(chosen.plan, result, { regionDepartements });
   const anomalies = runAnomalies(result.anomalies, chosen.plan.issues, ignored);
-  const model = buildConsolidatedWorkbook({ result, progress, planName: chosen.plan.name, anomalies, regionCode: settings.regionCode });
+
+  // The campaign (issue 14): each module computes its output from its optional input here.
+
+  // completeness: from input.referentiel
+
+  // reconciliation: from input.asp
+
+  // evolution: from the result's periods or input.reference
+
+  // networks and provenance
+
+  const model = buildConsolidatedWorkbook({
+    result,
+    progress,
+    planName: chosen.plan.name,
+    anomalies,
+    regionCode: settings.regionCode,
+    // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
+
+  });
   return {
     report,
     result,
@@ -47,5 +66,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     },
     model,
     problems: chosen.problems,
+    // campaign outputs (one line each)
+
   };
 }

@@ -6,6 +6,8 @@ import type { ValidationIssue } from '../records.js';
 import type { ValidationReport } from '../validate/report.js';
 import type { WorkbookModel } from '../workbook-model.js';
 import type { Settings } from '../../schema/index.js';
+import type { AspExtract } from '../asp/index.js';
+import type { ReferenceInput, Referentiel } from '../campaign/index.js';
 
 /** An input the host did not hand to validation, and why: the user is always told. */
 export interface IgnoredInput {
@@ -40,6 +42,17 @@ export interface RunInput {
   /** Inputs left out by the host (consolidated workbooks, the same file twice). */
   readonly ignored?: readonly IgnoredInput[];
   readonly settings?: Settings;
+
+  // The campaign's optional inputs (issue 14); each absent, its outputs are absent too.
+
+  /** The SIAE expected for the year: completeness and « Suivi de la collecte ». */
+  readonly referentiel?: Referentiel;
+
+  /** The ASP annual extract: a reference, never added into the figures (« Rapprochement ASP »). */
+  readonly asp?: AspExtract;
+
+  /** A previous consolidated workbook: year over year (« Évolution »). */
+  readonly reference?: ReferenceInput;
 }
 
 /** How the plan was chosen: the one rule of plan-choice.ts. */
@@ -94,4 +107,14 @@ export interface ConsolidationRun {
   readonly model: WorkbookModel;
   /** Problems that make the run incomplete (an explicit plan that cannot be read), in French. */
   readonly problems: readonly string[];
+
+  // The campaign's outputs (issue 14): each module adds its own field below its own comment.
+
+  // completeness (src/core/campaign/completeness*)
+
+  // reconciliation (src/core/reconcile)
+
+  // evolution (src/core/evolution)
+
+  // networks and provenance (src/core/networks)
 }
