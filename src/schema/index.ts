@@ -10,6 +10,7 @@ export * from './rules-eval.js';
 export * from './sectors.js';
 export * from './publication.js';
 export * from './settings.js';
+export * from './series-breaks.js';
 export * from './sources.js';
 export * from './siae-kinds.js';
 export * from './siret.js';

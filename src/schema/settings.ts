@@ -1,3 +1,4 @@
+import type { SeriesBreak } from './series-breaks.js';
 import type { SiaeKind } from './siae-kinds.js';
 
 /**
@@ -12,6 +13,8 @@ export interface Settings {
   hoursPerEtp: Record<SiaeKind, number>;
   /** Rules of the public version; DEFAULT_DIFFUSION_SETTINGS when absent. */
   diffusion?: DiffusionSettings;
+  /** Series breaks flagged in year-over-year comparisons; DEFAULT_SERIES_BREAKS when absent. */
+  seriesBreaks?: readonly SeriesBreak[];
 }
 
 export interface HoursPerEtpDefault {

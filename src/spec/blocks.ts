@@ -32,6 +32,7 @@ import type { DerivedAggregate } from '../core/consolidate/index.js';
 import { workedRate, workedReturn } from './examples.js';
 import { GLOSSARY, dataProtection, officialReferences } from './references.js';
 import { diffusionSettingsBlocks } from './diffusion-section.js';
+import { seriesBreaksBlocks } from './series-breaks-section.js';
 
 /**
  * The spec as one sequence of blocks, rendered as Markdown (docs/spec/*.md) and as a printable
@@ -138,6 +139,7 @@ export function specBlocks({ settings, publication = DEFAULT_PUBLICATION }: Spec
     `Petits effectifs masqués dans une version publiée : de 1 à **${diffusion.countThreshold - 1}** (voir la protection des données et la version diffusable ci-dessous).`,
   ]);
   for (const b of diffusionSettingsBlocks(diffusion)) out.push(b);
+  for (const b of seriesBreaksBlocks(settings.seriesBreaks)) out.push(b);
 
   h2('Indicateurs collectés');
   for (const section of SECTIONS) {
