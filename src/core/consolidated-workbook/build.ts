@@ -3,6 +3,7 @@ import type { ConsolidationResult } from '../consolidate/index.js';
 import type { ObjectiveProgress } from '../objectives/index.js';
 import type { ValidationIssue } from '../records.js';
 import type { SheetModel, WorkbookModel } from '../workbook-model.js';
+import type { Evolution } from '../evolution/index.js';
 import { anomaliesSheet, sourcesSheet } from './anomalies-sources.js';
 import { departementsSheet, heuresSheet, sortiesSheet, typesSheet } from './figure-sheets.js';
 import { progressionSheet } from './progression.js';
@@ -28,6 +29,8 @@ export interface ConsolidatedWorkbookInput {
 
   /** « Évolution » (year over year). */
   readonly evolution?: SheetModel;
+  /** The year-over-year figures: the synthesis' ETP chart then shows N−1 beside N. */
+  readonly previousYear?: Evolution;
 
   /** « Par réseau ». */
   readonly parReseau?: SheetModel;
@@ -44,7 +47,7 @@ export function buildConsolidatedWorkbook(input: ConsolidatedWorkbookInput): Wor
   const { result, progress } = input;
   return {
     sheets: [
-      syntheseSheet(result, progress, input.regionCode ?? DEFAULT_SETTINGS.regionCode),
+      syntheseSheet(result, progress, input.regionCode ?? DEFAULT_SETTINGS.regionCode, input.previousYear),
       departementsSheet(result),
       typesSheet(result),
       heuresSheet(result),

@@ -5,4 +5,5 @@ export * from './figure-sheets.js';
 export * from './synthese.js';
 export * from './progression.js';
 export * from './anomalies-sources.js';
+export * from './evolution.js';
 export * from './scopes.js';

@@ -8,6 +8,7 @@ import { STATUS_CHART_COLORS } from './progression.js';
 import { tableBlock, type BlockColumn } from './table-block.js';
 import { columnLetters as colLetter } from '../a1.js';
 import { widthForText, withRowHeights } from '../text-layout.js';
+import type { Evolution } from '../evolution/index.js';
 
 export const SHEET_SYNTHESE = 'Synthèse régionale';
 export const TABLE_SYNTHESE = 'IAE_Synthese';
@@ -17,9 +18,10 @@ const CHART_COL = 13;
 /**
  * The regional summary: every figure (SIAE count, summed and derived indicators) for all SIAE
  * and for each kind, one block of rows per period; and the data and charts of ETP by
- * département, hours by sector and objectives by status for the latest period.
+ * département, hours by sector and objectives by status for the latest period. With a
+ * year-over-year comparison ending at that period, the ETP chart shows N−1 and N side by side.
  */
-export function syntheseSheet(result: ConsolidationResult, progress: readonly ObjectiveProgress[], regionCode: string): SheetModel {
+export function syntheseSheet(result: ConsolidationResult, progress: readonly ObjectiveProgress[], regionCode: string, evolution?: Evolution): SheetModel {
   const kinds = kindsPresent(result);
   // French first; the year and the indicator's code (for machines) last.
   const columns: BlockColumn[] = [
@@ -72,55 +74,74 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
   if (latest !== undefined) {
     const p = result.byPeriod.get(latest)!;
     let r = top;
+    // One series per column after the labels (one per year when two years are compared).
     const addBlock = (
       name: string,
       title: string,
-      headers: [string, string],
-      data: [string, number | null][],
+      headers: readonly [string, ...string[]],
+      data: readonly (readonly [string, ...(number | null)[]])[],
       numFmt: string,
       chart: Omit<ChartModel, 'categories' | 'series' | 'title' | 'from' | 'to' | 'valueFormat'>,
+      years = String(latest),
     ) => {
       // Not wrapped: these rows are also rows of the main table, which must not grow.
-      cells.push({ row: r - 1, col: CHART_COL, value: `${title} (${latest})`, style: { bold: true } });
+      cells.push({ row: r - 1, col: CHART_COL, value: `${title} (${years})`, style: { bold: true } });
       const b = tableBlock(
         name,
         r,
         CHART_COL,
-        [{ header: headers[0] }, { header: headers[1], style: { numFmt } }],
-        data.map(([label, v]) => ({ values: [label, v] })),
+        headers.map((header, i) => (i === 0 ? { header } : { header, style: { numFmt } })),
+        data.map((values) => ({ values })),
       );
       for (const c of b.cells) cells.push(c);
       b.widths.forEach((w, i) => (chartWidths[i] = Math.ceil(Math.max(chartWidths[i] ?? 0, w, widthForText(headers[i]!, undefined, true)))));
       if (b.table) {
         tables.push(b.table);
         const cat = `${colLetter(CHART_COL)}${r + 1}:${colLetter(CHART_COL)}${b.bottom}`;
-        const val = `${colLetter(CHART_COL + 1)}${r + 1}:${colLetter(CHART_COL + 1)}${b.bottom}`;
+        const val = (i: number) => `${colLetter(CHART_COL + i)}${r + 1}:${colLetter(CHART_COL + i)}${b.bottom}`;
         charts.push({
           ...chart,
           // Thousands separators on the axis and labels (never « 3500000 »).
           valueFormat: NUM_FMT.entier,
-          title: `${title} (${latest})`,
+          title: `${title} (${years})`,
           categories: cat,
-          series: [{ name: headers[1], values: val }],
+          series: headers.slice(1).map((name, i) => ({ name, values: val(i + 1) })),
           from: `${colLetter(CHART_COL + 3)}${r - 1}`,
           to: `${colLetter(CHART_COL + 11)}${r + 16}`,
         });
       }
       r = Math.max(b.bottom, r + 17) + 3;
     };
-    addBlock(
-      'IAE_Graphique_ETP',
-      'ETP réalisés par département',
-      ['Département', 'ETP réalisés'],
-      [...p.byDepartement].map(([dep, g]) => [`${dep} ${departementLabel(dep)}`, numberOrNull(figureValue(g, 'etp_realises'))]),
-      NUM_FMT.etp,
-      { type: 'column', colors: ['1F4E79'] },
-    );
+    const twoYears = evolution?.current.periode === latest ? evolution : undefined;
+    if (twoYears) {
+      const before = twoYears.previous.periode;
+      addBlock(
+        'IAE_Graphique_ETP',
+        'ETP réalisés par département',
+        ['Département', `ETP réalisés ${before}`, `ETP réalisés ${latest}`],
+        twoYears.lines
+          .filter((l) => l.departement !== null && l.code === 'etp_realises')
+          .map((l) => [`${l.departement} ${departementLabel(l.departement!)}`, numberOrNull(l.previous), numberOrNull(l.current)] as const),
+        NUM_FMT.etp,
+        // N−1 lighter than N, beside it.
+        { type: 'column', colors: ['9DC3E6', '1F4E79'] },
+        `${before} et ${latest}`,
+      );
+    } else {
+      addBlock(
+        'IAE_Graphique_ETP',
+        'ETP réalisés par département',
+        ['Département', 'ETP réalisés'],
+        [...p.byDepartement].map(([dep, g]) => [`${dep} ${departementLabel(dep)}`, numberOrNull(figureValue(g, 'etp_realises'))] as const),
+        NUM_FMT.etp,
+        { type: 'column', colors: ['1F4E79'] },
+      );
+    }
     addBlock(
       'IAE_Graphique_Secteurs',
       'Heures d\'insertion par secteur',
       ['Secteur', 'Heures rémunérées'],
-      SECTORS.map((s) => [s.label, numberOrNull(figureValue(p.region, `heures_${s.key}`))]),
+      SECTORS.map((s) => [s.label, numberOrNull(figureValue(p.region, `heures_${s.key}`))] as const),
       NUM_FMT.heures,
       { type: 'bar', colors: ['548235'] },
     );
@@ -129,7 +150,7 @@ export function syntheseSheet(result: ConsolidationResult, progress: readonly Ob
         'IAE_Graphique_Objectifs',
         'Objectifs par statut',
         ['Statut', "Nombre d'objectifs"],
-        PROGRESS_STATUSES.map((s) => [PROGRESS_STATUS_LABELS[s], progress.filter((p) => p.statut === s).length]),
+        PROGRESS_STATUSES.map((s) => [PROGRESS_STATUS_LABELS[s], progress.filter((p) => p.statut === s).length] as const),
         NUM_FMT.entier,
         // One colour per status, the same as the status cells: never left to each program's palette.
         { type: 'pie', colors: PROGRESS_STATUSES.map((s) => STATUS_CHART_COLORS[s]) },

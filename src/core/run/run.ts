@@ -7,6 +7,8 @@
 import { consolidate } from '../consolidate/index.js';
 import { buildConsolidatedWorkbook } from '../consolidated-workbook/index.js';
 import { computeProgress } from '../objectives/index.js';
+import { computeEvolution } from '../evolution/index.js';
+import { evolutionSheet } from '../consolidated-workbook/evolution.js';
 import { DEFAULT_SETTINGS, departementsOfRegion } from '../../schema/index.js';
 import { runAnomalies } from './anomalies.js';
 import { keyFigures } from './key-rows.js';
@@ -34,6 +36,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   // reconciliation: from input.asp
 
   // evolution: from the result's periods or input.reference
+  const evolution = computeEvolution(result, input.reference, settings.seriesBreaks);
 
   // networks and provenance
 
@@ -44,6 +47,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     anomalies,
     regionCode: settings.regionCode,
     // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
+    ...(evolution.evolution ? { evolution: evolutionSheet(evolution.evolution), previousYear: evolution.evolution } : {}),
 
   });
   return {
@@ -65,8 +69,9 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
       duplicates: result.duplicates.reduce((n, d) => n + d.dropped.length, 0),
     },
     model,
-    problems: chosen.problems,
+    problems: [...chosen.problems, ...evolution.problems],
     // campaign outputs (one line each)
+    ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
 
   };
 }

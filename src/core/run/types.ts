@@ -8,6 +8,7 @@ import type { WorkbookModel } from '../workbook-model.js';
 import type { Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/index.js';
 import type { ReferenceInput, Referentiel } from '../campaign/index.js';
+import type { Evolution } from '../evolution/index.js';
 
 /** An input the host did not hand to validation, and why: the user is always told. */
 export interface IgnoredInput {
@@ -115,6 +116,8 @@ export interface ConsolidationRun {
   // reconciliation (src/core/reconcile)
 
   // evolution (src/core/evolution)
+  /** Year over year, when the returns hold two years or a reference was given (and accepted). */
+  readonly evolution?: Evolution;
 
   // networks and provenance (src/core/networks)
 }
