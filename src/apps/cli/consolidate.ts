@@ -14,6 +14,8 @@ import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
 import { buildPublicWorkbook, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
+import type { ReferenceInput } from '../../core/campaign/index.js';
+import { evolutionSummary, readReference } from '../../core/evolution/index.js';
 import { isArgsError, parseCommandArgs } from './args.js';
 import { systemErrorSentence } from './fs-errors.js';
 import { listInputs, readInputs } from './inputs.js';
@@ -23,7 +25,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--reference precedente.xlsx] [--diffusion public.xlsx] [--json] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -39,10 +41,14 @@ Options :
                     (exemples du modèle)
   --out FICHIER     classeur consolidé à écrire (.xlsx), vérifié avant tout travail : ni un
                     dossier, ni un des fichiers à consolider, dans un dossier existant
+  --reference FICHIER  classeur consolidé d'une année antérieure (écrit par iae consolidate) :
+                    feuille « Évolution » (chiffres clés de N−1 et N, écarts, en points pour
+                    les taux, ruptures de série signalées) ; sans lui, l'évolution compare les
+                    deux dernières années des retours quand ils en contiennent plusieurs
   --diffusion FICHIER  version diffusable à écrire (.xlsx) : sans SIRET, nom ni fichier, petits
                     effectifs masqués « s » avec masquage secondaire, refusée si l'audit trouve une
                     valeur masquée recalculable (voir docs/diffusion.md) ; vérifiée comme --out
-  --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies ;
+  --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies, évolution ;
                     avec --diffusion, l'audit du secret)
   --force           remplace le fichier --out s'il existe déjà (jamais un fichier à consolider)
   -h, --help        cette aide
@@ -63,6 +69,7 @@ const OPTIONS = {
   diffusion: { type: 'string', missing: '--diffusion attend le nom du classeur public à écrire.' },
 
   // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
+  reference: { type: 'string', missing: "--reference attend le nom du classeur consolidé d'une année antérieure." },
 
 } as const;
 
@@ -78,6 +85,29 @@ export interface ConsolidationOptions {
   readonly exclude?: readonly string[];
   readonly settings?: Settings;
   readonly onProgress?: (done: number, total: number, name: string) => void;
+  /** A previous consolidated workbook, already read (readReferenceFile): year over year. */
+  readonly reference?: ReferenceInput;
+  /** Its path, never read as a return. */
+  readonly referencePath?: string;
+}
+
+/** A previous consolidated workbook, read and checked to be one of ours; else the French reason, naming the file. */
+export async function readReferenceFile(path: string): Promise<ReferenceInput | string> {
+  const name = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    return systemErrorSentence(err, path);
+  }
+  let reference: ReferenceInput;
+  try {
+    reference = { file: name, book: readXlsx(bytes, name) };
+  } catch (err) {
+    return unreadableMessage(name, err);
+  }
+  const check = readReference(reference);
+  return check.ok ? reference : check.message;
 }
 
 async function explicitPlan(planPath: string): Promise<PlanSource> {
@@ -98,10 +128,17 @@ async function explicitPlan(planPath: string): Promise<PlanSource> {
 /** Validates and consolidates files and folders through the one run; shared by the CLI, the demo script and tests. */
 export async function consolidateFiles(paths: readonly string[], options: ConsolidationOptions = {}): Promise<ConsolidationRun> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const listed = await listInputs(paths, [...(options.exclude ?? []), ...(options.planPath ? [options.planPath] : [])]);
+  const listed = await listInputs(paths, [...(options.exclude ?? []), ...(options.planPath ? [options.planPath] : []), ...(options.referencePath ? [options.referencePath] : [])]);
   const inputs = await readInputs(listed, { settings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const plan = options.planPath ? await explicitPlan(options.planPath) : undefined;
-  const run = runConsolidation({ report: inputs.report, ignored: inputs.ignored, readInput: inputs.readInput, settings, ...(plan ? { plan } : {}) });
+  const run = runConsolidation({
+    report: inputs.report,
+    ignored: inputs.ignored,
+    readInput: inputs.readInput,
+    settings,
+    ...(plan ? { plan } : {}),
+    ...(options.reference ? { reference: options.reference } : {}),
+  });
   return { ...run, files: inputs.files };
 }
 
@@ -121,6 +158,7 @@ export const command: Command = {
     const planPath = v.plan as string | undefined;
     const json = v.json === true;
     const publicOut = v.diffusion as string | undefined;
+    const referencePath = v.reference as string | undefined;
     if (paths.length === 0) return usage(io, 'Indiquez au moins un fichier ou un dossier de retours à consolider.');
     if (out === undefined && !json && publicOut === undefined) return usage(io, 'Indiquez le classeur à écrire avec --out (ou --json pour les chiffres seuls).');
     if (out !== undefined && publicOut !== undefined && (await canonicalPath(out)) === (await canonicalPath(publicOut)))
@@ -131,7 +169,10 @@ export const command: Command = {
     if (targets.length > 0) {
       const listed = await listInputs(paths);
       for (const target of targets) {
-        const refused = await checkOutPath(target, { force: v.force === true, inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : [])] });
+        const refused = await checkOutPath(target, {
+          force: v.force === true,
+          inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : []), ...(referencePath ? [referencePath] : [])],
+        });
         if (refused) {
           io.err(`${refused}\n`);
           return EXIT_USAGE;
@@ -140,8 +181,20 @@ export const command: Command = {
       }
     }
 
+    // The reference is read, and refused when not one of ours, before any return is.
+    let reference: ReferenceInput | undefined;
+    if (referencePath !== undefined) {
+      const read = await readReferenceFile(referencePath);
+      if (typeof read === 'string') {
+        io.err(`${read}\n`);
+        return EXIT_USAGE;
+      }
+      reference = read;
+    }
+
     const run = await consolidateFiles(paths, {
       ...(planPath ? { planPath } : {}),
+      ...(reference && referencePath ? { reference, referencePath } : {}),
       exclude: targets,
       onProgress: (done, total, name) => {
         if (total > PROGRESS_ABOVE && !json) io.err(`[${done}/${total}] ${name}\n`);
@@ -178,6 +231,7 @@ export const command: Command = {
     for (const f of run.report.files) if (f.unreadable) for (const i of f.issues) io.err(`${i.message}\n`);
     for (const g of run.ignored) io.err(`${g.message}\n`);
     for (const p of run.problems) io.err(`${p}\n`);
+    for (const w of run.evolution?.warnings ?? []) io.err(`${w}\n`);
     const verdict = runVerdict(run);
     if (diffusionRefused) return EXIT_USAGE;
     return verdict === 'incomplet' ? EXIT_USAGE : verdict === 'ecartes' ? EXIT_ERRORS : EXIT_OK;
@@ -205,6 +259,7 @@ export function formatConsolidationSummary(run: ConsolidationRun, out: string | 
     const figures = HEADLINE_ORDER.map((k) => `${figureLabel(HEADLINE_CODES[k]).toLowerCase()} ${region[k]}`).join(', ');
     lines.push(`Année ${run.keyFigures.periode}, région : ${figures}.`);
   }
+  if (run.evolution) lines.push(evolutionSummary(run.evolution));
   const counts = PROGRESS_STATUSES.map((s) => `${PROGRESS_STATUS_LABELS[s].toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ');
   lines.push(`Objectifs (${run.planLabel}) : ${counts}.`);
   const errors = run.anomalies.filter((a) => a.severity === 'erreur').length;

@@ -5,3 +5,4 @@ export * from './evolution.js';
 export * from './read-reference.js';
 export * from './year-figures.js';
 export * from './to-json.js';
+export * from './summary.js';
