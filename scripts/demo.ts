@@ -2,7 +2,8 @@
  * npm run demo: generates a demo region following the 2013 diagnostic of the regional strategy
  * (demo-data/retours, written once: delete the folder to regenerate), consolidates it with the
  * default action plan, writes demo-data/consolidation.xlsx and prints our figures beside the
- * diagnostic's.
+ * diagnostic's. A second demo year (N−1, demo-previous-year.ts) is consolidated first and given
+ * as reference, so the workbook shows « Évolution »; the year N figures do not depend on it.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -14,6 +15,8 @@ import { PROGRESS_STATUS_LABELS } from '../src/core/objectives/index.js';
 import { writeDemoFiles } from '../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../src/hosts/xlsx/write/index.js';
 import { formatNumberFr } from '../src/schema/index.js';
+import { evolutionSummary } from '../src/core/evolution/index.js';
+import { previousDemoYear } from './demo-previous-year.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'demo-data');
@@ -31,7 +34,8 @@ if (!existsSync(returnsDir)) {
 }
 
 // The same run as `iae consolidate` and the task pane (src/core/run): the default plan, the same workbook.
-const run = await consolidateFiles([returnsDir], { exclude: [out] });
+const previous = await previousDemoYear(dataDir, (line) => console.log(line));
+const run = await consolidateFiles([returnsDir], { exclude: [out], reference: previous.reference, referencePath: previous.path });
 const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
 if (failed) throw new Error(failed);
 
@@ -59,6 +63,8 @@ for (const [i, row] of table.entries()) {
 const off = rows.filter((r) => !withinRounding(r));
 console.log('');
 console.log(off.length === 0 ? 'Tous les chiffres du diagnostic 2013 sont reproduits (aux arrondis près).' : `${off.length} chiffre(s) s'écartent du diagnostic au-delà des arrondis.`);
+if (run.evolution) console.log(evolutionSummary(run.evolution));
+for (const p of run.problems) console.log(p);
 console.log(`Objectifs (${run.planLabel}) : ${Object.entries(PROGRESS_STATUS_LABELS).map(([s, l]) => `${l.toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ')}.`);
 console.log(`Classeur consolidé : ${rel(out)} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
-if (off.length > 0 || result.excluded.length > 0) process.exitCode = 1;
+if (off.length > 0 || result.excluded.length > 0 || !run.evolution) process.exitCode = 1;

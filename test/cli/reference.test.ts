@@ -45,7 +45,7 @@ describe('iae consolidate --reference', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      'Évolution 2023 → 2024 (2023 lu dans « consolidation-2023.xlsx »), région : nombre de siae 2 → 2 (0 (0,0 %)), personnes en insertion 50 → 60 (+10 (+20,0 %)),',
+      'Évolution 2023 → 2024 (2023 lu dans « consolidation-2023.xlsx »), région : Nombre de SIAE 2 → 2 (0 ; 0,0 %), Personnes en insertion 50 → 60 (+10 ; +20,0 %),',
     );
     expect(r.out).toContain('rupture(s) de série : géographie des quartiers prioritaires (QPV) redessinée au 1er janvier 2024 (2024).');
     const book = readXlsx(new Uint8Array(readFileSync(out)), 'consolidation-2024.xlsx');

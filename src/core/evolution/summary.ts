@@ -14,7 +14,7 @@ function changeText(l: EvolutionLine): string {
   if (l.unit === 'points') return `${ONE_DECIMAL.format(l.change)} pt`;
   const f = figureFormat(l.code);
   const value = f === 'entier' || f === 'heures' ? WHOLE.format(l.change) : ONE_DECIMAL.format(l.change);
-  return l.relative === null ? value : `${value} (${ONE_DECIMAL.format(l.relative * 100)} %)`;
+  return l.relative === null ? value : `${value} ; ${ONE_DECIMAL.format(l.relative * 100)} %`;
 }
 
 /** One French line: the region's headline figures from N−1 to N, and the series breaks crossed. */
@@ -22,7 +22,7 @@ export function evolutionSummary(e: Evolution): string {
   const source = e.previous.origin.kind === 'reference' ? ` (${e.previous.periode} lu dans « ${e.previous.origin.file} »)` : '';
   const parts = SUMMARY_CODES.map((code) => {
     const l = e.lines.find((x) => x.departement === null && x.code === code)!;
-    return `${figureLabel(code).toLowerCase()} ${formatFigure(code, l.previous)} → ${formatFigure(code, l.current)} (${changeText(l)})`;
+    return `${figureLabel(code)} ${formatFigure(code, l.previous)} → ${formatFigure(code, l.current)} (${changeText(l)})`;
   });
   const breaks = e.breaks.length > 0 ? ` ; rupture(s) de série : ${e.breaks.map((b) => `${b.label} (${b.year})`).join(' ; ')}` : '';
   return `Évolution ${e.previous.periode} → ${e.current.periode}${source}, région : ${parts.join(', ')}${breaks}.`;
