@@ -19,6 +19,7 @@ import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS } from '../../src/schema/index.js';
 import { siretOf } from '../core/consolidate/arbitraries.js';
 import { convertWithLibreOffice, describeWithLibreOffice } from '../helpers/libreoffice.js';
+import { previousDemoYear } from '../../scripts/demo-previous-year.js';
 import { childrenNamed, parseXml, type XmlElement } from '../helpers/xml.js';
 
 const ARTIFACTS = 'test-artifacts/consolidation';
@@ -123,8 +124,10 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     writeFileSync(join(returns, 'formulaire-envoye-deux-fois.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, twice.values as TypedReturn, { cacheHelpers: true })));
     const bad = { ...region.siae[0]!.values, siret: siretOf(999), femmes: (region.siae[0]!.values.personnes ?? 0) + 5 };
     writeFileSync(join(returns, 'formulaire-en-erreur.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, bad as TypedReturn, { cacheHelpers: true })));
+    // The demo's year N−1, given as reference as the demo does: « Évolution ».
+    const previous = await previousDemoYear(ARTIFACTS, () => {});
     // Given relative to the working folder, as a user types it.
-    const run = await consolidateFiles([relative(process.cwd(), returns)]);
+    const run = await consolidateFiles([relative(process.cwd(), returns)], { reference: previous.reference, referencePath: previous.path });
     // The workbook exactly as `iae consolidate` writes it (the one run's model).
     const bytes = await writeWorkbookModel(run.model);
     xlsxPath = join(ARTIFACTS, 'consolidation.xlsx');
@@ -142,7 +145,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     expect(pages.length).toBeGreaterThanOrEqual(sheets.length);
   });
 
-  it('has the eight sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
+  it('has the nine sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Synthèse régionale',
       'Par département',
@@ -150,6 +153,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
       'Heures par secteur',
       'Sorties',
       'Progression des objectifs',
+      'Évolution',
       'Anomalies',
       'Sources',
     ]);
