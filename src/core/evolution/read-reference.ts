@@ -138,7 +138,12 @@ export function readReference(reference: ReferenceInput): ReferenceReading {
   if (!deps || !types) return { ok: false, message: notOursMessage(file) };
   const depRows = readRows(file, deps, DEPARTEMENT, warnings);
   const regionRows = readRows(file, types, undefined, warnings);
-  if (regionRows.length === 0) return { ok: false, message: notOursMessage(file) };
+  if (regionRows.length === 0) {
+    return {
+      ok: false,
+      message: `${file}, feuille « ${types.sheet.name} » : aucune ligne « ${ALL_KINDS_LABEL} » avec une année et des chiffres clés reconnus (colonnes Année, Type de SIAE, Personnes en insertion…) ; il ne peut pas servir de référence pour l'évolution.`,
+    };
+  }
   const years = [...new Set(regionRows.map((r) => r.periode))].sort((a, b) => a - b);
   return {
     ok: true,

@@ -186,3 +186,15 @@ describe('the synthesis chart and the JSON', () => {
     expect(json.lignes.find((l) => l.departement === '93' && l.code === 'part_femmes')).toMatchObject({ nom: 'Seine-Saint-Denis', precedente: 0.4, actuelle: 0.5, evolution: 10, unite: 'points', ruptures: [] });
   });
 });
+
+describe('a reference whose region rows were removed', () => {
+  it('is refused, naming the file and the sheet', () => {
+    const sheets = previousBook.sheets.map((s) => (s.name === 'Par type de SIAE' ? { ...s, rows: s.rows.slice(0, 4) } : s));
+    const read = readReference({ file: 'vide.xlsx', book: { ...previousBook, sheets } });
+    expect(read).toEqual({
+      ok: false,
+      message:
+        "vide.xlsx, feuille « Par type de SIAE » : aucune ligne « Toutes SIAE » avec une année et des chiffres clés reconnus (colonnes Année, Type de SIAE, Personnes en insertion…) ; il ne peut pas servir de référence pour l'évolution.",
+    });
+  });
+});
