@@ -20,6 +20,7 @@ import { DiffusionRefusedError } from '../../src/core/diffusion/index.js';
 import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
 import { FakeExcel, FakeOfficeError } from '../helpers/office-fake.js';
 import { aspExtractXlsx, type AspExtractSample } from '../fixtures/asp-extract.js';
+import { previousYearReturnsXlsx } from '../fixtures/previous-year.js';
 import { NETWORK_SAMPLE_ROWS, networkValidSample } from '../fixtures/samples.js';
 
 const IMG_PAYLOAD = '<img src=x onerror=alert(1)>';
@@ -46,9 +47,11 @@ beforeAll(async () => {
   returns = { name: 'reseau-valide.xlsx', bytes: new Uint8Array(readFileSync(await networkValidSample())) };
   asp = await aspExtractXlsx();
   aspFile = { name: 'asp-2025.xlsx', bytes: asp.bytes };
-  // Last year's consolidation: a workbook written by the pane itself from a first run.
+  // Last year's consolidation: a workbook written by the pane itself from the 2024 returns.
   const first = new PaneController({ mode: 'autonome', loadEngine });
-  await consolidated(first);
+  first.addFiles([{ name: 'reseau-2024.xlsx', bytes: await previousYearReturnsXlsx() }]);
+  expect(await first.consolidate()).toBe(true);
+  expect(first.state.consolidation!.periode).toBe(2024);
   const file = await first.buildDownload();
   previous = { name: 'consolidation-2024.xlsx', bytes: file!.bytes };
 }, 600_000);

@@ -15,6 +15,7 @@ import { engine } from '../../src/apps/taskpane/engine.js';
 import type { ConsolidationOutcome, PickedFile } from '../../src/apps/taskpane/ports.js';
 import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
 import { aspExtractXlsx } from '../fixtures/asp-extract.js';
+import { previousYearReturnsXlsx } from '../fixtures/previous-year.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NETWORK_SAMPLE_ROWS, networkValidSample } from '../fixtures/samples.js';
 import { ARTIFACTS_DIR, buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium } from './harness.js';
@@ -67,9 +68,10 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     // The référentiel taken from the ASP extract (one of its three sources), under a hostile name.
     referentiel = { name: `${IMG_PAYLOAD}.xlsx`, mimeType: XLSX_MIME, buffer: Buffer.from(extract.bytes) };
     asp = { name: `${SVG_PAYLOAD}.xlsx`, mimeType: XLSX_MIME, buffer: Buffer.from(extract.bytes) };
-    // Last year's consolidation, written by the engine from the same returns.
-    const report = await engine.check([{ kind: 'file', file: picked(returns) }], () => {});
+    // Last year's consolidation, written by the engine from the 2024 returns of the same SIAE.
+    const report = await engine.check([{ kind: 'file', file: { name: 'reseau-2024.xlsx', bytes: await previousYearReturnsXlsx() } }], () => {});
     const first = engine.consolidate(report, { label: '' }, { ignored: [] });
+    expect(first.periode).toBe(2024);
     previous = { name: 'consolidation-2024.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(await engine.writeXlsx(first.model)) };
     // What the pane must produce: the same engine, in Node, on the same bytes and inputs.
     const gathered = await engine.gather([{ kind: 'file', file: picked(returns) }], () => {});

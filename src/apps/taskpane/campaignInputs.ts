@@ -55,6 +55,16 @@ export function readReferentielBook(book: GridWorkbook): Referentiel {
   return { file: book.source, origin: 'asp', ...(years.length === 1 ? { periode: years[0]! } : {}), entries, issues: asp.issues };
 }
 
+/**
+ * Why a workbook cannot be last year's consolidation (French, naming the file), or undefined.
+ * The one place to point at the evolution module's own check (readReference) at merge; the
+ * run itself still refuses a reference of the same or a later year, in its problems.
+ */
+export function referenceRefusal(reference: ReferenceInput): string | undefined {
+  if (isConsolidatedWorkbook(reference.book)) return undefined;
+  return `${reference.file} : ce n\u2019est pas un classeur consolidé par Indicateurs IAE (tableaux « IAE_Par_departement » et « IAE_Sources » absents).`;
+}
+
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 /**
@@ -102,12 +112,12 @@ export function readCampaignInputs(files: CampaignFiles | undefined, read: (file
   const referenceFile = files?.reference;
   const referenceBook = referenceFile && open('reference', referenceFile);
   if (referenceFile && referenceBook) {
-    if (isConsolidatedWorkbook(referenceBook)) {
-      out.reference = { file: referenceFile.name, book: referenceBook };
+    const reference: ReferenceInput = { file: referenceFile.name, book: referenceBook };
+    const refusal = referenceRefusal(reference);
+    if (refusal === undefined) {
+      out.reference = reference;
       take('reference', `« ${referenceFile.name} » pris comme année de comparaison.`);
-    } else {
-      skip('reference', `${referenceFile.name} : ce n\u2019est pas un classeur consolidé par Indicateurs IAE (tableaux « IAE_Par_departement » et « IAE_Sources » absents). La consolidation continue sans comparaison avec l\u2019an dernier.`);
-    }
+    } else skip('reference', `${refusal} La consolidation continue sans comparaison avec l\u2019an dernier.`);
   }
   return { ...out, notices };
 }
