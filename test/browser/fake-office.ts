@@ -1,7 +1,7 @@
 /**
  * A fake Office.js for the task pane's Office path in Chromium: the page's office.js request is
  * answered with this script, which declares Office (onReady → Excel, every requirement set
- * supported) and Excel.run over the counting FakeExcel of test/helpers/office-fake.ts (the
+ * supported), Excel.createWorkbook (recorded in window.__createdWorkbooks) and Excel.run over the counting FakeExcel of test/helpers/office-fake.ts (the
  * fake the Excel host's own tests use), seeded with a real workbook read by the project's
  * reader. The real task pane, excel-port and src/hosts/office code then run against it.
  */
@@ -44,7 +44,9 @@ const fake = new FakeExcel();
 for (const s of seed.sheets) fake.addSheet(s);
 for (const n of seed.names) fake.names.push(n);
 window.__fakeExcel = fake;
-window.Excel = { run: (fn) => fake.run(fn) };
+// Excel.createWorkbook (ExcelApi 1.8) opens a new workbook: the fake records the Base64 it gets.
+window.__createdWorkbooks = [];
+window.Excel = { run: (fn) => fake.run(fn), createWorkbook: async (b64) => { window.__createdWorkbooks.push(b64); } };
 const info = { host: 'Excel', platform: 'OfficeOnline' };
 window.Office = {
   HostType: { Excel: 'Excel' },

@@ -7,9 +7,9 @@ import type { GridWorkbook } from '../../core/grid.js';
 import type { ValidationIssue } from '../../core/records.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import { allIssues, describeLocation, isSelectable, NO_FILTER, plural, type IssueFilter } from './issues-model.js';
-import type { BookSource, ConsolidationOutcome, Engine, ExcelPort, Mode, PickedFile, PlanChoice, PlanInput } from './ports.js';
+import type { BookSource, CampaignFiles, CampaignSlot, ConsolidationOutcome, DownloadFile, Engine, ExcelPort, Mode, PickedFile, PlanChoice, PlanInput } from './ports.js';
 
-export type Task = 'verifier' | 'consolider' | 'ecrire';
+export type Task = 'verifier' | 'consolider' | 'ecrire' | 'diffuser';
 
 export interface Progress {
   readonly task: Task;
@@ -35,6 +35,8 @@ export interface PaneState {
   /** Consolider's sources and plan. */
   readonly useWorkbook: boolean;
   readonly plan: PlanChoice;
+  /** Consolider's optional campaign inputs: référentiel, ASP extract, last year's consolidation. */
+  readonly campaign: CampaignFiles;
   readonly consolidation: ConsolidationOutcome | null;
   /** Where the last clicked issue is (standalone mode shows it). */
   readonly located: string | null;
@@ -63,7 +65,11 @@ export function consolidationNotice(outcome: ConsolidationOutcome): Notice {
   const lines = [`Consolidation terminée${period} : ${parts.join(', ')}.`];
   for (const g of outcome.ignored) lines.push(g.message);
   for (const p of outcome.problems) lines.push(p);
-  return { kind: outcome.verdict === 'incomplet' ? 'info' : 'succes', text: lines.join('\n') };
+  const campaign = outcome.campaignNotices ?? [];
+  for (const c of campaign) lines.push(c.text);
+  // An optional input left out makes the run incomplete too: the user chose it.
+  const incomplete = outcome.verdict === 'incomplet' || campaign.some((c) => c.kind === 'erreur');
+  return { kind: incomplete ? 'info' : 'succes', text: lines.join('\n') };
 }
 
 /** Any thrown value as a French sentence for the user. */
@@ -89,6 +95,7 @@ export class PaneController {
       filter: NO_FILTER,
       useWorkbook: deps.mode === 'excel',
       plan: deps.mode === 'excel' ? { kind: 'classeur' } : { kind: 'defaut' },
+      campaign: {},
       consolidation: null,
       located: null,
     };
@@ -157,6 +164,14 @@ export class PaneController {
 
   setPlan(plan: PlanChoice): void {
     this.set({ plan });
+  }
+
+  /** Sets (a file) or removes (undefined) one of the campaign's optional inputs. */
+  setCampaignFile(slot: CampaignSlot, file: PickedFile | undefined): void {
+    const campaign: Partial<Record<CampaignSlot, PickedFile>> = { ...this.current.campaign };
+    if (file) campaign[slot] = file;
+    else delete campaign[slot];
+    this.set({ campaign });
   }
 
   /** Runs `work` as `task`: one task at a time, progress reset, errors turned into a French notice. */
@@ -270,7 +285,7 @@ export class PaneController {
         if (!file) throw new Error(`${name} : ce fichier n\u2019est plus dans la liste.`);
         return engine.readFile(file);
       };
-      const outcome = engine.consolidate(report, planArg, { ignored, readInput });
+      const outcome = engine.consolidate(report, planArg, { ignored, readInput, campaign: this.current.campaign });
       this.set({ consolidation: outcome, report, filter: NO_FILTER });
       return consolidationNotice(outcome);
     });
@@ -299,6 +314,32 @@ export class PaneController {
       const bytes = await engine.writeXlsx(outcome.model);
       out = { name: `consolidation-iae${outcome.periode !== undefined ? `-${outcome.periode}` : ''}.xlsx`, bytes };
       return { kind: 'succes', text: `Classeur consolidé prêt : ${out.name}.` };
+    });
+    return out;
+  }
+
+  /**
+   * « Version diffusable »: the public version of the last consolidation. Inside Excel it opens
+   * as a NEW workbook (never the user's); standalone, or when this Excel cannot open one, the
+   * file is returned for the page to offer as a download. A refused audit is the notice.
+   */
+  async publicVersion(): Promise<DownloadFile | undefined> {
+    let out: DownloadFile | undefined;
+    await this.run('diffuser', async () => {
+      const outcome = this.current.consolidation;
+      if (!outcome) throw new Error('Lancez d\u2019abord la consolidation.');
+      this.set({ progress: { task: 'diffuser', done: 0, total: 1, label: 'Masquage des petits effectifs et audit du secret' } });
+      const engine = await this.loadEngine();
+      const file = await engine.publicXlsx(outcome.runId);
+      const summary = file.summary ? ` (${file.summary})` : '';
+      const excel = this.deps.excel;
+      if (excel?.openInNewWorkbook) {
+        const opened = await excel.openInNewWorkbook(file.bytes);
+        if (opened === 'ouvert') return { kind: 'succes', text: `Version diffusable ouverte dans un nouveau classeur${summary} ; votre classeur n\u2019a pas été modifié. Enregistrez-la sous ${file.name}.` };
+      }
+      out = file;
+      if (excel) return { kind: 'info', text: `Cette version d\u2019Excel ne peut pas ouvrir un nouveau classeur (ExcelApi 1.8) : la version diffusable est proposée en téléchargement, ${file.name}${summary}. Votre classeur n\u2019a pas été modifié.` };
+      return { kind: 'succes', text: `Version diffusable prête : ${file.name}${summary}.` };
     });
     return out;
   }

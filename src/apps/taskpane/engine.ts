@@ -26,7 +26,10 @@ import { ValidationRun } from '../../core/validate/run.js';
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
-import type { BookSource, ConsolidationOutcome, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
+import { readCampaignInputs } from './campaignInputs.js';
+import { completenessLines } from './completeness-lines.js';
+import type { BookSource, CampaignFiles, ConsolidationOutcome, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
+import { publicVersionFile } from './public-version.js';
 import { Yielder } from './yielder.js';
 
 const nameOf = (s: BookSource): string => (s.kind === 'file' ? s.file.name : s.name);
@@ -123,10 +126,27 @@ function planSource(plan: PlanInput): PlanSource | undefined {
   return plan.book ? { kind: 'book', book: plan.book, label: plan.label, ...(plan.fallbackToDefault ? { fallbackToDefault: true } : {}) } : undefined;
 }
 
-function consolidateReport(report: ValidationReport, plan: PlanInput, inputs: Pick<GatheredSources, 'ignored'> & { readInput?: (file: string) => GridWorkbook } = { ignored: [] }): ConsolidationOutcome {
+/** The last run, kept for its public version (built on demand: suppression and audit take time). */
+let lastRun: { readonly id: number; readonly run: ConsolidationRun } | undefined;
+let runCount = 0;
+
+function consolidateReport(
+  report: ValidationReport,
+  plan: PlanInput,
+  inputs: Pick<GatheredSources, 'ignored'> & { readInput?: (file: string) => GridWorkbook; campaign?: CampaignFiles } = { ignored: [] },
+): ConsolidationOutcome {
   const explicit = planSource(plan);
-  const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(inputs.readInput ? { readInput: inputs.readInput } : {}) });
-  return outcomeOf(run);
+  // The campaign's optional inputs: each unusable one is said and left out, the run goes on.
+  const { notices, ...campaign } = readCampaignInputs(inputs.campaign, readFile);
+  const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(inputs.readInput ? { readInput: inputs.readInput } : {}), ...campaign });
+  lastRun = { id: ++runCount, run };
+  const completeness = completenessLines(run);
+  return { ...outcomeOf(run), campaignNotices: notices, ...(completeness ? { completeness } : {}), runId: lastRun.id };
+}
+
+function publicXlsx(runId: number | undefined) {
+  if (!lastRun || lastRun.id !== runId) return Promise.reject(new Error('Relancez la consolidation : ses résultats ne sont plus en mémoire.'));
+  return publicVersionFile(lastRun.run);
 }
 
 function readFile(file: PickedFile): GridWorkbook {
@@ -141,6 +161,7 @@ export const engine: Engine = {
   check,
   gather: (sources, progress) => readSources(sources, progress, true),
   consolidate: consolidateReport,
+  publicXlsx,
   readFile,
   writeXlsx: writeWorkbookModel,
   indicatorLabel: (code) => (isFigureCode(code) ? figureLabel(code) : code),

@@ -3,9 +3,10 @@
  * built in Office mode; the host module is imported on demand so that the standalone page
  * never loads it.
  */
+import type { WorkbookCreator } from '../../hosts/office/new-workbook.js';
 import type { ExcelPort } from './ports.js';
 
-export async function createExcelPort(office: typeof Office = Office): Promise<ExcelPort> {
+export async function createExcelPort(office: typeof Office = Office, excel: WorkbookCreator | undefined = typeof Excel === 'undefined' ? undefined : Excel): Promise<ExcelPort> {
   const host = await import(/* webpackChunkName: "excel-host" */ '../../hosts/office/index.js');
   const run = host.excelRun;
   return {
@@ -27,5 +28,7 @@ export async function createExcelPort(office: typeof Office = Office): Promise<E
     writeModel: async (model) => {
       await host.writeModel(run, model, { kind: host.CONSOLIDATION_KIND });
     },
+    // The public version goes to a new workbook: no request context on the user's is opened.
+    openInNewWorkbook: (bytes) => host.openInNewWorkbook(excel, office, bytes),
   };
 }

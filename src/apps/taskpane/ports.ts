@@ -82,6 +82,38 @@ export interface ConsolidationOutcome {
   readonly model: WorkbookModel;
   /** Every issue (validation and consolidation), for the anomalies sheet. */
   readonly anomalies: readonly ValidationIssue[];
+  /** The campaign's optional inputs: what was taken, and each one that could not be (French, names the file). */
+  readonly campaignNotices?: readonly CampaignNotice[];
+  /** Completeness of the collection, one line per département then the region, when the run has one. */
+  readonly completeness?: readonly CompletenessLine[];
+  /** Identifies the run inside the engine, for the public version built on demand. */
+  readonly runId?: number;
+}
+
+/** The campaign's optional inputs (issue 14), each a file the user picked in the Consolider tab. */
+export type CampaignSlot = 'referentiel' | 'asp' | 'reference';
+export type CampaignFiles = Readonly<Partial<Record<CampaignSlot, PickedFile>>>;
+
+/** What happened to one optional input: taken (info) or left out (erreur), in French, naming the file. */
+export interface CampaignNotice {
+  readonly slot: CampaignSlot;
+  readonly kind: 'info' | 'erreur';
+  readonly text: string;
+}
+
+/** One line of completeness, ready to show: « 93 Seine-Saint-Denis : 40 attendues, 35 reçues… ». */
+export interface CompletenessLine {
+  /** Département code; '' for the region. */
+  readonly code: string;
+  readonly text: string;
+}
+
+/** A file to offer as a download. */
+export interface DownloadFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** What the file holds, in French, for the notice (e.g. the public version's masked cells). */
+  readonly summary?: string;
 }
 
 /** The plan handed to the engine: a workbook holding it, or none (the plan rule of src/core/run applies). */
@@ -108,7 +140,16 @@ export interface Engine {
    * The consolidation run (src/core/run) on a checked set. `plan.book` is an explicit plan;
    * without it the only plan among the inputs is used (read again with `readInput`), else the default plan.
    */
-  consolidate(report: ValidationReport, plan: PlanInput, inputs?: { readonly ignored: readonly IgnoredInput[]; readonly readInput?: (file: string) => GridWorkbook }): ConsolidationOutcome;
+  consolidate(
+    report: ValidationReport,
+    plan: PlanInput,
+    inputs?: { readonly ignored: readonly IgnoredInput[]; readonly readInput?: (file: string) => GridWorkbook; readonly campaign?: CampaignFiles },
+  ): ConsolidationOutcome;
+  /**
+   * The public version (« version diffusable ») of a run (`outcome.runId`) as xlsx bytes, built by
+   * buildPublicWorkbook. Throws the French refusal when the audit does not prove it safe.
+   */
+  publicXlsx(runId: number | undefined): Promise<DownloadFile>;
   /** Reads a picked file (for a plan file). Throws a French message when it cannot. */
   readFile(file: PickedFile): GridWorkbook;
   /** The consolidated workbook as xlsx bytes. */
@@ -128,4 +169,10 @@ export interface ExcelPort {
   clearHighlights(): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   writeModel(model: WorkbookModel): Promise<void>;
+  /**
+   * Opens xlsx bytes as a NEW workbook (Excel.createWorkbook, ExcelApi 1.8), never touching the
+   * open one. 'non-pris-en-charge': this Excel cannot (the pane then offers a download); absent
+   * from a port: the same.
+   */
+  openInNewWorkbook?(bytes: Uint8Array): Promise<'ouvert' | 'non-pris-en-charge'>;
 }

@@ -6,3 +6,4 @@ export { highlightCells, clearHighlights, type HighlightResult, type HighlightOp
 export { selectCell } from './select.js';
 export { checkRequirements, REQUIREMENTS, MIN_EXCEL_API, type OfficeLike, type RequirementCheck } from './requirements.js';
 export { runWithExcel, excelRun, toFrenchError, ExcelHostError, type ExcelRunner, type ExcelTarget } from './errors.js';
+export { openInNewWorkbook, canCreateWorkbook, toBase64, CREATE_WORKBOOK_API, type WorkbookCreator, type NewWorkbookOutcome } from './new-workbook.js';

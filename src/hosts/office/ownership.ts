@@ -53,3 +53,20 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+const MAX_TABLE_NAME = 255;
+
+/**
+ * A legal Excel table name, whatever a model asks for (the campaign's sheets bring names such as
+ * « IAE_Évolution » or « IAE_Par réseau »): accents dropped, anything but letters, digits, « _ »
+ * and « . » turned into « _ », a leading « _ » when the name would start with a digit or a dot or
+ * read as a cell reference (« ABC12 », « R1C1 », « C »), at most 255 characters.
+ */
+export function legalTableName(name: string): string {
+  let n = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_.]/g, '_');
+  if (n === '' || !/^[A-Za-z_]/.test(n) || /^[A-Za-z]{1,3}\d+$/.test(n) || /^[Rr]\d*[Cc]?\d*$/.test(n) || /^[Cc]\d*$/.test(n)) n = `_${n}`;
+  return n.slice(0, MAX_TABLE_NAME);
+}

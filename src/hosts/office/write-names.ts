@@ -5,7 +5,7 @@
  * Excel compares sheet, table and defined names without case; table names and workbook-scoped
  * defined names share one namespace.
  */
-import { freeSheetName } from './ownership.js';
+import { freeSheetName, legalTableName } from './ownership.js';
 
 export const TEMP_PREFIX = 'IAE_tmp_';
 /** Temporary sheets and tables of a run: IAE_tmp_<stamp>_<n> and IAE_tmp_T<stamp>_<n>. */
@@ -86,7 +86,8 @@ export function planNaming(input: NamingInput): Naming | { readonly clash: strin
     return n;
   });
   const takenTables = new Set([...keptTables.keys(), ...allNames, ...input.modelNames.map(lower)]);
-  const finalTables = input.modelTables.map((name) => {
+  const finalTables = input.modelTables.map((wanted) => {
+    const name = legalTableName(wanted);
     let n = name;
     for (let i = 2; takenTables.has(lower(n)); i++) n = `${name}_${i}`;
     takenTables.add(lower(n));

@@ -7,6 +7,7 @@ const TASK_LABELS: Record<Task, string> = {
   verifier: 'Vérification',
   consolider: 'Consolidation',
   ecrire: 'Écriture',
+  diffuser: 'Version diffusable',
 };
 
 /** Shows the progress of `tasks` in `box` (a polite live region), or clears it. */
@@ -17,7 +18,7 @@ export function renderProgress(box: HTMLElement, progress: Progress | null, task
   }
   const { done, total, label } = progress;
   const text =
-    total > 1 || progress.task !== 'ecrire'
+    total > 1 || (progress.task !== 'ecrire' && progress.task !== 'diffuser')
       ? total > 0
         ? `${TASK_LABELS[progress.task]} : ${done} fichier${done > 1 ? 's' : ''} sur ${total}${label ? ` (${label})` : ''}`
         : `${TASK_LABELS[progress.task]} : préparation…`

@@ -1,8 +1,12 @@
-/** The Consolider panel: sources, plan, run, key figures by département, write or download. */
+/**
+ * The Consolider panel: sources, plan, the campaign's optional inputs, run, key figures and
+ * completeness by département, write or download, and the public version (« Version diffusable »).
+ */
 import { PLAN_RULE_CHOICE_LABEL } from '../../../core/run/labels.js';
 import type { PaneController } from '../controller.js';
 import { byId, el, replaceChildren } from '../dom.js';
 import type { ConsolidationOutcome, KeyFigureRow, PickedFile, PlanChoice } from '../ports.js';
+import { mountCampaignInputs } from './campaign.js';
 import { filePicker, renderNotice, renderProgress, watch } from './common.js';
 
 export function mountConsolidate(ctrl: PaneController, download: (name: string, bytes: Uint8Array) => void): void {
@@ -12,7 +16,10 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
   const figures = el('div');
   const writeNotice = el('div', { class: 'notice-box' });
   const writeProgress = el('div', { class: 'progress', attrs: { 'aria-live': 'polite' } });
-  replaceChildren(result, [notice, figures, writeProgress, writeNotice]);
+  const publicNotice = el('div', { class: 'notice-box' });
+  const publicProgress = el('div', { class: 'progress', attrs: { 'aria-live': 'polite' } });
+  replaceChildren(result, [notice, figures, writeProgress, writeNotice, publicProgress, publicNotice]);
+  mountCampaignInputs(ctrl);
 
   const useWorkbook = byId<HTMLInputElement>('src-classeur');
   useWorkbook.addEventListener('change', () => ctrl.setUseWorkbook(useWorkbook.checked));
@@ -71,8 +78,32 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
     },
   });
 
+  // The public version: a new workbook inside Excel (never the user's), a download otherwise.
+  const publish = el('button', {
+    class: 'button',
+    text: 'Version diffusable',
+    attrs: { type: 'button', id: 'btn-diffusable', 'aria-describedby': 'diffusable-aide' },
+    on: {
+      click: () =>
+        void ctrl.publicVersion().then((file) => {
+          if (file) download(file.name, file.bytes);
+        }),
+    },
+  });
+  const publishHelp = el('p', {
+    class: 'hint',
+    text:
+      ctrl.mode === 'excel'
+        ? 'Version diffusable : les mêmes chiffres sans SIRET, noms ni fichiers, petits effectifs masqués (« s ») et secret audité ; elle s\u2019ouvre dans un nouveau classeur, le vôtre n\u2019est pas modifié.'
+        : 'Version diffusable : les mêmes chiffres sans SIRET, noms ni fichiers, petits effectifs masqués (« s ») et secret audité, à télécharger.',
+    attrs: { id: 'diffusable-aide' },
+  });
+
   ctrl.subscribe((s) => {
     renderProgress(progressBox, s.progress, ['consolider']);
+    renderProgress(publicProgress, s.progress, ['diffuser']);
+    renderNotice(publicNotice, s.notices.diffuser);
+    publish.disabled = s.busy !== null;
     renderProgress(writeProgress, s.progress, ['ecrire']);
     renderNotice(notice, s.notices.consolider);
     renderNotice(writeNotice, s.notices.ecrire);
@@ -84,10 +115,24 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
   });
   ctrl.subscribe(watch((s) => [s.files] as const, sources.setFiles));
   ctrl.subscribe(watch((s) => [s.plan] as const, (plan) => planPicker.setFiles(plan.kind === 'fichier' && plan.file ? [plan.file] : [])));
-  ctrl.subscribe(watch((s) => [s.consolidation] as const, (c) => renderFigures(figures, c, deliver)));
+  ctrl.subscribe(watch((s) => [s.consolidation] as const, (c) => renderFigures(figures, c, [deliver, publish], publishHelp)));
 }
 
-function renderFigures(box: HTMLElement, c: ConsolidationOutcome | null, deliver: HTMLElement): void {
+/** Completeness of the collection, one line per département then the region (text only). */
+function renderCompleteness(c: ConsolidationOutcome): HTMLElement | null {
+  const lines = c.completeness;
+  if (!Array.isArray(lines) || lines.length === 0) return null;
+  return el('div', { attrs: { id: 'completude' } }, [
+    el('h3', { class: 'section-title', text: 'Complétude de la collecte' }),
+    el(
+      'ul',
+      { class: 'completeness', attrs: { 'aria-label': 'Complétude par département' } },
+      lines.map((l) => el('li', { class: l.code === '' ? 'completeness__region' : '', text: l.text })),
+    ),
+  ]);
+}
+
+function renderFigures(box: HTMLElement, c: ConsolidationOutcome | null, actions: readonly HTMLElement[], publishHelp: HTMLElement): void {
   if (!c) {
     replaceChildren(box, []);
     return;
@@ -111,6 +156,8 @@ function renderFigures(box: HTMLElement, c: ConsolidationOutcome | null, deliver
             el('tbody', {}, [...c.departements.map((r) => row(r, false)), ...(c.region ? [row(c.region, true)] : [])]),
           ]),
         ]),
-    el('div', { class: 'actions' }, [deliver]),
+    renderCompleteness(c),
+    el('div', { class: 'actions' }, actions),
+    publishHelp,
   ]);
 }
