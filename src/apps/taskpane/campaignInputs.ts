@@ -7,7 +7,7 @@
 import { readAspExtract, type AspExtract } from '../../core/asp/index.js';
 import type { ReferenceInput, Referentiel, ReferentielEntry } from '../../core/campaign/index.js';
 import type { GridWorkbook } from '../../core/grid.js';
-import { isConsolidatedWorkbook } from '../../core/run/index.js';
+import { readReference } from '../../core/evolution/index.js';
 import type { CampaignFiles, CampaignNotice, CampaignSlot, PickedFile } from './ports.js';
 
 export interface CampaignInputs {
@@ -56,13 +56,13 @@ export function readReferentielBook(book: GridWorkbook): Referentiel {
 }
 
 /**
- * Why a workbook cannot be last year's consolidation (French, naming the file), or undefined.
- * The one place to point at the evolution module's own check (readReference) at merge; the
- * run itself still refuses a reference of the same or a later year, in its problems.
+ * Why a workbook cannot be last year's consolidation (French, naming the file), or undefined:
+ * the evolution module's own reader decides, as in the CLI. The run still refuses a reference
+ * of the same or a later year, in its problems.
  */
 export function referenceRefusal(reference: ReferenceInput): string | undefined {
-  if (isConsolidatedWorkbook(reference.book)) return undefined;
-  return `${reference.file} : ce n\u2019est pas un classeur consolidé par Indicateurs IAE (tableaux « IAE_Par_departement » et « IAE_Sources » absents).`;
+  const reading = readReference(reference);
+  return reading.ok ? undefined : reading.message;
 }
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
