@@ -1,3 +1,4 @@
+import type { ReconciliationSettings } from './reconciliation-settings.js';
 import type { SiaeKind } from './siae-kinds.js';
 
 /**
@@ -12,6 +13,8 @@ export interface Settings {
   hoursPerEtp: Record<SiaeKind, number>;
   /** Rules of the public version; DEFAULT_DIFFUSION_SETTINGS when absent. */
   diffusion?: DiffusionSettings;
+  /** Tolerances of « Rapprochement ASP »; DEFAULT_RECONCILIATION_SETTINGS when absent. */
+  reconciliation?: ReconciliationSettings;
 }
 
 export interface HoursPerEtpDefault {
