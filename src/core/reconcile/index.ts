@@ -3,3 +3,4 @@ export * from './mapping.js';
 export * from './reconcile.js';
 export * from './types.js';
 export * from './to-json.js';
+export * from './summary.js';

@@ -2,6 +2,7 @@ import { consolidationJson, type ConsolidationJson } from '../consolidate/index.
 import { progressJson } from '../objectives/index.js';
 import type { ConsolidationRun, KeyFigures, PlanOrigin } from './types.js';
 import { runVerdict, type RunVerdict } from './verdict.js';
+import { reconciliationJson, type ReconciliationJson } from '../reconcile/index.js';
 
 /** The run as JSON: the consolidation's figures, plus the plan used, key figures and inputs left out. */
 export interface RunJson extends ConsolidationJson {
@@ -9,6 +10,8 @@ export interface RunJson extends ConsolidationJson {
   chiffres_cles: KeyFigures;
   fichiers_ignores: { fichier: string; motif: string; message: string }[];
   verdict: RunVerdict;
+  /** Present when an ASP extract was given. */
+  rapprochement_asp?: ReconciliationJson;
 }
 
 export function runJson(run: ConsolidationRun): RunJson {
@@ -21,6 +24,7 @@ export function runJson(run: ConsolidationRun): RunJson {
     fichiers_ignores: run.ignored.map((g) => ({ fichier: g.file, motif: g.reason, message: g.message })),
     verdict: runVerdict(run),
     // campaign sections (issue 14), one line each: completude, rapprochement_asp, evolution, reseaux, provenance
+    ...(run.reconciliation ? { rapprochement_asp: reconciliationJson(run.reconciliation) } : {}),
 
   };
 }

@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS, departementsOfRegion } from '../../schema/index.js';
 import { runAnomalies } from './anomalies.js';
 import { keyFigures } from './key-rows.js';
 import { choosePlan } from './plan-choice.js';
+import { reconcileWithAsp } from '../reconcile/index.js';
+import { rapprochementSheet } from '../consolidated-workbook/rapprochement.js';
 import type { ConsolidationRun, RunInput } from './types.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
@@ -32,6 +34,8 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   // completeness: from input.referentiel
 
   // reconciliation: from input.asp
+  const reconciliation = input.asp ? reconcileWithAsp(result.kept, input.asp, settings.reconciliation) : undefined;
+  for (const i of input.asp?.issues ?? []) anomalies.push(i); // the extract's bad cells, with the others
 
   // evolution: from the result's periods or input.reference
 
@@ -44,6 +48,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     anomalies,
     regionCode: settings.regionCode,
     // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
+    ...(reconciliation ? { rapprochement: rapprochementSheet(reconciliation) } : {}),
 
   });
   return {
@@ -67,6 +72,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     model,
     problems: chosen.problems,
     // campaign outputs (one line each)
+    ...(reconciliation ? { reconciliation } : {}),
 
   };
 }

@@ -8,6 +8,7 @@ import type { WorkbookModel } from '../workbook-model.js';
 import type { Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/index.js';
 import type { ReferenceInput, Referentiel } from '../campaign/index.js';
+import type { Reconciliation } from '../reconcile/index.js';
 
 /** An input the host did not hand to validation, and why: the user is always told. */
 export interface IgnoredInput {
@@ -113,6 +114,8 @@ export interface ConsolidationRun {
   // completeness (src/core/campaign/completeness*)
 
   // reconciliation (src/core/reconcile)
+  /** « Rapprochement ASP », when an extract was given (RunInput.asp). */
+  readonly reconciliation?: Reconciliation;
 
   // evolution (src/core/evolution)
 
