@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAspExtract, type AspExtract } from '../../../src/core/asp/index.js';
 import { flagGap, reconcileWithAsp, type FigureGap, type MatchedSiae, type Reconciliation } from '../../../src/core/reconcile/index.js';
+import { GAP_FLAGGED, SHEET_RAPPROCHEMENT } from '../../../src/core/consolidated-workbook/index.js';
 import { runConsolidation } from '../../../src/core/run/index.js';
 import { ValidationRun } from '../../../src/core/validate/run.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
@@ -112,5 +113,20 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     const loose = reconcileWithAsp(exact.run.result.kept, exact.extract, { absoluteTolerance: 10, relativeTolerance: 0.05 });
     expect(loose.flaggedCount).toBe(0);
   });
-});
 
+  it('writes the sheet after the campaign slots with its three tables, each flag in red on pink', () => {
+    const sheet = exact.run.model.sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
+    expect(exact.run.model.sheets.map((x) => x.name).indexOf(SHEET_RAPPROCHEMENT)).toBe(exact.run.model.sheets.findIndex((x) => x.name === 'Progression des objectifs') + 1);
+    expect(sheet.tables!.map((t) => [t.name, t.rowCount])).toEqual([
+      ['IAE_ASP_Totaux', 3 * 16],
+      ['IAE_ASP_SIAE', exact.r.matched.reduce((n, m) => n + m.gaps.length, 0)],
+      ['IAE_ASP_Un_seul_cote', 2],
+    ]);
+    const flags = sheet.cells.filter((c) => c.value === GAP_FLAGGED);
+    // The 4 gaps of the SIAE, and those of the totals.
+    expect(flags.length).toBe(4 + exact.r.totals.reduce((n, t) => n + t.gaps.filter((g) => g.flagged).length, 0));
+    for (const c of flags) expect(c.style).toMatchObject({ fill: 'FFC7CE', color: '9C0006', bold: true });
+    // Text from the files stays text: the names are plain values.
+    expect(sheet.cells.some((c) => c.value === 'Chantier un' && c.formula === undefined)).toBe(true);
+  });
+});
