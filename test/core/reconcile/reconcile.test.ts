@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readAspExtract, type AspExtract } from '../../../src/core/asp/index.js';
 import { flagGap, reconcileWithAsp, type FigureGap, type MatchedSiae, type Reconciliation } from '../../../src/core/reconcile/index.js';
 import { GAP_FLAGGED, SHEET_RAPPROCHEMENT } from '../../../src/core/consolidated-workbook/index.js';
+import { parseRange } from '../../../src/core/a1.js';
+import { DEFAULT_COLUMN_WIDTH, widthForWords } from '../../../src/core/text-layout.js';
 import { runConsolidation } from '../../../src/core/run/index.js';
 import { ValidationRun } from '../../../src/core/validate/run.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
@@ -128,5 +130,17 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     for (const c of flags) expect(c.style).toMatchObject({ fill: 'FFC7CE', color: '9C0006', bold: true });
     // Text from the files stays text: the names are plain values.
     expect(sheet.cells.some((c) => c.value === 'Chantier un' && c.formula === undefined)).toBe(true);
+  });
+
+  it('sizes every column of its tables to the words of its header', () => {
+    const sheet = exact.run.model.sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
+    const cut: string[] = [];
+    for (const t of sheet.tables ?? []) {
+      const { left } = parseRange(t.topLeft);
+      t.columns.forEach((h, i) => {
+        if (widthForWords(h, 11, true) > (sheet.columns?.[left + i - 1]?.width ?? DEFAULT_COLUMN_WIDTH)) cut.push(h);
+      });
+    }
+    expect(cut).toEqual([]);
   });
 });
