@@ -4,7 +4,8 @@ import { withRowHeights } from '../text-layout.js';
 import type { CellModel, SheetModel, StyleModel, TableModel } from '../workbook-model.js';
 import { NOTE_STYLE, NUM_FMT, TITLE_STYLE } from './formats.js';
 import { REGION_LABEL, departementLabel } from './scopes.js';
-import { tableBlock, type BlockColumn, type BlockRow } from './table-block.js';
+import { lastColumnWithin, tableBlock, type BlockColumn, type BlockRow } from './table-block.js';
+import { toA1 } from '../a1.js';
 
 export const SHEET_RAPPROCHEMENT = 'Rapprochement ASP';
 export const TABLE_ASP_TOTAUX = 'IAE_ASP_Totaux';
@@ -20,6 +21,9 @@ export const GAP_NO_ASP = "Absent de l'extraction";
 /** A flagged gap, as the progression's « en recul »: red on pink, bold. */
 const FLAG_STYLE: StyleModel = { fill: 'FFC7CE', color: '9C0006', bold: true };
 const OK_STYLE: StyleModel = { color: '006100' };
+const NOTE_WRAPPED: StyleModel = { ...NOTE_STYLE, wrap: true, vertical: 'top' };
+/** As tableSheet's notes: wider than this (in characters), a note wraps onto more lines. */
+const NOTE_MAX_WIDTH = 160;
 const COUNT: StyleModel = { numFmt: NUM_FMT.entier };
 const SHARE: StyleModel = { numFmt: NUM_FMT.pourcentage };
 
@@ -78,7 +82,7 @@ export function rapprochementSheet(r: Reconciliation): SheetModel {
       row: 2,
       col: 1,
       value: `Extraction « ${r.file} » (feuille « ${r.sheet} »), années comparées : ${years}. Une SIAE est rapprochée par son SIRET et l'année, sinon par son annexe financière (forme courte). L'extraction est une référence : elle n'entre dans aucun autre chiffre du classeur.`,
-      style: NOTE_STYLE,
+      style: NOTE_WRAPPED,
     },
     {
       row: 3,
@@ -88,7 +92,7 @@ export function rapprochementSheet(r: Reconciliation): SheetModel {
           ? ` Non comparées : ${[...r.yearsReturnsOnly.map((y) => `${y} (retours seulement)`), ...r.yearsAspOnly.map((y) => `${y} (extraction seulement)`)].join(', ')}.`
           : ''
       }`,
-      style: NOTE_STYLE,
+      style: NOTE_WRAPPED,
     },
   );
   let top = 5;
@@ -161,11 +165,15 @@ export function rapprochementSheet(r: Reconciliation): SheetModel {
     'Toutes les SIAE des années comparées sont des deux côtés.',
   );
 
+  // The notes wrap over the tables' width (merged), as on the one-table sheets: never a line
+  // running far right, which would shrink the printed page to nothing.
+  const span = Math.max(1, lastColumnWithin(widths, NOTE_MAX_WIDTH));
   return withRowHeights({
     name: SHEET_RAPPROCHEMENT,
     tabColor: 'C00000',
     columns: widths.map((width) => ({ width })),
     cells,
+    ...(span > 1 ? { merges: [`A2:${toA1(2, span)}`, `A3:${toA1(3, span)}`] } : {}),
     tables,
     print: { orientation: 'landscape', fitToWidth: true },
   });

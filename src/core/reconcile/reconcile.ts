@@ -192,7 +192,8 @@ function scopeTotals(matched: readonly MatchedSiae[], years: readonly number[], 
           asp += g.asp;
           n++;
         }
-        gaps.push(n > 0 ? gap(c.figure, c.code, ours, asp, tolerances) : gap(c.figure, c.code, undefined, undefined, tolerances));
+        // A figure no paired SIAE of the scope gives on both sides has no total to compare.
+        if (n > 0) gaps.push(gap(c.figure, c.code, ours, asp, tolerances));
       }
       out.push({ annee, departement, matched: members.length, gaps });
     }

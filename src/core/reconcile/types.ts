@@ -54,7 +54,7 @@ export interface ScopeTotals {
   /** null for the region. */
   readonly departement: string | null;
   readonly matched: number;
-  /** Each figure summed over the matched SIAE that give it on both sides (comparable for their kind). */
+  /** Each figure summed over the matched SIAE that give it on both sides (comparable for their kind); absent when none does. */
   readonly gaps: readonly FigureGap[];
 }
 

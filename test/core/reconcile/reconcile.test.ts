@@ -90,6 +90,8 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     expect(gapOf(t(null), 'ass')).toMatchObject({ ours: 4, asp: 4 });
     // Exits examined: the AI alone.
     expect(gapOf(t(null), 'sorties_examinees')).toMatchObject({ ours: 14, asp: 11 });
+    expect(gapOf(t('75'), 'sorties_examinees')).toBeUndefined();
+    expect(gapOf(t('75'), 'ass')).toBeUndefined();
   });
 
   it('gives the same reconciliation with trailing spaces removed and with columns reordered', async () => {
@@ -120,7 +122,8 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     const sheet = exact.run.model.sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
     expect(exact.run.model.sheets.map((x) => x.name).indexOf(SHEET_RAPPROCHEMENT)).toBe(exact.run.model.sheets.findIndex((x) => x.name === 'Progression des objectifs') + 1);
     expect(sheet.tables!.map((t) => [t.name, t.rowCount])).toEqual([
-      ['IAE_ASP_Totaux', 3 * 16],
+      // Region and 93: the 16 compared figures; 75 (one ACI without ASS): neither exits examined nor ASS.
+      ['IAE_ASP_Totaux', 16 + 14 + 16],
       ['IAE_ASP_SIAE', exact.r.matched.reduce((n, m) => n + m.gaps.length, 0)],
       ['IAE_ASP_Un_seul_cote', 2],
     ]);
