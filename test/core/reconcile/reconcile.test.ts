@@ -9,7 +9,7 @@ import { ValidationRun } from '../../../src/core/validate/run.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
 import { DEFAULT_RECONCILIATION_SETTINGS, DEFAULT_SETTINGS } from '../../../src/schema/index.js';
 import { siretFor } from '../validate/xlsx-builders.js';
-import { aspXlsx, returnsXlsx, type Variant } from './campaign.js';
+import { ASP_LINES, aspXlsx, returnsXlsx, type Variant } from './campaign.js';
 
 async function reconcile(variant: Variant): Promise<{ r: Reconciliation; run: ReturnType<typeof runConsolidation>; extract: AspExtract }> {
   const v = new ValidationRun(DEFAULT_SETTINGS);
@@ -145,5 +145,23 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
       });
     }
     expect(cut).toEqual([]);
+  });
+
+  it("lists the extract's bad cells with the other anomalies, naming file, sheet and cell, and compares what it could read", async () => {
+    const v = new ValidationRun(DEFAULT_SETTINGS);
+    v.addWorkbook(readXlsx(await returnsXlsx(), 'reseau.xlsx'));
+    const lines = ASP_LINES.map((l, i) => (i === 0 ? { ...l, personnes: 'beaucoup' } : l));
+    const extract = readAspExtract(readXlsx(await aspXlsx('exact', lines), 'asp-2025.xlsx'))!;
+    const run = runConsolidation({ report: v.finish(), asp: extract });
+    const bad = run.anomalies.filter((a) => a.file === 'asp-2025.xlsx');
+    expect(bad).toEqual([expect.objectContaining({ code: 'type-error', severity: 'erreur', sheet: 'BenefSorties', cell: 'H4', indicator: 'personnes' })]);
+    expect(bad[0]!.message).toContain('« beaucoup »');
+    expect(run.model.sheets.find((x) => x.name === 'Anomalies')!.cells.some((c) => c.value === bad[0]!.message)).toBe(true);
+    // That SIAE is still paired; its people, unread, are not compared, its women are.
+    const m1 = run.reconciliation!.matched.find((m) => m.siret === siretFor(1))!;
+    expect(gapOf(m1, 'personnes')).toMatchObject({ ours: 40, asp: undefined, flagged: false });
+    expect(gapOf(m1, 'femmes')).toMatchObject({ difference: -3, flagged: true });
+    // The returns' figures are the same as without the extract.
+    expect(run.result.byPeriod.get(2025)!.region.sums).toEqual(exact.run.result.byPeriod.get(2025)!.region.sums);
   });
 });
