@@ -70,6 +70,12 @@ describe('iae consolidate --asp', () => {
     expect(broken.code).toBe(2);
     expect(broken.err).toContain('casse.xlsx');
 
+    // --out never overwrites the extract.
+    const before = readFileSync(asp);
+    const clash = await consolidateCli(returns, '--asp', asp, '--out', asp, '--force');
+    expect(clash.code).toBe(2);
+    expect(readFileSync(asp).equals(before)).toBe(true);
+
     const usage = await consolidateCli(returns, '--json', '--asp');
     expect(usage.code).toBe(2);
     expect(usage.err).toContain("--asp attend le nom du fichier de l'extraction annuelle de l'ASP.");
