@@ -10,7 +10,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consolidateFiles } from '../src/apps/cli/consolidate.js';
 import { writeAtomically } from '../src/apps/cli/out-path.js';
-import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
+import { compareWithDiagnostic, demoAspExtract, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
+import { aspSummaryLine } from '../src/core/reconcile/index.js';
 import { PROGRESS_STATUS_LABELS } from '../src/core/objectives/index.js';
 import { writeDemoFiles } from '../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../src/hosts/xlsx/write/index.js';
@@ -22,6 +23,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'demo-data');
 const returnsDir = join(dataDir, 'retours');
 const out = join(dataDir, 'consolidation.xlsx');
+// The ASP's extract of the demo region, beside the returns (never read as one of them).
+const aspPath = join(dataDir, `extraction-asp-${DIAGNOSTIC_2013.annee}.xlsx`);
 const rel = (p: string) => relative(process.cwd(), p) || '.';
 const started = performance.now();
 
@@ -33,9 +36,15 @@ if (!existsSync(returnsDir)) {
   console.log(`Données de démonstration déjà présentes dans ${rel(returnsDir)} (supprimez le dossier pour les régénérer).`);
 }
 
-// The same run as `iae consolidate` and the task pane (src/core/run): the default plan, the same workbook.
+if (!existsSync(aspPath)) {
+  const failedAsp = await writeAtomically(aspPath, await writeWorkbookModel(demoAspExtract(generateDemoRegion()).model));
+  if (failedAsp) throw new Error(failedAsp);
+  console.log(`Extraction ASP de démonstration écrite : ${rel(aspPath)}.`);
+}
+
+// The same run as `iae consolidate --asp --reference` and the task pane (src/core/run): the default plan, the same workbook.
 const previous = await previousDemoYear(dataDir, (line) => console.log(line));
-const run = await consolidateFiles([returnsDir], { exclude: [out], reference: previous.reference, referencePath: previous.path });
+const run = await consolidateFiles([returnsDir], { exclude: [out], aspPath, reference: previous.reference, referencePath: previous.path });
 const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
 if (failed) throw new Error(failed);
 
@@ -64,7 +73,8 @@ const off = rows.filter((r) => !withinRounding(r));
 console.log('');
 console.log(off.length === 0 ? 'Tous les chiffres du diagnostic 2013 sont reproduits (aux arrondis près).' : `${off.length} chiffre(s) s'écartent du diagnostic au-delà des arrondis.`);
 if (run.evolution) console.log(evolutionSummary(run.evolution));
-for (const p of run.problems) console.log(p);
+if (run.reconciliation) console.log(aspSummaryLine(run.reconciliation));
+for (const p of run.problems) console.error(p);
 console.log(`Objectifs (${run.planLabel}) : ${Object.entries(PROGRESS_STATUS_LABELS).map(([s, l]) => `${l.toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ')}.`);
 console.log(`Classeur consolidé : ${rel(out)} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
-if (off.length > 0 || result.excluded.length > 0 || !run.evolution) process.exitCode = 1;
+if (off.length > 0 || result.excluded.length > 0 || !run.evolution || run.problems.length > 0) process.exitCode = 1;

@@ -54,6 +54,7 @@ describe('the spec as a document (printable HTML)', () => {
       'indicateurs-derives',
       'regles-de-coherence',
       'definitions-de-reference',
+      'rapprochement-avec-l-extraction-asp',
       'exemples',
       'objectifs-de-la-strategie-regionale',
       'protection-des-donnees',
@@ -63,7 +64,7 @@ describe('the spec as a document (printable HTML)', () => {
     const ids = [...body.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(['sommaire', ...sections]);
     for (const id of sections) expect(body).toContain(`<a href="#${id}">`);
-    for (const h3 of ['Politique de version', 'Historique des changements', 'Classes de sorties', 'Sorties examinées', 'Quartiers prioritaires', 'Critères d’éligibilité', 'Exemple 1 : un retour rempli', 'Exemple 2'])
+    for (const h3 of ['Politique de version', 'Historique des changements', 'Classes de sorties', 'Sorties examinées', 'Quartiers prioritaires', 'Critères d’éligibilité', 'Exemple 1 : un retour rempli', 'Exemple 2', 'Correspondance des sorties', 'Tolérances du rapprochement'])
       expect(body).toMatch(new RegExp(`<h3 id="[^"]+">${escapeHtml(h3)}`));
   });
 

@@ -9,6 +9,7 @@ export * from './rules.js';
 export * from './rules-eval.js';
 export * from './sectors.js';
 export * from './publication.js';
+export * from './reconciliation-settings.js';
 export * from './settings.js';
 export * from './series-breaks.js';
 export * from './sources.js';

@@ -1,4 +1,5 @@
 import type { SeriesBreak } from './series-breaks.js';
+import type { ReconciliationSettings } from './reconciliation-settings.js';
 import type { SiaeKind } from './siae-kinds.js';
 
 /**
@@ -15,6 +16,8 @@ export interface Settings {
   diffusion?: DiffusionSettings;
   /** Series breaks flagged in year-over-year comparisons; DEFAULT_SERIES_BREAKS when absent. */
   seriesBreaks?: readonly SeriesBreak[];
+  /** Tolerances of « Rapprochement ASP »; DEFAULT_RECONCILIATION_SETTINGS when absent. */
+  reconciliation?: ReconciliationSettings;
 }
 
 export interface HoursPerEtpDefault {

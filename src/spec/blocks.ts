@@ -33,6 +33,7 @@ import { workedRate, workedReturn } from './examples.js';
 import { GLOSSARY, dataProtection, officialReferences } from './references.js';
 import { diffusionSettingsBlocks } from './diffusion-section.js';
 import { seriesBreaksBlocks } from './series-breaks-section.js';
+import { reconciliationBlocks } from './reconciliation-section.js';
 
 /**
  * The spec as one sequence of blocks, rendered as Markdown (docs/spec/*.md) and as a printable
@@ -182,6 +183,8 @@ export function specBlocks({ settings, publication = DEFAULT_PUBLICATION }: Spec
     h3(ref.title);
     list(ref.items);
   }
+
+  for (const b of reconciliationBlocks(settings.reconciliation)) out.push(b);
 
   h2('Exemples');
   para('Les chiffres des deux exemples sont calculés par le complément lui-même (vérification puis consolidation) à partir des valeurs saisies : ils changent avec le schéma.');

@@ -17,6 +17,8 @@ import { buildPublicWorkbook, DiffusionRefusedError, type AuditEntry } from '../
 import type { ReferenceInput } from '../../core/campaign/index.js';
 import { evolutionSummary, readReference } from '../../core/evolution/index.js';
 import { isArgsError, parseCommandArgs } from './args.js';
+import { readAspExtract, type AspExtract } from '../../core/asp/index.js';
+import { aspNotRecognisedMessage, aspSummaryLine } from '../../core/reconcile/index.js';
 import { systemErrorSentence } from './fs-errors.js';
 import { listInputs, readInputs } from './inputs.js';
 import { SUMMARIES } from './commands.js';
@@ -25,7 +27,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--reference precedente.xlsx] [--diffusion public.xlsx] [--json] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -48,6 +50,10 @@ Options :
   --diffusion FICHIER  version diffusable à écrire (.xlsx) : sans SIRET, nom ni fichier, petits
                     effectifs masqués « s » avec masquage secondaire, refusée si l'audit trouve une
                     valeur masquée recalculable (voir docs/diffusion.md) ; vérifiée comme --out
+  --asp FICHIER     extraction annuelle de l'ASP (« BenefSorties », .xlsx) : rapproche chaque SIAE
+                    des retours de la même SIAE dans l'extraction (SIRET, sinon annexe financière),
+                    écarts au-delà des tolérances signalés, dans la feuille « Rapprochement ASP » et
+                    la section rapprochement_asp du JSON ; une référence, jamais ajoutée aux chiffres
   --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies, évolution ;
                     avec --diffusion, l'audit du secret)
   --force           remplace le fichier --out s'il existe déjà (jamais un fichier à consolider)
@@ -56,7 +62,7 @@ Options :
 Codes de sortie :
   0  tous les retours lus sont comptés (un doublon résolu ou un avertissement n'est pas une erreur)
   1  des retours ont été écartés pour erreurs (le classeur est écrit quand même)
-  2  un fichier illisible ou introuvable, un plan illisible, ou une mauvaise utilisation
+  2  un fichier illisible ou introuvable, un plan ou une extraction ASP illisible, ou une mauvaise utilisation
      (options, --out refusé) : dans ce dernier cas rien n'est lu ni écrit
 `;
 
@@ -70,6 +76,7 @@ const OPTIONS = {
 
   // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
   reference: { type: 'string', missing: "--reference attend le nom du classeur consolidé d'une année antérieure." },
+  asp: { type: 'string', missing: "--asp attend le nom du fichier de l'extraction annuelle de l'ASP." },
 
 } as const;
 
@@ -81,6 +88,8 @@ export interface ConsolidationRun extends CoreRun {
 
 export interface ConsolidationOptions {
   readonly planPath?: string;
+  /** The ASP annual extract (--asp): reconciled with the returns, never read as one. */
+  readonly aspPath?: string;
   /** Paths never read as returns (the output file, say). */
   readonly exclude?: readonly string[];
   readonly settings?: Settings;
@@ -125,12 +134,38 @@ async function explicitPlan(planPath: string): Promise<PlanSource> {
   }
 }
 
+/** The extract named by --asp, or the French reason it cannot be used (the file named). */
+async function readAspFile(path: string): Promise<{ extract?: AspExtract; problem?: string }> {
+  const name = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    return { problem: `Extraction ASP illisible : ${systemErrorSentence(err, path)}` };
+  }
+  let book;
+  try {
+    book = readXlsx(bytes, name);
+  } catch (err) {
+    return { problem: `Extraction ASP illisible : ${unreadableMessage(name, err)}` };
+  }
+  const extract = readAspExtract(book);
+  if (!extract) return { problem: aspNotRecognisedMessage(name) };
+  return { extract };
+}
+
 /** Validates and consolidates files and folders through the one run; shared by the CLI, the demo script and tests. */
 export async function consolidateFiles(paths: readonly string[], options: ConsolidationOptions = {}): Promise<ConsolidationRun> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const listed = await listInputs(paths, [...(options.exclude ?? []), ...(options.planPath ? [options.planPath] : []), ...(options.referencePath ? [options.referencePath] : [])]);
+  const listed = await listInputs(paths, [
+    ...(options.exclude ?? []),
+    ...(options.planPath ? [options.planPath] : []),
+    ...(options.referencePath ? [options.referencePath] : []),
+    ...(options.aspPath ? [options.aspPath] : []),
+  ]);
   const inputs = await readInputs(listed, { settings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const plan = options.planPath ? await explicitPlan(options.planPath) : undefined;
+  const asp = options.aspPath ? await readAspFile(options.aspPath) : undefined;
   const run = runConsolidation({
     report: inputs.report,
     ignored: inputs.ignored,
@@ -138,8 +173,10 @@ export async function consolidateFiles(paths: readonly string[], options: Consol
     settings,
     ...(plan ? { plan } : {}),
     ...(options.reference ? { reference: options.reference } : {}),
+    ...(asp?.extract ? { asp: asp.extract } : {}),
   });
-  return { ...run, files: inputs.files };
+  // An extract that cannot be read makes the run incomplete, as an unreadable plan does.
+  return { ...run, problems: asp?.problem ? [...run.problems, asp.problem] : run.problems, files: inputs.files };
 }
 
 export const command: Command = {
@@ -156,6 +193,7 @@ export const command: Command = {
     const paths = parsed.positionals;
     const out = v.out as string | undefined;
     const planPath = v.plan as string | undefined;
+    const aspPath = v.asp as string | undefined;
     const json = v.json === true;
     const publicOut = v.diffusion as string | undefined;
     const referencePath = v.reference as string | undefined;
@@ -171,7 +209,7 @@ export const command: Command = {
       for (const target of targets) {
         const refused = await checkOutPath(target, {
           force: v.force === true,
-          inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : []), ...(referencePath ? [referencePath] : [])],
+          inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : []), ...(referencePath ? [referencePath] : []), ...(aspPath ? [aspPath] : [])],
         });
         if (refused) {
           io.err(`${refused}\n`);
@@ -195,6 +233,7 @@ export const command: Command = {
     const run = await consolidateFiles(paths, {
       ...(planPath ? { planPath } : {}),
       ...(reference && referencePath ? { reference, referencePath } : {}),
+      ...(aspPath ? { aspPath } : {}),
       exclude: targets,
       onProgress: (done, total, name) => {
         if (total > PROGRESS_ABOVE && !json) io.err(`[${done}/${total}] ${name}\n`);
@@ -262,6 +301,7 @@ export function formatConsolidationSummary(run: ConsolidationRun, out: string | 
   if (run.evolution) lines.push(evolutionSummary(run.evolution));
   const counts = PROGRESS_STATUSES.map((s) => `${PROGRESS_STATUS_LABELS[s].toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ');
   lines.push(`Objectifs (${run.planLabel}) : ${counts}.`);
+  if (run.reconciliation) lines.push(aspSummaryLine(run.reconciliation));
   const errors = run.anomalies.filter((a) => a.severity === 'erreur').length;
   if (errors > 0) lines.push(`${formatNumberFr(errors)} erreur(s) : détail dans la feuille « Anomalies »${out ? '' : ' (ou avec --json)'}.`);
   if (out) lines.push(`Classeur consolidé écrit : ${out}`);

@@ -7,3 +7,4 @@ export * from './progression.js';
 export * from './anomalies-sources.js';
 export * from './evolution.js';
 export * from './scopes.js';
+export * from './rapprochement.js';

@@ -6,3 +6,4 @@ export * from './prng.js';
 export * from './sector-mix.js';
 export * from './compare.js';
 export * from './previous-year.js';
+export * from './asp-extract.js';

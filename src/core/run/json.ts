@@ -3,6 +3,7 @@ import { progressJson } from '../objectives/index.js';
 import { evolutionJson, type EvolutionJson } from '../evolution/index.js';
 import type { ConsolidationRun, KeyFigures, PlanOrigin } from './types.js';
 import { runVerdict, type RunVerdict } from './verdict.js';
+import { reconciliationJson, type ReconciliationJson } from '../reconcile/index.js';
 
 /** The run as JSON: the consolidation's figures, plus the plan used, key figures and inputs left out. */
 export interface RunJson extends ConsolidationJson {
@@ -12,6 +13,8 @@ export interface RunJson extends ConsolidationJson {
   verdict: RunVerdict;
   /** Year over year, when the run has two years. */
   evolution?: EvolutionJson;
+  /** Present when an ASP extract was given. */
+  rapprochement_asp?: ReconciliationJson;
 }
 
 export function runJson(run: ConsolidationRun): RunJson {
@@ -25,6 +28,7 @@ export function runJson(run: ConsolidationRun): RunJson {
     verdict: runVerdict(run),
     // campaign sections (issue 14), one line each: completude, rapprochement_asp, evolution, reseaux, provenance
     ...(run.evolution ? { evolution: evolutionJson(run.evolution) } : {}),
+    ...(run.reconciliation ? { rapprochement_asp: reconciliationJson(run.reconciliation) } : {}),
 
   };
 }

@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, departementsOfRegion } from '../../schema/index.js';
 import { runAnomalies } from './anomalies.js';
 import { keyFigures } from './key-rows.js';
 import { choosePlan } from './plan-choice.js';
+import { reconcileWithAsp } from '../reconcile/index.js';
+import { rapprochementSheet } from '../consolidated-workbook/rapprochement.js';
 import type { ConsolidationRun, RunInput } from './types.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
@@ -34,6 +36,8 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   // completeness: from input.referentiel
 
   // reconciliation: from input.asp
+  const reconciliation = input.asp ? reconcileWithAsp(result.kept, input.asp, settings.reconciliation) : undefined;
+  for (const i of input.asp?.issues ?? []) anomalies.push(i); // the extract's bad cells, with the others
 
   // evolution: from the result's periods or input.reference
   const evolution = computeEvolution(result, input.reference, settings.seriesBreaks);
@@ -48,6 +52,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     regionCode: settings.regionCode,
     // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
     ...(evolution.evolution ? { evolution: evolutionSheet(evolution.evolution), previousYear: evolution.evolution } : {}),
+    ...(reconciliation ? { rapprochement: rapprochementSheet(reconciliation) } : {}),
 
   });
   return {
@@ -72,6 +77,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     problems: [...chosen.problems, ...evolution.problems],
     // campaign outputs (one line each)
     ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
+    ...(reconciliation ? { reconciliation } : {}),
 
   };
 }

@@ -9,6 +9,7 @@ import type { Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/index.js';
 import type { ReferenceInput, Referentiel } from '../campaign/index.js';
 import type { Evolution } from '../evolution/index.js';
+import type { Reconciliation } from '../reconcile/index.js';
 
 /** An input the host did not hand to validation, and why: the user is always told. */
 export interface IgnoredInput {
@@ -114,6 +115,8 @@ export interface ConsolidationRun {
   // completeness (src/core/campaign/completeness*)
 
   // reconciliation (src/core/reconcile)
+  /** « Rapprochement ASP », when an extract was given (RunInput.asp). */
+  readonly reconciliation?: Reconciliation;
 
   // evolution (src/core/evolution)
   /** Year over year, when the returns hold two years or a reference was given (and accepted). */
