@@ -6,3 +6,5 @@ export * from './synthese.js';
 export * from './progression.js';
 export * from './anomalies-sources.js';
 export * from './scopes.js';
+export * from './par-reseau.js';
+export * from './donnees.js';

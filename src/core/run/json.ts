@@ -1,4 +1,5 @@
 import { consolidationJson, type ConsolidationJson } from '../consolidate/index.js';
+import { networksJson, provenanceJson, type NetworksJson, type ProvenanceJson } from '../networks/index.js';
 import { progressJson } from '../objectives/index.js';
 import type { ConsolidationRun, KeyFigures, PlanOrigin } from './types.js';
 import { runVerdict, type RunVerdict } from './verdict.js';
@@ -9,9 +10,18 @@ export interface RunJson extends ConsolidationJson {
   chiffres_cles: KeyFigures;
   fichiers_ignores: { fichier: string; motif: string; message: string }[];
   verdict: RunVerdict;
+  /** Per period, each network's figures beside the region's. */
+  reseaux: NetworksJson;
+  /** With --provenance: every retained return once, and for each figure's scope the returns that fed it. */
+  provenance?: ProvenanceJson;
 }
 
-export function runJson(run: ConsolidationRun): RunJson {
+/** provenance: add, per figure, the returns that fed it (--provenance). */
+export interface RunJsonOptions {
+  readonly provenance?: boolean;
+}
+
+export function runJson(run: ConsolidationRun, options: RunJsonOptions = {}): RunJson {
   const json = consolidationJson(run.result, run.progress.map(progressJson));
   return {
     ...json,
@@ -21,6 +31,8 @@ export function runJson(run: ConsolidationRun): RunJson {
     fichiers_ignores: run.ignored.map((g) => ({ fichier: g.file, motif: g.reason, message: g.message })),
     verdict: runVerdict(run),
     // campaign sections (issue 14), one line each: completude, rapprochement_asp, evolution, reseaux, provenance
+    reseaux: networksJson(run.networks.figures),
+    ...(options.provenance ? { provenance: provenanceJson(run.result, run.networks.ofKept, run.networks.figures) } : {}),
 
   };
 }

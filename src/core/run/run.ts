@@ -5,7 +5,8 @@
  * the inputs and deliver the outputs, so the same inputs give the same bytes everywhere.
  */
 import { consolidate } from '../consolidate/index.js';
-import { buildConsolidatedWorkbook } from '../consolidated-workbook/index.js';
+import { buildConsolidatedWorkbook, donneesSheet, parReseauSheet } from '../consolidated-workbook/index.js';
+import { networkFigures, networksOfReturns } from '../networks/index.js';
 import { computeProgress } from '../objectives/index.js';
 import { DEFAULT_SETTINGS, departementsOfRegion } from '../../schema/index.js';
 import { runAnomalies } from './anomalies.js';
@@ -36,6 +37,8 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   // evolution: from the result's periods or input.reference
 
   // networks and provenance
+  const networks = networksOfReturns(result.kept, report.files, input.referentiel);
+  const networkFigs = networkFigures(result, networks);
 
   const model = buildConsolidatedWorkbook({
     result,
@@ -44,6 +47,8 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     anomalies,
     regionCode: settings.regionCode,
     // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
+    ...(networkFigs.anyKnown ? { parReseau: parReseauSheet(networkFigs) } : {}),
+    donnees: donneesSheet(result, networks),
 
   });
   return {
@@ -67,6 +72,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     model,
     problems: chosen.problems,
     // campaign outputs (one line each)
+    networks: { ofKept: networks, figures: networkFigs },
 
   };
 }

@@ -8,6 +8,7 @@ import type { WorkbookModel } from '../workbook-model.js';
 import type { Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/index.js';
 import type { ReferenceInput, Referentiel } from '../campaign/index.js';
+import type { NetworkFigures, NetworkOfReturn } from '../networks/index.js';
 
 /** An input the host did not hand to validation, and why: the user is always told. */
 export interface IgnoredInput {
@@ -117,4 +118,6 @@ export interface ConsolidationRun {
   // evolution (src/core/evolution)
 
   // networks and provenance (src/core/networks)
+  /** The network of each retained return (index for index with result.kept), and the per-network aggregates. */
+  readonly networks: { readonly ofKept: readonly NetworkOfReturn[]; readonly figures: NetworkFigures };
 }
