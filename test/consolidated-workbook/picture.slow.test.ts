@@ -142,7 +142,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     expect(pages.length).toBeGreaterThanOrEqual(sheets.length);
   });
 
-  it('has the eight sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
+  it('has the ten sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Synthèse régionale',
       'Par département',
@@ -150,6 +150,8 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
       'Heures par secteur',
       'Sorties',
       'Progression des objectifs',
+      'Par réseau',
+      'Données',
       'Anomalies',
       'Sources',
     ]);

@@ -23,7 +23,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json [--provenance]] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -44,6 +44,8 @@ Options :
                     valeur masquée recalculable (voir docs/diffusion.md) ; vérifiée comme --out
   --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies ;
                     avec --diffusion, l'audit du secret)
+  --provenance      avec --json : pour chaque chiffre (région, département, type, réseau, année),
+                    les retours qui l'ont alimenté (fichier, feuille, ligne, cellule de chaque valeur)
   --force           remplace le fichier --out s'il existe déjà (jamais un fichier à consolider)
   -h, --help        cette aide
 
@@ -63,6 +65,7 @@ const OPTIONS = {
   diffusion: { type: 'string', missing: '--diffusion attend le nom du classeur public à écrire.' },
 
   // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
+  provenance: { type: 'boolean' },
 
 } as const;
 
@@ -122,6 +125,7 @@ export const command: Command = {
     const json = v.json === true;
     const publicOut = v.diffusion as string | undefined;
     if (paths.length === 0) return usage(io, 'Indiquez au moins un fichier ou un dossier de retours à consolider.');
+    if (v.provenance === true && !json) return usage(io, '--provenance complète la sortie --json : ajoutez --json.');
     if (out === undefined && !json && publicOut === undefined) return usage(io, 'Indiquez le classeur à écrire avec --out (ou --json pour les chiffres seuls).');
     if (out !== undefined && publicOut !== undefined && (await canonicalPath(out)) === (await canonicalPath(publicOut)))
       return usage(io, '--out et --diffusion désignent le même fichier : la version diffusable doit être un classeur à part.');
@@ -172,7 +176,7 @@ export const command: Command = {
         diffusionRefused = true;
       }
     }
-    if (json) io.out(`${JSON.stringify({ ...runJson(run), ...(diffusion ? { diffusion } : {}) }, null, 2)}\n`);
+    if (json) io.out(`${JSON.stringify({ ...runJson(run, { provenance: v.provenance === true }), ...(diffusion ? { diffusion } : {}) }, null, 2)}\n`);
     else io.out(formatConsolidationSummary(run, out));
     // Files not counted are said on stderr too, whatever the output format.
     for (const f of run.report.files) if (f.unreadable) for (const i of f.issues) io.err(`${i.message}\n`);
