@@ -89,11 +89,16 @@ function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number, ind
   // An indent takes about two characters of the column.
   let width = Math.max(column.width ?? 0, widthForWords(column.header, undefined, true) + (indented ? 2 : 0));
   if (column.style?.wrap) return Math.ceil(Math.max(width, column.width ?? 12));
+  const measured = new Map<string, number>();
   for (const r of rows) {
     const v = r.values[i];
     if (v === null || v === undefined || v === '') continue;
     const fmt = r.styles?.[i]?.numFmt ?? column.style?.numFmt;
-    width = Math.max(width, Math.min(MAX_FIT_WIDTH, widthForText(displayedText(v, fmt)) + (indented ? 2 : 0)));
+    // Numbers show as a few shapes (« 0 000,0 »), and text repeats down a column: measured once each.
+    const shown = displayedText(v, fmt);
+    let w = measured.get(shown);
+    if (w === undefined) measured.set(shown, (w = widthForText(shown)));
+    width = Math.max(width, Math.min(MAX_FIT_WIDTH, w + (indented ? 2 : 0)));
   }
   const fitted = Math.ceil(width + (numeric ? 1 : 0));
   // ExcelJS, behind the xlsx writer, drops a width of exactly 9 (its default), leaving 8.43.
