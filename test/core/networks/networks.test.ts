@@ -220,5 +220,42 @@ describe('« Données » rebuilds « Par département »', () => {
       }
     }
     expect(compared).toBeGreaterThanOrEqual(allKinds.length * 3);
+
+    // The same table rebuilds « Par réseau »: SIAE and people by the « Réseau » column.
+    const byNetwork = new Map<string, { siae: number; personnes: number }>();
+    for (const r of d.rows) {
+      const name = cellValue(ds, r, d.col.get('Réseau')!) as string;
+      const g = byNetwork.get(name) ?? { siae: 0, personnes: 0 };
+      g.siae++;
+      g.personnes += cellValue(ds, r, d.col.get('Personnes en insertion')!) as number;
+      byNetwork.set(name, g);
+    }
+    const n = tableOf(book, 'IAE_Par_reseau');
+    const ns = sheetByName(book, SHEET_PAR_RESEAU)!;
+    const networkRows = n.rows.filter((r) => cellValue(ns, r, n.col.get('Réseau')!) !== 'Région (toutes les SIAE)');
+    expect(networkRows.map((r) => cellValue(ns, r, n.col.get('Réseau')!))).toEqual(['Réseau 0', 'Réseau 1', 'Réseau 2']);
+    for (const r of networkRows) {
+      const g = byNetwork.get(cellValue(ns, r, n.col.get('Réseau')!) as string)!;
+      expect(cellValue(ns, r, n.col.get('Nombre de SIAE')!)).toBe(g.siae);
+      expect(cellValue(ns, r, n.col.get('Personnes en insertion')!)).toBe(g.personnes);
+    }
+  }, 120_000);
+
+  it('networks add up to the region, indicator by indicator', async () => {
+    const demo = generateDemoRegion().siae.slice(0, 40);
+    const annee = demo[0]!.values.annee as number;
+    const books = [
+      await networkBook('a.xlsx', { IAE_EMETTEUR_TYPE: 'Réseau', IAE_EMETTEUR_NOM: 'A', IAE_EMETTEUR_ANNEE: annee }, demo.slice(0, 15).map((s) => s.values as TypedReturn)),
+      await networkBook('b.xlsx', { IAE_EMETTEUR_TYPE: 'CDIAE', IAE_EMETTEUR_NOM: 'B', IAE_EMETTEUR_ANNEE: annee }, demo.slice(15).map((s) => s.values as TypedReturn)),
+    ];
+    const run = runOf(books);
+    const p = run.networks.figures.periods[0]!;
+    expect(p.networks.map((x) => x.reseau)).toEqual(['A', NO_NETWORK]);
+    for (const i of SUMMED_INDICATORS) {
+      const parts = p.networks.map((x) => x.group.sums[i.code]!);
+      const region = p.region.sums[i.code]!;
+      expect(parts.reduce((c, x) => c + x.count, 0), i.code).toBe(region.count);
+      if (region.value !== undefined) expect(parts.reduce((t, x) => t + (x.value ?? 0), 0), i.code).toBeCloseTo(region.value, 6);
+    }
   }, 120_000);
 });
