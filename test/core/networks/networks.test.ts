@@ -164,6 +164,21 @@ describe('per network: the network of each return and exact figures', () => {
   });
 });
 
+describe('text from the files stays text', () => {
+  it('a network named like a formula, and a name like a formula, read back as the same text', async () => {
+    const name = '=HYPERLINK("http://exemple.org";"clic")';
+    const run = runOf([await networkBook('f.xlsx', { IAE_EMETTEUR_TYPE: 'Réseau', IAE_EMETTEUR_NOM: name, IAE_EMETTEUR_ANNEE: 2025 }, [siae(1, { raison_sociale: '=1+1' })])]);
+    const book = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
+    const n = tableOf(book, 'IAE_Par_reseau');
+    const ns = sheetByName(book, SHEET_PAR_RESEAU)!;
+    expect(n.rows.map((r) => cellValue(ns, r, n.col.get('Réseau')!))).toEqual(['Région (toutes les SIAE)', name]);
+    const d = tableOf(book, TABLE_DONNEES);
+    const ds = sheetByName(book, SHEET_DONNEES)!;
+    expect(cellValue(ds, d.rows[0]!, d.col.get('Réseau')!)).toBe(name);
+    expect(cellValue(ds, d.rows[0]!, d.col.get('Raison sociale')!)).toBe('=1+1');
+  }, 120_000);
+});
+
 describe('« Données » rebuilds « Par département »', () => {
   it('sums of each indicator column by département equal the written « Par département » figures', async () => {
     // 90 SIAE of the demo region (their own values, every rule satisfied) in three network tables.
