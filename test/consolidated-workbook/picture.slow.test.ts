@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { consolidateFiles } from '../../src/apps/cli/consolidate.js';
-import { generateDemoRegion } from '../../src/core/demo/index.js';
+import { demoAspExtract, generateDemoRegion } from '../../src/core/demo/index.js';
 import { fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, estimateRowHeight, widthForText, widthForWords } from '../../src/core/text-layout.js';
 import { DEMO_NETWORKS_DIR, writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
@@ -126,8 +126,11 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     writeFileSync(join(returns, 'formulaire-en-erreur.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, bad as TypedReturn, { cacheHelpers: true })));
     // The demo's year N−1, given as reference as the demo does: « Évolution ».
     const previous = await previousDemoYear(ARTIFACTS, () => {});
+    // The demo's ASP extract, as the demo passes it: « Rapprochement ASP ».
+    const aspPath = join(ARTIFACTS, 'extraction-asp.xlsx');
+    writeFileSync(aspPath, await writeWorkbookModel(demoAspExtract(region).model));
     // Given relative to the working folder, as a user types it.
-    const run = await consolidateFiles([relative(process.cwd(), returns)], { reference: previous.reference, referencePath: previous.path });
+    const run = await consolidateFiles([relative(process.cwd(), returns)], { reference: previous.reference, referencePath: previous.path, aspPath });
     // The workbook exactly as `iae consolidate` writes it (the one run's model).
     const bytes = await writeWorkbookModel(run.model);
     xlsxPath = join(ARTIFACTS, 'consolidation.xlsx');
@@ -145,7 +148,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     expect(pages.length).toBeGreaterThanOrEqual(sheets.length);
   });
 
-  it('has the nine sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
+  it('has the twelve sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Synthèse régionale',
       'Par département',
@@ -153,7 +156,10 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
       'Heures par secteur',
       'Sorties',
       'Progression des objectifs',
+      'Rapprochement ASP',
       'Évolution',
+      'Par réseau',
+      'Données',
       'Anomalies',
       'Sources',
     ]);

@@ -27,7 +27,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json [--provenance]] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -56,6 +56,8 @@ Options :
                     la section rapprochement_asp du JSON ; une référence, jamais ajoutée aux chiffres
   --json            écrit les chiffres en JSON (région, départements, objectifs, anomalies, évolution ;
                     avec --diffusion, l'audit du secret)
+  --provenance      avec --json : pour chaque chiffre (région, département, type, réseau, année),
+                    les retours qui l'ont alimenté (fichier, feuille, ligne, cellule de chaque valeur)
   --force           remplace le fichier --out s'il existe déjà (jamais un fichier à consolider)
   -h, --help        cette aide
 
@@ -77,6 +79,7 @@ const OPTIONS = {
   // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
   reference: { type: 'string', missing: "--reference attend le nom du classeur consolidé d'une année antérieure." },
   asp: { type: 'string', missing: "--asp attend le nom du fichier de l'extraction annuelle de l'ASP." },
+  provenance: { type: 'boolean' },
 
 } as const;
 
@@ -198,6 +201,7 @@ export const command: Command = {
     const publicOut = v.diffusion as string | undefined;
     const referencePath = v.reference as string | undefined;
     if (paths.length === 0) return usage(io, 'Indiquez au moins un fichier ou un dossier de retours à consolider.');
+    if (v.provenance === true && !json) return usage(io, '--provenance complète la sortie --json : ajoutez --json.');
     if (out === undefined && !json && publicOut === undefined) return usage(io, 'Indiquez le classeur à écrire avec --out (ou --json pour les chiffres seuls).');
     if (out !== undefined && publicOut !== undefined && (await canonicalPath(out)) === (await canonicalPath(publicOut)))
       return usage(io, '--out et --diffusion désignent le même fichier : la version diffusable doit être un classeur à part.');
@@ -264,7 +268,7 @@ export const command: Command = {
         diffusionRefused = true;
       }
     }
-    if (json) io.out(`${JSON.stringify({ ...runJson(run), ...(diffusion ? { diffusion } : {}) }, null, 2)}\n`);
+    if (json) io.out(`${JSON.stringify({ ...runJson(run, { provenance: v.provenance === true }), ...(diffusion ? { diffusion } : {}) }, null, 2)}\n`);
     else io.out(formatConsolidationSummary(run, out));
     // Files not counted are said on stderr too, whatever the output format.
     for (const f of run.report.files) if (f.unreadable) for (const i of f.issues) io.err(`${i.message}\n`);

@@ -6,11 +6,13 @@ import type { ReturnRecord, ValidationIssue } from '../records.js';
  * pointing at its file, sheet and row). Warnings never exclude. A return without errors but
  * without the dimensions we group by is excluded too, with its own reason.
  */
-export function exclusionReasons(r: ReturnRecord, errorsBySheet: ReadonlyMap<string, readonly ValidationIssue[]>): string[] {
+export function exclusionReasons(r: ReturnRecord, errors: ErrorIndex): string[] {
   const reasons: string[] = [];
   if (r.errors > 0) {
-    for (const i of errorsBySheet.get(sheetKey(r.source.file, r.source.sheet)) ?? []) {
-      if (r.source.row !== undefined && i.row !== r.source.row) continue;
+    // A table row: the issues of its own row; a form (one return per sheet): every issue of its sheet.
+    const sheet = sheetKey(r.source.file, r.source.sheet);
+    const own = r.source.row !== undefined ? errors.byRow.get(rowKey(sheet, r.source.row)) : errors.bySheet.get(sheet);
+    for (const i of own ?? []) {
       if (i.code === 'duplicate-row') continue; // resolved by the deduplication rule, not a reason to exclude
       reasons.push(i.cell ? `${i.cell} : ${i.message}` : i.message);
     }
@@ -27,15 +29,29 @@ export function sheetKey(file: string, sheet: string | undefined): string {
   return `${file}\u0000${sheet ?? ''}`;
 }
 
-/** Error issues grouped by file and sheet, so that finding a return's reasons is cheap. */
-export function indexErrors(issues: readonly ValidationIssue[]): Map<string, ValidationIssue[]> {
-  const map = new Map<string, ValidationIssue[]>();
-  for (const i of issues) {
-    if (i.severity !== 'erreur') continue;
-    const k = sheetKey(i.file, i.sheet);
+function rowKey(sheet: string, row: number): string {
+  return `${sheet}\u0000${row}`;
+}
+
+/** Error issues by file and sheet, and by row: a table of many rows in error costs one look-up per row, not a scan of its sheet. */
+export interface ErrorIndex {
+  readonly bySheet: ReadonlyMap<string, readonly ValidationIssue[]>;
+  readonly byRow: ReadonlyMap<string, readonly ValidationIssue[]>;
+}
+
+export function indexErrors(issues: readonly ValidationIssue[]): ErrorIndex {
+  const bySheet = new Map<string, ValidationIssue[]>();
+  const byRow = new Map<string, ValidationIssue[]>();
+  const add = (map: Map<string, ValidationIssue[]>, k: string, i: ValidationIssue) => {
     const list = map.get(k);
     if (list) list.push(i);
     else map.set(k, [i]);
+  };
+  for (const i of issues) {
+    if (i.severity !== 'erreur') continue;
+    const k = sheetKey(i.file, i.sheet);
+    add(bySheet, k, i);
+    if (i.row !== undefined) add(byRow, rowKey(k, i.row), i);
   }
-  return map;
+  return { bySheet, byRow };
 }

@@ -8,3 +8,5 @@ export * from './anomalies-sources.js';
 export * from './evolution.js';
 export * from './scopes.js';
 export * from './rapprochement.js';
+export * from './par-reseau.js';
+export * from './donnees.js';

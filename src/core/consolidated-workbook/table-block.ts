@@ -45,18 +45,23 @@ export function tableBlock(
   }));
   // Beside a wrapped column, every cell of a row starts at the top, level with the wrapped text.
   const alignTop = columns.some((c) => c.style?.wrap) ? ({ vertical: 'top' } as const) : undefined;
-  rows.forEach((r, k) => {
-    r.values.forEach((v, i) => {
+  // One object per cell and no temporaries: « Données » holds a cell per indicator of every return.
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const row = top + 1 + k;
+    for (let i = 0; i < r.values.length; i++) {
       const own = r.styles?.[i] ?? columns[i]?.style;
       const style = alignTop || indent[i] ? { ...own, ...alignTop, ...(indent[i] ? INDENT : {}) } : own;
-      cells.push({ row: top + 1 + k, col: left + i, value: v, ...(style ? { style } : {}), ...r.extras?.[i] });
-    });
-  });
+      const cell: CellModel = style ? { row, col: left + i, value: r.values[i]!, style } : { row, col: left + i, value: r.values[i]! };
+      const extra = r.extras?.[i];
+      cells.push(extra ? { ...cell, ...extra } : cell);
+    }
+  }
   const table: TableModel | undefined =
     rows.length > 0
       ? { name, topLeft: toA1(top, left), columns: columns.map((c) => c.header), rowCount: rows.length, style: 'TableStyleMedium2' }
       : undefined;
-  return { cells, table, bottom: top + rows.length, widths: columns.map((c, i) => fitWidth(c, rows, i, indent[i] === true)) };
+  return { cells, table, bottom: top + rows.length, widths: columns.map((c, i) => fitWidth(c, rows, i, indent[i] === true, numeric[i] === true)) };
 }
 
 const NUMERIC_HEADER_STYLE: StyleModel = { ...HEADER_STYLE, horizontal: 'right' };
@@ -80,17 +85,22 @@ function isNumeric(rows: readonly BlockRow[], i: number): boolean {
  * Width that shows the header without cutting a word, and every value unwrapped (capped for
  * long text; a wrapping column keeps its given width and its rows grow instead).
  */
-function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number, indented: boolean): number {
+function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number, indented: boolean, numeric: boolean): number {
   // An indent takes about two characters of the column.
   let width = Math.max(column.width ?? 0, widthForWords(column.header, undefined, true) + (indented ? 2 : 0));
   if (column.style?.wrap) return Math.ceil(Math.max(width, column.width ?? 12));
+  const measured = new Map<string, number>();
   for (const r of rows) {
     const v = r.values[i];
     if (v === null || v === undefined || v === '') continue;
     const fmt = r.styles?.[i]?.numFmt ?? column.style?.numFmt;
-    width = Math.max(width, Math.min(MAX_FIT_WIDTH, widthForText(displayedText(v, fmt)) + (indented ? 2 : 0)));
+    // Numbers show as a few shapes (« 0 000,0 »), and text repeats down a column: measured once each.
+    const shown = displayedText(v, fmt);
+    let w = measured.get(shown);
+    if (w === undefined) measured.set(shown, (w = widthForText(shown)));
+    width = Math.max(width, Math.min(MAX_FIT_WIDTH, w + (indented ? 2 : 0)));
   }
-  const fitted = Math.ceil(width + (isNumeric(rows, i) ? 1 : 0));
+  const fitted = Math.ceil(width + (numeric ? 1 : 0));
   // ExcelJS, behind the xlsx writer, drops a width of exactly 9 (its default), leaving 8.43.
   return fitted === 9 ? 10 : fitted;
 }
@@ -146,11 +156,12 @@ export function tableSheet(spec: TableSheetSpec): SheetModel {
   const columns: ColumnModel[] = block.widths.map((width) => ({ width }));
   // The note wraps over the table's width (merged), its row as tall as it needs.
   const noteSpan = Math.max(1, lastColumnWithin(block.widths, NOTE_MAX_WIDTH));
-  const cells: CellModel[] = [
+  // concat, not a spread: the block may hold hundreds of thousands of cells.
+  const head: CellModel[] = [
     { row: 1, col: 1, value: spec.title, style: TITLE_STYLE },
     { row: 2, col: 1, value: spec.note, style: { ...NOTE_STYLE, wrap: true, vertical: 'top' } },
-    ...block.cells,
   ];
+  const cells = head.concat(block.cells);
   if (!block.table) cells.push({ row: top + 1, col: 1, value: spec.empty, style: NOTE_STYLE });
   const lights = spec.lights;
   return withRowHeights({

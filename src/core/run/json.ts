@@ -1,4 +1,5 @@
 import { consolidationJson, type ConsolidationJson } from '../consolidate/index.js';
+import { networksJson, provenanceJson, type NetworksJson, type ProvenanceJson } from '../networks/index.js';
 import { progressJson } from '../objectives/index.js';
 import { evolutionJson, type EvolutionJson } from '../evolution/index.js';
 import type { ConsolidationRun, KeyFigures, PlanOrigin } from './types.js';
@@ -15,9 +16,18 @@ export interface RunJson extends ConsolidationJson {
   evolution?: EvolutionJson;
   /** Present when an ASP extract was given. */
   rapprochement_asp?: ReconciliationJson;
+  /** Per period, each network's figures beside the region's. */
+  reseaux: NetworksJson;
+  /** With --provenance: every retained return once, and for each figure's scope the returns that fed it. */
+  provenance?: ProvenanceJson;
 }
 
-export function runJson(run: ConsolidationRun): RunJson {
+/** provenance: add, per figure, the returns that fed it (--provenance). */
+export interface RunJsonOptions {
+  readonly provenance?: boolean;
+}
+
+export function runJson(run: ConsolidationRun, options: RunJsonOptions = {}): RunJson {
   const json = consolidationJson(run.result, run.progress.map(progressJson));
   return {
     ...json,
@@ -29,6 +39,8 @@ export function runJson(run: ConsolidationRun): RunJson {
     // campaign sections (issue 14), one line each: completude, rapprochement_asp, evolution, reseaux, provenance
     ...(run.evolution ? { evolution: evolutionJson(run.evolution) } : {}),
     ...(run.reconciliation ? { rapprochement_asp: reconciliationJson(run.reconciliation) } : {}),
+    reseaux: networksJson(run.networks.figures),
+    ...(options.provenance ? { provenance: provenanceJson(run.result, run.networks.ofKept, run.networks.figures) } : {}),
 
   };
 }

@@ -5,7 +5,8 @@
  * the inputs and deliver the outputs, so the same inputs give the same bytes everywhere.
  */
 import { consolidate } from '../consolidate/index.js';
-import { buildConsolidatedWorkbook } from '../consolidated-workbook/index.js';
+import { buildConsolidatedWorkbook, donneesSheet, parReseauSheet } from '../consolidated-workbook/index.js';
+import { networkFigures, networksOfReturns } from '../networks/index.js';
 import { computeProgress } from '../objectives/index.js';
 import { computeEvolution } from '../evolution/index.js';
 import { evolutionSheet } from '../consolidated-workbook/evolution.js';
@@ -43,6 +44,8 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   const evolution = computeEvolution(result, input.reference, settings.seriesBreaks);
 
   // networks and provenance
+  const networks = networksOfReturns(result.kept, report.files, input.referentiel);
+  const networkFigs = networkFigures(result, networks);
 
   const model = buildConsolidatedWorkbook({
     result,
@@ -53,6 +56,8 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
     ...(evolution.evolution ? { evolution: evolutionSheet(evolution.evolution), previousYear: evolution.evolution } : {}),
     ...(reconciliation ? { rapprochement: rapprochementSheet(reconciliation) } : {}),
+    ...(networkFigs.anyKnown ? { parReseau: parReseauSheet(networkFigs) } : {}),
+    donnees: donneesSheet(result, networks),
 
   });
   return {
@@ -78,6 +83,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     // campaign outputs (one line each)
     ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
     ...(reconciliation ? { reconciliation } : {}),
+    networks: { ofKept: networks, figures: networkFigs },
 
   };
 }

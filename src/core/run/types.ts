@@ -10,6 +10,7 @@ import type { AspExtract } from '../asp/index.js';
 import type { ReferenceInput, Referentiel } from '../campaign/index.js';
 import type { Evolution } from '../evolution/index.js';
 import type { Reconciliation } from '../reconcile/index.js';
+import type { NetworkFigures, NetworkOfReturn } from '../networks/index.js';
 
 /** An input the host did not hand to validation, and why: the user is always told. */
 export interface IgnoredInput {
@@ -123,4 +124,6 @@ export interface ConsolidationRun {
   readonly evolution?: Evolution;
 
   // networks and provenance (src/core/networks)
+  /** The network of each retained return (index for index with result.kept), and the per-network aggregates. */
+  readonly networks: { readonly ofKept: readonly NetworkOfReturn[]; readonly figures: NetworkFigures };
 }
