@@ -13,13 +13,15 @@ export const HIDDEN_REASON_LABELS: Record<HiddenReason, string> = {
 /**
  * Primary suppression: the cells the rules hide by themselves. A count from 1 to
  * countThreshold − 1 (0 is published: it reveals no one), and any figure resting on 1 to
- * minSiae − 1 SIAE (it would describe one or two structures).
+ * minSiae − 1 SIAE (it would describe one or two structures; with minSiaeScope « montants »,
+ * only hours and ETP).
  */
 export function primaryReason(t: GridTable, index: number, s: DiffusionSettings): HiddenReason | undefined {
   const v = t.values[index]!;
   if (t.measure === 'count' && v >= 1 && v < s.countThreshold) return 'petit_effectif';
   const n = t.siae[index]!;
-  if (n >= 1 && n < s.minSiae) return 'peu_de_siae';
+  const covered = (s.minSiaeScope ?? 'tous') === 'tous' || t.measure === 'amount';
+  if (covered && n >= 1 && n < s.minSiae) return 'peu_de_siae';
   return undefined;
 }
 
@@ -31,9 +33,12 @@ export function primaryCells(t: GridTable, s: DiffusionSettings): number[] {
 
 /**
  * How wide the range of a hidden cell must stay, given everything published: the protection
- * interval; for amounts (hours, ETP) also a share of the value, since a few hours protect nothing.
+ * interval; for amounts (hours, ETP) also a share of the value, since a few hours protect
+ * nothing; and so for any figure resting on too few SIAE (a count of 395 people shared by two
+ * ETTI, known to ± 5, would give each its neighbour's headcount to about 1 %: the p % rule of
+ * τ-ARGUS asks for a share of the value). Computed from the table alone: the audit calls it too.
  */
 export function requiredWidth(t: GridTable, index: number, s: DiffusionSettings): number {
-  if (t.measure === 'count') return s.protectionInterval;
+  if (t.measure === 'count' && primaryReason(t, index, s) !== 'peu_de_siae') return s.protectionInterval;
   return Math.max(s.protectionInterval, s.amountProtectionShare * Math.abs(t.values[index]!));
 }
