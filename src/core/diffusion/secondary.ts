@@ -36,17 +36,19 @@ function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReaso
  * one is kept. Hiding every cell always passes, so the loop ends. Last, secondary cells the
  * audit does not need are published back, and the exact audit is attached.
  */
-export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable {
+export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>): ProtectedTable {
   checkGridTable(t);
-  const hidden = new Map<number, HiddenReason>();
+  // Cells already hidden by another table's decision (linked.ts): hidden from the start, kept.
+  const hidden = new Map<number, HiddenReason>(seed);
+  const kept = new Set(seed?.keys());
   for (let i = 0; i < t.values.length; i++) {
     const reason = primaryReason(t, i, s);
-    if (reason) hidden.set(i, reason);
+    if (reason && !hidden.has(i)) hidden.set(i, reason);
   }
   for (let round = 0; round <= t.values.length; round++) {
     const quick = auditTable(t, new Set(hidden.keys()), s, true);
     if (quick.ok) {
-      publishBack(t, hidden, s);
+      publishBack(t, hidden, s, kept);
       return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
     }
     // The audit lists hidden cells in ascending index order.
@@ -176,10 +178,12 @@ export const CLEANUP_MAX_CELLS = 250;
  * again if the audit still passes without it — totals first, then the largest values, since
  * those are the figures readers miss most.
  */
-function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings): void {
-  if (t.values.length > CLEANUP_MAX_CELLS) return;
+function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings, kept: ReadonlySet<number>): void {
+  // Figures fixed elsewhere never move: only the others make the table large.
+  const size = t.fixed ? t.fixed.filter((f) => !f).length : t.values.length;
+  if (size > CLEANUP_MAX_CELLS) return;
   const secondary = [...hidden]
-    .filter(([, r]) => r === 'secondaire')
+    .filter(([i, r]) => r === 'secondaire' && !kept.has(i))
     .map(([i]) => i)
     .sort((a, b) => Number(isMarginCell(t, b)) - Number(isMarginCell(t, a)) || t.values[b]! - t.values[a]!);
   for (const i of secondary) {
