@@ -9,3 +9,4 @@ export * from './public-workbook.js';
 export * from './refusal.js';
 export * from './linked.js';
 export * from './evolution.js';
+export * from './lower-bound.js';

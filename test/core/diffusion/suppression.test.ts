@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditTable, primaryCells, protectTable } from '../../../src/core/diffusion/index.js';
+import { auditTable, hiddenLowerBound, primaryCells, protectTable } from '../../../src/core/diffusion/index.js';
 import { DEFAULT_DIFFUSION_SETTINGS as S } from '../../../src/schema/index.js';
 import { gridArb, rowsArb, withMargins } from './arbitraries.js';
 import { expectSafe } from './check.js';
@@ -10,6 +10,20 @@ const c = (v: number, n = 5) => ({ v, n: v === 0 ? 0 : n });
 describe('suppression primaire et secondaire', () => {
   it('protège des tableaux département × type aléatoires (1 à 12 départements)', () => {
     fc.assert(fc.property(gridArb(12), (t) => expectSafe(protectTable(t, S), S)), { numRuns: 60 });
+  });
+
+  it('ne masque jamais moins que la borne inférieure (la borne est juste), et parfois exactement autant', () => {
+    let reached = 0;
+    fc.assert(
+      fc.property(gridArb(12), (t) => {
+        const p = protectTable(t, S);
+        const bound = hiddenLowerBound(t, S);
+        expect(p.hidden.size).toBeGreaterThanOrEqual(bound);
+        if (p.hidden.size === bound) reached++;
+      }),
+      { numRuns: 60 },
+    );
+    expect(reached).toBeGreaterThan(0);
   });
 
   it('protège des tableaux de 1 à 5 types (un seul type : chaque cellule égale son total)', () => {
