@@ -1,7 +1,7 @@
 import type { DiffusionSettings } from '../../schema/index.js';
 import type { AuditEntry } from './audit.js';
 import { checkGridTable, colsOf, tableRelations, type GridTable, type Relation } from './grid-table.js';
-import type { HiddenReason } from './rules.js';
+import { primaryReason, type HiddenReason } from './rules.js';
 import { protectTable, type ProtectedTable } from './secondary.js';
 
 /**
@@ -117,7 +117,9 @@ export function protectLinked(
     for (const [cell, reason] of b.hidden) seed.set(stackedIndex(stack, j, cell), reason);
   });
   for (const l of shared) {
-    if (bases[l.base]!.hidden.has(l.baseCell)) seed.set(stackedIndex(stack, k, l.cell), 'secondaire');
+    if (!bases[l.base]!.hidden.has(l.baseCell)) continue;
+    const j = stackedIndex(stack, k, l.cell);
+    seed.set(j, primaryReason(stack.table, j, s) ?? 'secondaire');
   }
   const joint = protectTable(stack.table, s, seed);
   // Back to each table: hidden cells and audit entries, by stacked index (entries are in index order).
