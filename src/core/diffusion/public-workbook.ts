@@ -425,8 +425,8 @@ function readmeSheet(regionCode: string, periode: number | undefined, s: Diffusi
   const lines: string[] = [
     periode === undefined ? 'Aucun retour retenu : aucun chiffre à publier.' : `Année des données : ${periode}.`,
     LEGEND,
-    `Règles (paramètres) : effectifs de 1 à ${s.countThreshold - 1} masqués (0 est publié) ; chiffre masqué s'il repose sur 1 à ${s.minSiae - 1} SIAE ; taux masqués quand leur numérateur ou leur dénominateur l'est : ${s.hideRatesOfHiddenOperands ? 'oui' : 'non'}.`,
-    `Masquage secondaire : d'autres cellules sont masquées pour que, d'après les chiffres publiés et les totaux, chaque valeur masquée reste indéterminée sur un intervalle d'au moins ${s.protectionInterval} (et ${Math.round(s.amountProtectionShare * 100)} % de la valeur pour les heures et les ETP).`,
+    `Règles (paramètres) : effectifs de 1 à ${s.countThreshold - 1} masqués (0 est publié) ; ${(s.minSiaeScope ?? 'tous') === 'tous' ? 'chiffre' : "heures ou ETP"} masqué${(s.minSiaeScope ?? 'tous') === 'tous' ? '' : 's'} s'il repose sur 1 à ${s.minSiae - 1} SIAE ; taux masqués quand leur numérateur ou leur dénominateur l'est : ${s.hideRatesOfHiddenOperands ? 'oui' : 'non'}.`,
+    `Masquage secondaire : d'autres cellules sont masquées pour que, d'après les chiffres publiés et les totaux, chaque valeur masquée reste indéterminée sur un intervalle d'au moins ${s.protectionInterval} (et ${Math.round(s.amountProtectionShare * 100)} % de la valeur pour les heures, les ETP et les chiffres qui reposent sur trop peu de SIAE).`,
     "Audit : pour chaque cellule masquée, la plus petite et la plus grande valeur compatibles avec tout ce qui est publié ont été calculées (programmation linéaire) ; la version n'est produite que si chaque intervalle est assez large (feuille masquée « Audit du secret »).",
     `Cellules d'effectifs masquées : ${hidden} sur ${countCells}${countCells > 0 ? ` (${((100 * hidden) / countCells).toFixed(1).replace('.', ',')} %)` : ''}.`,
     'Cette version ne contient ni anomalies, ni sources, ni SIRET, ni nom de structure, ni nom de fichier.',
