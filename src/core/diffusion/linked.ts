@@ -42,7 +42,7 @@ function stackTables(
   fixedCells: readonly ((cell: number) => boolean)[],
 ): Stack {
   const measure = tables[0]!.measure;
-  const C = Math.max(...tables.map(colsOf));
+  const C = tables.reduce((m, t) => Math.max(m, colsOf(t)), 0);
   const rowLabels: string[] = [];
   const at: { row: number; cols: number }[] = [];
   for (const t of tables) {
