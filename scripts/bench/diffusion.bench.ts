@@ -88,19 +88,28 @@ const national = Array.from({ length: 4000 }, (_, i) =>
 );
 const nat = report('National', consolidate({ records: national }), 3);
 
-// 2b. A per-network table at national scale: 13 « networks » gathering départements, its region
-// row the region row of « personnes » (shared figures), protected and audited with it.
+// 2b. A per-network table at national scale: 30 « networks », each with part of the SIAE of
+// two départements (40 % of one, 30 % of another: SIAE belong to one network, several or none),
+// so the region row is no sum of the networks: each row's total is its only relation and the
+// table goes the linear-programming way. Its region row is the region row of « personnes »
+// (shared figures), protected and audited with it.
 const people = nat.people[0]!;
 const C = people.table.colLabels.length;
 const R = people.table.rowLabels.length;
-const NETWORKS = 13;
+const NETWORKS = 30;
 const netValues: number[] = [];
 const netSiae: number[] = [];
 for (let g = 0; g <= NETWORKS; g++) {
-  for (let c = 0; c < C; c++) {
-    const rows = g < NETWORKS ? Array.from({ length: R - 1 }, (_, r) => r).filter((r) => r % NETWORKS === g) : [R - 1];
-    netValues.push(rows.reduce((sum, r) => sum + people.table.values[r * C + c]!, 0));
-    netSiae.push(rows.reduce((sum, r) => sum + people.table.siae[r * C + c]!, 0));
+  const parts = g < NETWORKS ? [{ r: g, f: 0.4 }, { r: (g + 30) % (R - 1), f: 0.3 }] : [{ r: R - 1, f: 1 }];
+  const row = Array.from({ length: C - 1 }, (_, c) => ({
+    v: parts.reduce((sum, p) => sum + Math.floor(p.f * people.table.values[p.r * C + c]!), 0),
+    n: parts.reduce((sum, p) => sum + Math.ceil(p.f * people.table.siae[p.r * C + c]!), 0),
+  }));
+  if (g === NETWORKS) row.push({ v: people.table.values[R * C - 1]!, n: people.table.siae[R * C - 1]! });
+  else row.push({ v: row.reduce((sum, x) => sum + x.v, 0), n: row.reduce((sum, x) => sum + x.n, 0) });
+  for (const x of row) {
+    netValues.push(x.v);
+    netSiae.push(x.n);
   }
 }
 const networkTable: GridTable = {
@@ -108,14 +117,17 @@ const networkTable: GridTable = {
   id: 'reseaux',
   title: 'Par réseau',
   rowLabels: [...Array.from({ length: NETWORKS }, (_, g) => `Réseau ${g + 1}`), 'Total'],
+  rowMargin: false,
   values: netValues,
   siae: netSiae,
   present: undefined,
+  relations: Array.from({ length: NETWORKS + 1 }, (_, r) => ({ total: r * C + C - 1, parts: Array.from({ length: C - 1 }, (_, c) => r * C + c) })),
 };
 const shared = Array.from({ length: C }, (_, c) => ({ base: 0, baseCell: (R - 1) * C + c, cell: NETWORKS * C + c }));
 const linked = time(() => protectLinked(networkTable, [people], shared, S), 3);
+const netPrimary = [...linked.out.table.hidden.values()].filter((r) => r !== 'secondaire').length;
 console.log(
-  `Par réseau (${NETWORKS} réseaux × ${C - 1} types, ligne région partagée avec « personnes » national) : ${linked.out.table.hidden.size} cellules masquées sur ${netValues.length} ; protection et audit conjoints ${linked.ms.toFixed(0)} ms ; audit ${linked.out.table.audit.ok && linked.out.baseAudit.every((e) => e.ok) ? 'conforme' : 'NON CONFORME'}.`,
+  `Par réseau (${NETWORKS} réseaux, relations par ligne seulement, × ${C - 1} types, ligne région partagée avec « personnes » national) : ${netPrimary} cellules masquées par les règles, ${linked.out.table.hidden.size - netPrimary} en secondaire, sur ${netValues.length} ; protection et audit conjoints ${linked.ms.toFixed(0)} ms ; audit ${linked.out.table.audit.ok && linked.out.baseAudit.every((e) => e.ok) ? 'conforme' : 'NON CONFORME'}.`,
 );
 
 // 3. Worst case: one 101 × 5 table where a quarter of the cells are small counts.

@@ -21,16 +21,43 @@ export function cheapestMove(
   hidden: ReadonlySet<number>,
   down = false,
 ): Move | undefined {
-  const n = t.values.length;
-  const movable: number[] = [];
-  for (let j = 0; j < n; j++) if (j !== cell && (hidden.has(j) || !t.fixed?.[j])) movable.push(j);
+  const relations = tableRelations(t);
+  const canMove = (j: number) => hidden.has(j) || !t.fixed?.[j];
+  // Only cells a shift can reach matter: from the cell, through relations, across cells that can
+  // move (a fixed published cell stops it). Keeps the program to a row or two of a large table.
+  const relationsOf = new Map<number, number[]>();
+  relations.forEach((rel, k) => {
+    for (const c of [rel.total, ...rel.parts]) {
+      const list = relationsOf.get(c);
+      if (list) list.push(k);
+      else relationsOf.set(c, [k]);
+    }
+  });
+  const reached = new Set([cell]);
+  const usedRelations = new Set<number>();
+  const queue = [cell];
+  while (queue.length > 0) {
+    const c = queue.pop()!;
+    for (const k of relationsOf.get(c) ?? []) {
+      if (usedRelations.has(k)) continue;
+      usedRelations.add(k);
+      const rel = relations[k]!;
+      for (const d of [rel.total, ...rel.parts]) {
+        if (reached.has(d) || !canMove(d)) continue;
+        reached.add(d);
+        queue.push(d);
+      }
+    }
+  }
+  const movable = [...reached].filter((j) => j !== cell).sort((a, b) => a - b);
   const M = movable.length;
   const varOf = new Map(movable.map((c, k) => [c, k]));
-  const maxValue = t.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const maxValue = movable.reduce((m, c) => Math.max(m, Math.abs(t.values[c]!)), 0);
   // Variables: p (up), m (down), s (slack of m ≤ value) for each movable cell.
   const rows: { vars: number[]; coefs: number[]; rhs: number }[] = [];
   const shift = down ? -size : size;
-  for (const rel of tableRelations(t)) {
+  for (const k of usedRelations) {
+    const rel = relations[k]!;
     const vars: number[] = [];
     const coefs: number[] = [];
     let rhs = 0;
