@@ -3,7 +3,8 @@ import { colsOf, rowsOf, type GridTable } from './grid-table.js';
 /**
  * A move: cells that can all shift together (by +t or −t each) without changing any published
  * total. In a grid with both margins it is a rectangle through the margins too; with one
- * margin, a pair in the same row (or column).
+ * margin, a pair in the same row (or column). Tables of any other shape get theirs by linear
+ * programming (protection-lp.ts); signs there only say which way each cell moves.
  */
 export interface Move {
   readonly cells: readonly number[];

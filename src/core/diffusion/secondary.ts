@@ -34,7 +34,9 @@ function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReaso
  * cheapest move through it that gives the missing width (or, failing one, the widest), then
  * audit again; from the second round on, candidate moves are measured by the audit's LP before
  * one is kept. Hiding every cell always passes, so the loop ends. Last, secondary cells the
- * audit does not need are published back, and the exact audit is attached.
+ * audit does not need are published back, and the exact audit is attached. `seed`: cells
+ * another table's protection already hides (linked.ts): hidden from the start and never
+ * published back.
  */
 export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>): ProtectedTable {
   checkGridTable(t);
