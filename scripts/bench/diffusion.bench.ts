@@ -50,13 +50,13 @@ function report(label: string, result: ConsolidationResult, runs: number, s: Dif
   const why = reasons(counts);
   const bound = counts.reduce((n, t) => n + hiddenLowerBound(t.table, s), 0);
   console.log(
-    `${label} : ${tables.length} tableaux (${scopes.departements.length} départements × ${scopes.kinds.length} types avec marges) : suppression + audit ${ms.toFixed(0)} ms en tout (objectif < 2 000 ms), ${one.ms.toFixed(1)} ms pour « personnes », ${slowest.toFixed(0)} ms pour le plus lent ; cellules d'effectifs masquées ${hidden}/${cells} (${((100 * hidden) / cells).toFixed(1)} % ; règles : ${why.petit_effectif} petits effectifs, ${why.peu_de_siae} moins de ${s.minSiae} SIAE ; secondaire : ${why.secondaire} ; minimum possible sous ces règles : ${bound}) ; audit ${tables.every((t) => t.audit.ok) ? 'conforme' : 'NON CONFORME'}.`,
+    `${label} : ${tables.length} tableaux (${scopes.departements.length} départements × ${scopes.kinds.length} types avec marges) : suppression + audit ${ms.toFixed(0)} ms en tout (objectif < 2 000 ms), ${one.ms.toFixed(1)} ms pour « personnes », ${slowest.toFixed(0)} ms pour le plus lent ; cellules d'effectifs masquées ${hidden}/${cells} (${((100 * hidden) / cells).toFixed(1)} % ; règles : ${why.petit_effectif} petits effectifs, ${why.peu_de_siae} moins de ${s.minSiae} SIAE, ${why.dominance} dominés par une SIAE ; secondaire : ${why.secondaire} ; minimum possible sous ces règles : ${bound}) ; audit ${tables.every((t) => t.audit.ok) ? 'conforme' : 'NON CONFORME'}.`,
   );
   return out;
 }
 
 function reasons(tables: readonly ProtectedTable[]) {
-  const n = { petit_effectif: 0, peu_de_siae: 0, secondaire: 0 };
+  const n = { petit_effectif: 0, peu_de_siae: 0, dominance: 0, secondaire: 0 };
   for (const t of tables) for (const r of t.hidden.values()) n[r]++;
   return n;
 }

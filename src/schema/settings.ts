@@ -60,6 +60,11 @@ export interface DiffusionSettings {
    * counts of people then being protected by countThreshold alone. Absent: every figure.
    */
   readonly minSiaeScope?: MinSiaeScope;
+  /**
+   * Dominance: a figure where one SIAE gives more than this share of the value is hidden (the
+   * others' part would tell that SIAE's figure nearly). 1 or more: no dominance rule. Absent: 0.85.
+   */
+  readonly dominanceShare?: number;
   /** A rate is hidden when its numerator or its denominator is. */
   readonly hideRatesOfHiddenOperands: boolean;
   /** Width (in the figure's unit) of the range a hidden figure must keep given everything published. */
@@ -96,6 +101,11 @@ export const DIFFUSION_DEFAULTS: { readonly [K in keyof DiffusionSettings]-?: Di
     source:
       "Le secret des entreprises couvre tout chiffre qui décrit une structure, effectifs de salariés compris : par défaut la règle s'applique à tous les chiffres. « montants » (heures et ETP seulement) est un choix de diffusion à justifier (voir docs/diffusion.md).",
   },
+  dominanceShare: {
+    value: 0.85,
+    source:
+      "Règle de dominance du secret statistique des entreprises (INSEE, CNIS ; règle n,k de τ-ARGUS avec n = 1) : un chiffre dont une seule structure fournit plus de 85 % est masqué, même s'il repose sur trois structures ou plus.",
+  },
   hideRatesOfHiddenOperands: {
     value: true,
     source: 'Un taux publié avec son dénominateur permet de retrouver un numérateur masqué : masqué par défaut.',
@@ -115,6 +125,7 @@ export const DEFAULT_DIFFUSION_SETTINGS: DiffusionSettings = {
   countThreshold: DIFFUSION_DEFAULTS.countThreshold.value,
   minSiae: DIFFUSION_DEFAULTS.minSiae.value,
   minSiaeScope: DIFFUSION_DEFAULTS.minSiaeScope.value,
+  dominanceShare: DIFFUSION_DEFAULTS.dominanceShare.value,
   hideRatesOfHiddenOperands: DIFFUSION_DEFAULTS.hideRatesOfHiddenOperands.value,
   protectionInterval: DIFFUSION_DEFAULTS.protectionInterval.value,
   amountProtectionShare: DIFFUSION_DEFAULTS.amountProtectionShare.value,

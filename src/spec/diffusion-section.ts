@@ -5,6 +5,7 @@ const LABELS: { readonly [K in keyof DiffusionSettings]-?: string } = {
   countThreshold: 'Seuil des effectifs : un effectif de 1 à (seuil − 1) est masqué, 0 est publié',
   minSiae: 'Nombre minimal de SIAE derrière un chiffre publié',
   minSiaeScope: 'Chiffres couverts par le nombre minimal de SIAE : « tous » ou « montants » (heures et ETP seulement)',
+  dominanceShare: 'Dominance : chiffre masqué quand une seule SIAE en fournit plus de cette part',
   hideRatesOfHiddenOperands: 'Taux masqué quand son numérateur ou son dénominateur l\'est',
   protectionInterval: "Intervalle de protection : largeur minimale de l'intervalle où reste une valeur masquée",
   amountProtectionShare: 'Heures et ETP, et chiffres reposant sur trop peu de SIAE : intervalle minimal en part de la valeur masquée',
@@ -17,7 +18,7 @@ const show = (v: number | boolean | string | undefined, key: keyof DiffusionSett
       ? v
         ? 'oui'
         : 'non'
-      : typeof v === 'number' && key === 'amountProtectionShare'
+      : typeof v === 'number' && (key === 'amountProtectionShare' || key === 'dominanceShare')
         ? `${Math.round(v * 100)} %`
         : String(v);
 

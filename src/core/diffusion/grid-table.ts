@@ -25,6 +25,8 @@ export interface GridTable {
   readonly values: readonly number[];
   /** Row-major: SIAE contributing a non-zero value to each cell. */
   readonly siae: readonly number[];
+  /** Row-major: the largest value one SIAE gives to each cell (dominance rule); absent: not checked. */
+  readonly largest?: readonly number[];
   /** Counts of people or exits (threshold rule), or amounts (hours, ETP). */
   readonly measure: 'count' | 'amount';
   /** Row-major: false where the figure has no data at all (shown blank, known as 0). */
@@ -87,7 +89,7 @@ export function isMarginCell(t: GridTable, index: number): boolean {
 export function checkGridTable(t: GridTable): void {
   const n = rowsOf(t) * colsOf(t);
   if (t.values.length !== n || t.siae.length !== n) throw new Error(`Tableau ${t.id} : ${n} cellules attendues.`);
-  if ((t.present && t.present.length !== n) || (t.fixed && t.fixed.length !== n)) throw new Error(`Tableau ${t.id} : ${n} cellules attendues.`);
+  if ((t.present && t.present.length !== n) || (t.fixed && t.fixed.length !== n) || (t.largest && t.largest.length !== n)) throw new Error(`Tableau ${t.id} : ${n} cellules attendues.`);
   for (const rel of t.relations ?? []) {
     for (const c of [rel.total, ...rel.parts]) {
       if (!Number.isInteger(c) || c < 0 || c >= n) throw new Error(`Tableau ${t.id} : une relation désigne la cellule ${c}, hors du tableau.`);

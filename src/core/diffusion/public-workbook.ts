@@ -19,6 +19,7 @@ import {
   type PeriodScopes,
 } from './public-tables.js';
 import { assertAuditPasses } from './refusal.js';
+import type { HiddenReason } from './rules.js';
 import { protectTable, shareHiddenCells, type ProtectedTable } from './secondary.js';
 
 export const SECRET_MARK = 's';
@@ -68,6 +69,9 @@ export interface PublicOptions {
    */
   readonly evolution?: { readonly sheet: string; readonly tables: readonly string[] };
 }
+
+/** Rules about the structures behind a figure: a rate resting on them is hidden whatever the setting. */
+const structural = (r: HiddenReason | undefined) => r === 'peu_de_siae' || r === 'dominance';
 
 const SECRET_STYLE: StyleModel = { horizontal: 'right', color: '595959' };
 
@@ -313,7 +317,7 @@ function rateBlock(
       Array.from({ length: C }, (_, c) => {
         const i = r * C + c;
         // Without the setting a rate still follows its figures' primary rules: it rests on the same SIAE.
-        const hide = settings.hideRatesOfHiddenOperands ? num.hidden.has(i) || den.hidden.has(i) : num.hidden.get(i) === 'peu_de_siae';
+        const hide = settings.hideRatesOfHiddenOperands ? num.hidden.has(i) || den.hidden.has(i) : structural(num.hidden.get(i));
         if (hide) return { value: SECRET_MARK, style: SECRET_STYLE };
         return { value: figureValue(groupAt(s, r, c), code), style: numStyle(code) };
       }),
@@ -335,7 +339,7 @@ function exitRatesBlock(s: PeriodScopes, exits: ProtectedTable, settings: Diffus
     cells: groups.map((g, r) => {
       const hide =
         (settings.hideRatesOfHiddenOperands && examined.some((c) => exits.hidden.has(r * C + c))) ||
-        examined.some((c) => exits.hidden.get(r * C + c) === 'peu_de_siae');
+        examined.some((c) => structural(exits.hidden.get(r * C + c)));
       return EXIT_RATE_CODES.map((code) => (hide ? { value: SECRET_MARK, style: SECRET_STYLE } : { value: figureValue(g, code), style: numStyle(code) }));
     }),
   };

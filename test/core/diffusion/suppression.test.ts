@@ -67,6 +67,27 @@ describe('suppression primaire et secondaire', () => {
   });
 });
 
+describe('dominance', () => {
+  it("masque un chiffre dont une SIAE fournit plus de 85 %, et le protège sur 10 % de sa valeur", () => {
+    const t = withMargins([
+      [c(100, 5), c(30), c(25)],
+      [c(40), c(35), c(28)],
+      [c(33), c(50), c(45)],
+    ]);
+    // The largest single contribution per cell: 90 of the 100, elsewhere a fifth of the cell.
+    const largest = t.values.map((v, i) => (i === 0 ? 90 : Math.ceil(v / 5)));
+    const p = protectTable({ ...t, largest }, S);
+    expect(p.hidden.get(0)).toBe('dominance');
+    const entry = p.audit.entries.find((e) => e.row === 'dép 1' && e.col === 'EI')!;
+    expect(entry.required).toBe(10);
+    expect((entry.upper ?? Infinity) - entry.lower).toBeGreaterThanOrEqual(10);
+    expectSafe({ ...p, table: { ...t, largest } }, S);
+    // 85 % exactly is published; without the rule (share 1), 90 % too.
+    expect(protectTable({ ...t, largest: largest.map((x, i) => (i === 0 ? 85 : x)) }, S).hidden.size).toBe(0);
+    expect(protectTable({ ...t, largest }, { ...S, dominanceShare: 1 }).hidden.size).toBe(0);
+  });
+});
+
 describe("l'audit", () => {
   it('refuse un masquage faible : une seule cellule masquée dans une ligne dont le total est publié', () => {
     const t = withMargins([
