@@ -2,16 +2,27 @@
  * Diffusion bench: primary + secondary suppression and the exact audit of every table of the
  * public version, for the demo (8 départements) and at national scale (4,000 SIAE over the 101
  * départements: tables of 101 départements × 5 kinds with margins); plus the worst case of the
- * property tests (one 101 × 5 table of random small counts). Goal: under 2 s at national scale.
+ * property tests (one 101 × 5 table of random small counts); a per-network table linked to the
+ * national « personnes » table (protectLinked). Goal: under 2 s at national scale. Also the share
+ * of count cells hidden on the demo, why (rules or secondary), the lower bound no method can beat
+ * under the rules, and the share with the min-SIAE rule on hours and ETP only.
  * Figures are printed, never asserted.
  * Run: npx tsx scripts/bench.ts diffusion
  */
 import departementsData from '@etalab/decoupage-administratif/data/departements.json';
 import { consolidate, type ConsolidationResult } from '../../src/core/consolidate/index.js';
 import { generateDemoRegion } from '../../src/core/demo/index.js';
-import { periodScopes, protectPeriod, protectTable, type GridTable } from '../../src/core/diffusion/index.js';
+import {
+  hiddenLowerBound,
+  periodScopes,
+  protectLinked,
+  protectPeriod,
+  protectTable,
+  type GridTable,
+  type ProtectedTable,
+} from '../../src/core/diffusion/index.js';
 import type { ReturnRecord } from '../../src/core/records.js';
-import { DEFAULT_DIFFUSION_SETTINGS as S, type PartialReturn } from '../../src/schema/index.js';
+import { DEFAULT_DIFFUSION_SETTINGS as S, type DiffusionSettings, type PartialReturn } from '../../src/schema/index.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = <T>(f: () => T, runs: number): { ms: number; out: T } => {
@@ -26,19 +37,28 @@ const time = <T>(f: () => T, runs: number): { ms: number; out: T } => {
   return { ms, out: out! };
 };
 
-function report(label: string, result: ConsolidationResult, runs: number): void {
+function report(label: string, result: ConsolidationResult, runs: number, s: DiffusionSettings = S): ReturnType<typeof protectPeriod> {
   const periode = result.periods.at(-1)!;
   const scopes = periodScopes(result.byPeriod.get(periode)!, result.kept);
-  const { ms, out } = time(() => protectPeriod(scopes, S), runs);
+  const { ms, out } = time(() => protectPeriod(scopes, s), runs);
   const tables = [...out.people, ...out.amounts, out.exits, out.sectors];
   const counts = [...out.people, out.exits];
   const cells = counts.reduce((s, t) => s + t.table.values.length, 0);
   const hidden = counts.reduce((s, t) => s + t.hidden.size, 0);
-  const one = time(() => protectTable(out.people[0]!.table, S), runs);
-  const slowest = Math.max(...tables.map((t) => time(() => protectTable(t.table, S), 1).ms));
+  const one = time(() => protectTable(out.people[0]!.table, s), runs);
+  const slowest = Math.max(...tables.map((t) => time(() => protectTable(t.table, s), 1).ms));
+  const why = reasons(counts);
+  const bound = counts.reduce((n, t) => n + hiddenLowerBound(t.table, s), 0);
   console.log(
-    `${label} : ${tables.length} tableaux (${scopes.departements.length} départements × ${scopes.kinds.length} types avec marges) : suppression + audit ${ms.toFixed(0)} ms en tout, ${one.ms.toFixed(1)} ms pour « personnes », ${slowest.toFixed(0)} ms pour le plus lent (objectif < 2 000 ms par tableau) ; cellules d'effectifs masquées ${hidden}/${cells} (${((100 * hidden) / cells).toFixed(1)} %) ; audit ${tables.every((t) => t.audit.ok) ? 'conforme' : 'NON CONFORME'}.`,
+    `${label} : ${tables.length} tableaux (${scopes.departements.length} départements × ${scopes.kinds.length} types avec marges) : suppression + audit ${ms.toFixed(0)} ms en tout (objectif < 2 000 ms), ${one.ms.toFixed(1)} ms pour « personnes », ${slowest.toFixed(0)} ms pour le plus lent ; cellules d'effectifs masquées ${hidden}/${cells} (${((100 * hidden) / cells).toFixed(1)} % ; règles : ${why.petit_effectif} petits effectifs, ${why.peu_de_siae} moins de ${s.minSiae} SIAE, ${why.dominance} dominés par une SIAE ; secondaire : ${why.secondaire} ; minimum possible sous ces règles : ${bound}) ; audit ${tables.every((t) => t.audit.ok) ? 'conforme' : 'NON CONFORME'}.`,
   );
+  return out;
+}
+
+function reasons(tables: readonly ProtectedTable[]) {
+  const n = { petit_effectif: 0, peu_de_siae: 0, dominance: 0, secondaire: 0 };
+  for (const t of tables) for (const r of t.hidden.values()) n[r]++;
+  return n;
 }
 
 const record = (values: PartialReturn, i: number): ReturnRecord => ({
@@ -50,17 +70,65 @@ const record = (values: PartialReturn, i: number): ReturnRecord => ({
 
 // 1. The demo region.
 const demo = generateDemoRegion().siae.map((s) => s.values);
-report('Démo', consolidate({ records: demo.map((v, i) => record(v, i)) }), 5);
+const demoResult = consolidate({ records: demo.map((v, i) => record(v, i)) });
+report('Démo', demoResult, 5);
+report('Démo, règle des SIAE sur les heures et ETP seulement (paramètre minSiaeScope « montants »)', demoResult, 5, { ...S, minSiaeScope: 'montants' });
 
 // 2. National scale: the demo's returns spread over the 101 départements, 4,000 SIAE.
 const DEPS = (departementsData as { code: string; region?: string; zone?: string }[])
   .filter((d) => d.region && (d.zone === 'metro' || d.zone === 'drom'))
   .map((d) => d.code);
 if (DEPS.length !== 101) throw new Error(`${DEPS.length} départements au lieu de 101.`);
+// One SIAE in nine becomes an EITI (the demo has none): tables of 101 départements × 5 kinds.
 const national = Array.from({ length: 4000 }, (_, i) =>
-  record({ ...demo[i % demo.length]!, siret: String(50000000000000 + i), departement: DEPS[i % DEPS.length]! }, i),
+  record(
+    { ...demo[i % demo.length]!, siret: String(50000000000000 + i), departement: DEPS[i % DEPS.length]!, ...(i % 9 === 4 ? { type_siae: 'EITI' } : {}) },
+    i,
+  ),
 );
-report('National', consolidate({ records: national }), 3);
+const nat = report('National', consolidate({ records: national }), 3);
+
+// 2b. A per-network table at national scale: 30 « networks », each with part of the SIAE of
+// two départements (40 % of one, 30 % of another: SIAE belong to one network, several or none),
+// so the region row is no sum of the networks: each row's total is its only relation and the
+// table goes the linear-programming way. Its region row is the region row of « personnes »
+// (shared figures), protected and audited with it.
+const people = nat.people[0]!;
+const C = people.table.colLabels.length;
+const R = people.table.rowLabels.length;
+const NETWORKS = 30;
+const netValues: number[] = [];
+const netSiae: number[] = [];
+for (let g = 0; g <= NETWORKS; g++) {
+  const parts = g < NETWORKS ? [{ r: g, f: 0.4 }, { r: (g + 30) % (R - 1), f: 0.3 }] : [{ r: R - 1, f: 1 }];
+  const row = Array.from({ length: C - 1 }, (_, c) => ({
+    v: parts.reduce((sum, p) => sum + Math.floor(p.f * people.table.values[p.r * C + c]!), 0),
+    n: parts.reduce((sum, p) => sum + Math.ceil(p.f * people.table.siae[p.r * C + c]!), 0),
+  }));
+  if (g === NETWORKS) row.push({ v: people.table.values[R * C - 1]!, n: people.table.siae[R * C - 1]! });
+  else row.push({ v: row.reduce((sum, x) => sum + x.v, 0), n: row.reduce((sum, x) => sum + x.n, 0) });
+  for (const x of row) {
+    netValues.push(x.v);
+    netSiae.push(x.n);
+  }
+}
+const networkTable: GridTable = {
+  ...people.table,
+  id: 'reseaux',
+  title: 'Par réseau',
+  rowLabels: [...Array.from({ length: NETWORKS }, (_, g) => `Réseau ${g + 1}`), 'Total'],
+  rowMargin: false,
+  values: netValues,
+  siae: netSiae,
+  present: undefined,
+  relations: Array.from({ length: NETWORKS + 1 }, (_, r) => ({ total: r * C + C - 1, parts: Array.from({ length: C - 1 }, (_, c) => r * C + c) })),
+};
+const shared = Array.from({ length: C }, (_, c) => ({ base: 0, baseCell: (R - 1) * C + c, cell: NETWORKS * C + c }));
+const linked = time(() => protectLinked(networkTable, [people], shared, S), 3);
+const netPrimary = [...linked.out.table.hidden.values()].filter((r) => r !== 'secondaire').length;
+console.log(
+  `Par réseau (${NETWORKS} réseaux, relations par ligne seulement, × ${C - 1} types, ligne région partagée avec « personnes » national) : ${netPrimary} cellules masquées par les règles, ${linked.out.table.hidden.size - netPrimary} en secondaire, sur ${netValues.length} ; protection et audit conjoints ${linked.ms.toFixed(0)} ms ; audit ${linked.out.table.audit.ok && linked.out.baseAudit.every((e) => e.ok) ? 'conforme' : 'NON CONFORME'}.`,
+);
 
 // 3. Worst case: one 101 × 5 table where a quarter of the cells are small counts.
 let seed = 101;

@@ -61,23 +61,37 @@ export interface DiffusionSettings {
   readonly countThreshold: number;
   /** A figure resting on 1 to minSiae − 1 SIAE is hidden (it would describe one or two structures). */
   readonly minSiae: number;
+  /**
+   * Which figures the minSiae rule covers: every figure (default), or only amounts (hours, ETP),
+   * counts of people then being protected by countThreshold alone. Absent: every figure.
+   */
+  readonly minSiaeScope?: MinSiaeScope;
+  /**
+   * Dominance: a figure where one SIAE gives more than this share of the value is hidden (the
+   * others' part would tell that SIAE's figure nearly). 1 or more: no dominance rule. Absent: 0.85.
+   */
+  readonly dominanceShare?: number;
   /** A rate is hidden when its numerator or its denominator is. */
   readonly hideRatesOfHiddenOperands: boolean;
   /** Width (in the figure's unit) of the range a hidden figure must keep given everything published. */
   readonly protectionInterval: number;
   /**
-   * For hours and ETP (amounts, not counts): the range must also be at least this share of the
-   * hidden value, since a few units of hours protect nothing.
+   * For hours and ETP (amounts, not counts), and for any figure hidden because it rests on too
+   * few SIAE: the range must also be at least this share of the hidden value, since a few hours
+   * protect nothing, and the other structure must not learn its neighbour's figure within a few units.
    */
   readonly amountProtectionShare: number;
 }
+
+/** « tous »: every figure; « montants »: hours and ETP only. */
+export type MinSiaeScope = 'tous' | 'montants';
 
 export interface DiffusionDefault<T> {
   readonly value: T;
   readonly source: string;
 }
 
-export const DIFFUSION_DEFAULTS: { readonly [K in keyof DiffusionSettings]: DiffusionDefault<DiffusionSettings[K]> } = {
+export const DIFFUSION_DEFAULTS: { readonly [K in keyof DiffusionSettings]-?: DiffusionDefault<NonNullable<DiffusionSettings[K]>> } = {
   countThreshold: {
     value: 5,
     source:
@@ -87,6 +101,16 @@ export const DIFFUSION_DEFAULTS: { readonly [K in keyof DiffusionSettings]: Diff
     value: 3,
     source:
       'Règle usuelle du secret statistique des entreprises (au moins trois unités derrière un chiffre publié), reprise par la statistique publique.',
+  },
+  minSiaeScope: {
+    value: 'tous',
+    source:
+      "Le secret des entreprises couvre tout chiffre qui décrit une structure, effectifs de salariés compris : par défaut la règle s'applique à tous les chiffres. « montants » (heures et ETP seulement) est un choix de diffusion à justifier (voir docs/diffusion.md).",
+  },
+  dominanceShare: {
+    value: 0.85,
+    source:
+      "Règle de dominance du secret statistique des entreprises (INSEE, CNIS ; règle n,k de τ-ARGUS avec n = 1) : un chiffre dont une seule structure fournit plus de 85 % est masqué, même s'il repose sur trois structures ou plus.",
   },
   hideRatesOfHiddenOperands: {
     value: true,
@@ -98,13 +122,16 @@ export const DIFFUSION_DEFAULTS: { readonly [K in keyof DiffusionSettings]: Diff
   },
   amountProtectionShare: {
     value: 0.1,
-    source: 'Pour les heures et les ETP, intervalle d\'au moins 10 % de la valeur masquée, à la manière de la règle p % de τ-ARGUS.',
+    source:
+      "Pour les heures et les ETP, et pour tout chiffre masqué parce qu'il repose sur trop peu de SIAE, intervalle d'au moins 10 % de la valeur masquée, à la manière de la règle p % de τ-ARGUS : l'autre structure ne doit pas déduire le chiffre de sa voisine à quelques unités près.",
   },
 };
 
 export const DEFAULT_DIFFUSION_SETTINGS: DiffusionSettings = {
   countThreshold: DIFFUSION_DEFAULTS.countThreshold.value,
   minSiae: DIFFUSION_DEFAULTS.minSiae.value,
+  minSiaeScope: DIFFUSION_DEFAULTS.minSiaeScope.value,
+  dominanceShare: DIFFUSION_DEFAULTS.dominanceShare.value,
   hideRatesOfHiddenOperands: DIFFUSION_DEFAULTS.hideRatesOfHiddenOperands.value,
   protectionInterval: DIFFUSION_DEFAULTS.protectionInterval.value,
   amountProtectionShare: DIFFUSION_DEFAULTS.amountProtectionShare.value,

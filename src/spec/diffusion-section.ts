@@ -1,16 +1,26 @@
 import { DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_DEFAULTS, type DiffusionSettings } from '../schema/index.js';
 import type { SpecBlock } from './blocks.js';
 
-const LABELS: { readonly [K in keyof DiffusionSettings]: string } = {
+const LABELS: { readonly [K in keyof DiffusionSettings]-?: string } = {
   countThreshold: 'Seuil des effectifs : un effectif de 1 à (seuil − 1) est masqué, 0 est publié',
   minSiae: 'Nombre minimal de SIAE derrière un chiffre publié',
+  minSiaeScope: 'Chiffres couverts par le nombre minimal de SIAE : « tous » ou « montants » (heures et ETP seulement)',
+  dominanceShare: 'Dominance : chiffre masqué quand une seule SIAE en fournit plus de cette part',
   hideRatesOfHiddenOperands: 'Taux masqué quand son numérateur ou son dénominateur l\'est',
   protectionInterval: "Intervalle de protection : largeur minimale de l'intervalle où reste une valeur masquée",
-  amountProtectionShare: 'Heures et ETP : intervalle minimal en part de la valeur masquée',
+  amountProtectionShare: 'Heures et ETP, et chiffres reposant sur trop peu de SIAE : intervalle minimal en part de la valeur masquée',
 };
 
-const show = (v: number | boolean, key: keyof DiffusionSettings): string =>
-  typeof v === 'boolean' ? (v ? 'oui' : 'non') : key === 'amountProtectionShare' ? `${Math.round(v * 100)} %` : String(v);
+const show = (v: number | boolean | string | undefined, key: keyof DiffusionSettings): string =>
+  v === undefined
+    ? show(DIFFUSION_DEFAULTS[key].value, key)
+    : typeof v === 'boolean'
+      ? v
+        ? 'oui'
+        : 'non'
+      : typeof v === 'number' && (key === 'amountProtectionShare' || key === 'dominanceShare')
+        ? `${Math.round(v * 100)} %`
+        : String(v);
 
 /** The spec's section on the public version's rules: each setting, its value, its default and where that comes from. */
 export function diffusionSettingsBlocks(settings: DiffusionSettings = DEFAULT_DIFFUSION_SETTINGS): SpecBlock[] {

@@ -7,3 +7,6 @@ export { variableRanges, InfeasibleSystemError, type LinearSystem, type Variable
 export * from './public-tables.js';
 export * from './public-workbook.js';
 export * from './refusal.js';
+export * from './linked.js';
+export * from './evolution.js';
+export * from './lower-bound.js';

@@ -202,3 +202,22 @@ export function variableRanges(sys: LinearSystem, targets: readonly number[], en
     return { lower: atLower[k]!, upper: atUpper ? atUpper[k]! : Infinity, atLower, atUpper };
   });
 }
+
+/**
+ * A solution of A·y = b, y ≥ 0 minimising cost·y (the secondary suppression's search for the
+ * cheapest move on tables of any shape); undefined when the system has no solution or the cost
+ * is unbounded below.
+ */
+export function cheapestSolution(sys: LinearSystem, cost: ArrayLike<number>): Float64Array | undefined {
+  let tab: Tableau;
+  try {
+    tab = feasibleTableau(sys);
+  } catch (e) {
+    if (e instanceof InfeasibleSystemError) return undefined;
+    throw e;
+  }
+  const c = new Float64Array(sys.n);
+  for (let j = 0; j < sys.n; j++) c[j] = cost[j]!;
+  tab.setCost(c);
+  return tab.minimise(sys.n) ? tab.solution(sys.n) : undefined;
+}

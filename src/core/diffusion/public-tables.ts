@@ -54,13 +54,18 @@ const rowLabel = (dep: string) => `${dep} ${departementLabel(dep)}`;
 
 /** Value of a summed indicator in a group (no data: 0, as the totals count it), and SIAE giving a non-zero value. */
 function cellOf(group: GroupAggregate | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
-  if (!group) return { value: 0, siae: 0, present: false };
+  if (!group) return { value: 0, siae: 0, largest: 0, present: false };
   const v = group.sums[code]?.value;
   let siae = 0;
-  for (const m of group.members) if ((effectiveNumber(kept[m]!.values, code) ?? 0) !== 0) siae++;
+  let largest = 0;
+  for (const m of group.members) {
+    const x = effectiveNumber(kept[m]!.values, code) ?? 0;
+    if (x !== 0) siae++;
+    largest = Math.max(largest, x);
+  }
   // As the consolidated workbook shows them: sums of decimals to 12 significant digits.
   const value = v === undefined ? 0 : Number.isInteger(v) ? v : Number(v.toPrecision(12));
-  return { value, siae, present: v !== undefined };
+  return { value, siae, largest, present: v !== undefined };
 }
 
 /** A summed indicator as a département × kind grid with both margins. */
@@ -80,6 +85,7 @@ export function departementKindTable(s: PeriodScopes, code: FigureCode, measure:
     colMargin: true,
     values: cells.map((c) => c.value),
     siae: cells.map((c) => c.siae),
+    largest: cells.map((c) => c.largest),
     present: cells.map((c) => c.present),
     measure,
   };
@@ -102,6 +108,7 @@ export function partsTable(
   const rows = [...s.departements.map((d) => p.byDepartement.get(d)), p.region];
   const values: number[] = [];
   const siae: number[] = [];
+  const largest: number[] = [];
   const present: boolean[] = [];
   for (const g of rows) {
     let total = 0;
@@ -110,11 +117,16 @@ export function partsTable(
       const c = cellOf(g, code, s.kept);
       values.push(c.value);
       siae.push(c.siae);
+      largest.push(c.largest);
       present.push(c.present);
       total += c.value;
       any ||= c.present;
     }
     values.push(total);
+    // The largest part one SIAE gives to the total: its sum over the columns.
+    let top = 0;
+    for (const m of g?.members ?? []) top = Math.max(top, codes.reduce((sum, code) => sum + (effectiveNumber(s.kept[m]!.values, code) ?? 0), 0));
+    largest.push(top);
     // SIAE behind the total: those giving a non-zero value in any column.
     siae.push(g ? g.members.filter((m) => codes.some((code) => (effectiveNumber(s.kept[m]!.values, code) ?? 0) !== 0)).length : 0);
     present.push(any);
@@ -128,6 +140,7 @@ export function partsTable(
     colMargin: true,
     values,
     siae,
+    largest,
     present,
     measure,
   };

@@ -4,7 +4,9 @@ import { HEADER_STYLE, NOTE_STYLE, NUM_FMT, TITLE_STYLE } from '../consolidated-
 import { columnLetters, toA1 } from '../a1.js';
 import type { CellModel, ChartModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
 import type { AuditEntry } from './audit.js';
-import { colsOf, rowsOf } from './grid-table.js';
+import { evolutionCells } from './evolution.js';
+import { colsOf, rowsOf, type GridTable } from './grid-table.js';
+import { protectLinked, type SharedCell } from './linked.js';
 import {
   AMOUNT_CODES,
   EXIT_CLASS_CODES,
@@ -17,6 +19,7 @@ import {
   type PeriodScopes,
 } from './public-tables.js';
 import { assertAuditPasses } from './refusal.js';
+import type { HiddenReason } from './rules.js';
 import { protectTable, shareHiddenCells, type ProtectedTable } from './secondary.js';
 
 export const SECRET_MARK = 's';
@@ -42,6 +45,33 @@ export interface PublicVersion {
   /** The protected tables (with their true values: for the caller, never for publication). */
   readonly tables: readonly ProtectedTable[];
 }
+
+/**
+ * A published table beyond the built-in ones (per network, …), plugged in with a few lines: its
+ * sheet, how to build it from the period, and the figures it shares with a built-in table (the
+ * region row of a per-network table is the region row of « personnes »). It is protected
+ * beside those tables (linked.ts), its audit joins the others, its sheet gets the legend.
+ */
+export interface ExtraPublicTable {
+  /** Sheet it goes on: new sheets come after the built-in ones, in order of first use. */
+  readonly sheet: string;
+  /** The table from the period's scopes; undefined when there is nothing to publish. */
+  readonly build: (scopes: PeriodScopes) => GridTable | undefined;
+  /** Figures shown in a built-in table: that table's id (« personnes », …), its cell, this table's cell. */
+  readonly shared?: (table: GridTable, scopes: PeriodScopes) => readonly { readonly table: string; readonly baseCell: number; readonly cell: number }[];
+}
+
+export interface PublicOptions {
+  readonly extras?: readonly ExtraPublicTable[];
+  /**
+   * The evolution between the last two periods, on this sheet, for these built-in tables (ids):
+   * the previous year protected on its own, then the change, published only where both years are.
+   */
+  readonly evolution?: { readonly sheet: string; readonly tables: readonly string[] };
+}
+
+/** Rules about the structures behind a figure: a rate resting on them is hidden whatever the setting. */
+const structural = (r: HiddenReason | undefined) => r === 'peu_de_siae' || r === 'dominance';
 
 const SECRET_STYLE: StyleModel = { horizontal: 'right', color: '595959' };
 
@@ -77,6 +107,7 @@ export function buildPublicWorkbook(
   result: ConsolidationResult,
   settings: DiffusionSettings = DEFAULT_DIFFUSION_SETTINGS,
   regionCode: string = DEFAULT_SETTINGS.regionCode,
+  options: PublicOptions = {},
 ): PublicVersion {
   const periode = result.periods.at(-1);
   const properties = { title: 'Indicateurs IAE – version diffusable', subject: `Schéma des indicateurs ${SCHEMA_VERSION}`, creator: 'Indicateurs IAE' };
@@ -92,10 +123,14 @@ export function buildPublicWorkbook(
   }
   const scopes = periodScopes(result.byPeriod.get(periode)!, result.kept);
   const { people, amounts, exits, sectors } = protectPeriod(scopes, settings);
-  const tables = [...people, ...amounts, exits, sectors];
+  const builtIn = [...people, ...amounts, exits, sectors];
+  const extra = protectExtras(scopes, builtIn, options.extras ?? [], settings);
+  const evolution = evolutionBlocks(result, builtIn, options.evolution?.tables ?? [], settings);
+  // A built-in table linked to an extra one keeps its pattern but is audited again with it.
+  const tables = [...builtIn.map((t) => extra.all.get(t.table.id)!), ...extra.tables.map((x) => x.table), ...evolution.tables];
   const audit = tables.flatMap((t) => t.audit.entries);
   assertAuditPasses(audit);
-  const countTables = [...people, exits];
+  const countTables = [...people, exits, ...extra.tables.map((x) => x.table).filter((t) => t.table.measure === 'count')];
   const countCells = countTables.reduce((s, t) => s + t.table.values.length, 0);
   const hiddenCountCells = countTables.reduce((s, t) => s + t.hidden.size, 0);
   const byId = new Map(tables.map((t) => [t.table.id, t]));
@@ -117,6 +152,14 @@ export function buildPublicWorkbook(
   const secteurs = gridSheet(SHEET_PUBLIC_SECTEURS, `Heures d'insertion par secteur d'activité (${periode})`, [valueBlock(sectors)]);
   addChart(secteurs, sectors, 'bar', `Heures rémunérées par secteur, région (${periode})`, 'row');
   const sorties = gridSheet(SHEET_PUBLIC_SORTIES, `Sorties (${periode})`, [valueBlock(exits), exitRatesBlock(scopes, exits, settings)]);
+  const extraSheets = new Map<string, Block[]>();
+  const addBlocks = (sheet: string, blocks: readonly Block[]) => {
+    const list = extraSheets.get(sheet) ?? [];
+    for (const b of blocks) list.push(b);
+    extraSheets.set(sheet, list);
+  };
+  for (const x of extra.tables) addBlocks(x.sheet, [valueBlock(x.table)]);
+  if (options.evolution && evolution.blocks.length > 0) addBlocks(options.evolution.sheet, evolution.blocks);
 
   return {
     workbook: {
@@ -127,6 +170,7 @@ export function buildPublicWorkbook(
         heures,
         secteurs,
         sorties,
+        ...[...extraSheets].map(([name, blocks]) => gridSheet(name, `${name} (${periode})`, blocks)),
         auditSheet(audit, new Map(tables.map((t) => [t.table.id, t.table.title]))),
       ],
       properties,
@@ -137,6 +181,82 @@ export function buildPublicWorkbook(
     hiddenCountCells,
     tables,
   };
+}
+
+/**
+ * The extra tables, each protected beside the tables it shares figures with — and beside the
+ * extra tables already linked to those, so that the last joint audit of a group of linked
+ * tables covers all of them: its entries replace theirs (patterns never change, only the proof).
+ */
+function protectExtras(scopes: PeriodScopes, builtIn: readonly ProtectedTable[], extras: readonly ExtraPublicTable[], settings: DiffusionSettings) {
+  const all = new Map(builtIn.map((t) => [t.table.id, t]));
+  const group = new Map<string, Set<string>>(builtIn.map((t) => [t.table.id, new Set([t.table.id])]));
+  const tables: { sheet: string; id: string }[] = [];
+  for (const x of extras) {
+    const t = x.build(scopes);
+    if (!t) continue;
+    if (all.has(t.id)) throw new Error(`Tableau ${t.id} : un autre tableau de la version diffusable porte déjà cet identifiant.`);
+    const links = x.shared?.(t, scopes) ?? [];
+    const members = new Set<string>();
+    for (const l of links) {
+      const g = group.get(l.table);
+      if (!g) throw new Error(`Tableau ${t.id} : le tableau « ${l.table} » qu'il reprend n'existe pas dans la version diffusable.`);
+      for (const id of g) members.add(id);
+    }
+    const bases = [...members].map((id) => all.get(id)!);
+    const shared: SharedCell[] = links.map((l) => ({ base: bases.findIndex((b) => b.table.id === l.table), baseCell: l.baseCell, cell: l.cell }));
+    const linked = protectLinked(t, bases, shared, settings);
+    for (const b of bases) {
+      const entries = linked.baseAudit.filter((e) => e.table === b.table.id);
+      all.set(b.table.id, { ...b, audit: { table: b.table.id, entries, ok: entries.every((e) => e.ok) } });
+    }
+    all.set(t.id, linked.table);
+    members.add(t.id);
+    for (const id of members) group.set(id, members);
+    tables.push({ sheet: x.sheet, id: t.id });
+  }
+  return { all, tables: tables.map((x) => ({ sheet: x.sheet, table: all.get(x.id)! })) };
+}
+
+/**
+ * The evolution between the last two periods for the listed tables: the previous year as its
+ * own protection publishes it, then the change (evolution.ts) beside the current year's pattern.
+ */
+function evolutionBlocks(result: ConsolidationResult, current: readonly ProtectedTable[], ids: readonly string[], settings: DiffusionSettings) {
+  const tables: ProtectedTable[] = [];
+  const blocks: Block[] = [];
+  const [before, now] = result.periods.slice(-2);
+  if (ids.length === 0 || before === undefined || now === undefined) return { tables, blocks };
+  const p = protectPeriod(periodScopes(result.byPeriod.get(before)!, result.kept), settings);
+  const previous = new Map([...p.people, ...p.amounts, p.exits, p.sectors].map((t) => [t.table.id, t]));
+  for (const id of ids) {
+    const last = previous.get(id);
+    const b = current.find((t) => t.table.id === id);
+    if (!last || !b) continue;
+    // The previous year under its own name, in the audit as on the sheet.
+    const prevId = `${id}_${before}`;
+    const a: ProtectedTable = {
+      ...last,
+      table: { ...last.table, id: prevId, title: `${last.table.title} (${before})` },
+      audit: { ...last.audit, table: prevId, entries: last.audit.entries.map((e) => ({ ...e, table: prevId })) },
+    };
+    tables.push(a);
+    blocks.push(valueBlock(a));
+    const cells = evolutionCells(a, b);
+    const C = colsOf(b.table);
+    const fmt: StyleModel = { numFmt: b.table.measure === 'count' ? NUM_FMT.entier : NUM_FMT.heures };
+    blocks.push({
+      title: `${b.table.title} : évolution ${before} → ${now}`,
+      colLabels: b.table.colLabels,
+      rowLabels: b.table.rowLabels,
+      cells: Array.from({ length: rowsOf(b.table) }, (_, r) =>
+        cells.slice(r * C, r * C + C).map((e) =>
+          e.change === 'hidden' ? { value: SECRET_MARK, style: SECRET_STYLE } : e.change === null ? { value: null } : { value: e.change, style: fmt },
+        ),
+      ),
+    });
+  }
+  return { tables, blocks };
 }
 
 /** A titled grid: header row, then rows of values (numbers, « s », text or blank). */
@@ -197,7 +317,7 @@ function rateBlock(
       Array.from({ length: C }, (_, c) => {
         const i = r * C + c;
         // Without the setting a rate still follows its figures' primary rules: it rests on the same SIAE.
-        const hide = settings.hideRatesOfHiddenOperands ? num.hidden.has(i) || den.hidden.has(i) : num.hidden.get(i) === 'peu_de_siae';
+        const hide = settings.hideRatesOfHiddenOperands ? num.hidden.has(i) || den.hidden.has(i) : structural(num.hidden.get(i));
         if (hide) return { value: SECRET_MARK, style: SECRET_STYLE };
         return { value: figureValue(groupAt(s, r, c), code), style: numStyle(code) };
       }),
@@ -219,7 +339,7 @@ function exitRatesBlock(s: PeriodScopes, exits: ProtectedTable, settings: Diffus
     cells: groups.map((g, r) => {
       const hide =
         (settings.hideRatesOfHiddenOperands && examined.some((c) => exits.hidden.has(r * C + c))) ||
-        examined.some((c) => exits.hidden.get(r * C + c) === 'peu_de_siae');
+        examined.some((c) => structural(exits.hidden.get(r * C + c)));
       return EXIT_RATE_CODES.map((code) => (hide ? { value: SECRET_MARK, style: SECRET_STYLE } : { value: figureValue(g, code), style: numStyle(code) }));
     }),
   };
@@ -309,8 +429,8 @@ function readmeSheet(regionCode: string, periode: number | undefined, s: Diffusi
   const lines: string[] = [
     periode === undefined ? 'Aucun retour retenu : aucun chiffre à publier.' : `Année des données : ${periode}.`,
     LEGEND,
-    `Règles (paramètres) : effectifs de 1 à ${s.countThreshold - 1} masqués (0 est publié) ; chiffre masqué s'il repose sur 1 à ${s.minSiae - 1} SIAE ; taux masqués quand leur numérateur ou leur dénominateur l'est : ${s.hideRatesOfHiddenOperands ? 'oui' : 'non'}.`,
-    `Masquage secondaire : d'autres cellules sont masquées pour que, d'après les chiffres publiés et les totaux, chaque valeur masquée reste indéterminée sur un intervalle d'au moins ${s.protectionInterval} (et ${Math.round(s.amountProtectionShare * 100)} % de la valeur pour les heures et les ETP).`,
+    `Règles (paramètres) : effectifs de 1 à ${s.countThreshold - 1} masqués (0 est publié) ; ${(s.minSiaeScope ?? 'tous') === 'tous' ? 'chiffre' : "heures ou ETP"} masqué${(s.minSiaeScope ?? 'tous') === 'tous' ? '' : 's'} s'il repose sur 1 à ${s.minSiae - 1} SIAE${(s.dominanceShare ?? 0.85) < 1 ? ` ou si une SIAE en fournit plus de ${Math.round((s.dominanceShare ?? 0.85) * 100)} %` : ''} ; taux masqués quand leur numérateur ou leur dénominateur l'est : ${s.hideRatesOfHiddenOperands ? 'oui' : 'non'}.`,
+    `Masquage secondaire : d'autres cellules sont masquées pour que, d'après les chiffres publiés et les totaux, chaque valeur masquée reste indéterminée sur un intervalle d'au moins ${s.protectionInterval} (et ${Math.round(s.amountProtectionShare * 100)} % de la valeur pour les heures, les ETP et les chiffres qui reposent sur trop peu de SIAE).`,
     "Audit : pour chaque cellule masquée, la plus petite et la plus grande valeur compatibles avec tout ce qui est publié ont été calculées (programmation linéaire) ; la version n'est produite que si chaque intervalle est assez large (feuille masquée « Audit du secret »).",
     `Cellules d'effectifs masquées : ${hidden} sur ${countCells}${countCells > 0 ? ` (${((100 * hidden) / countCells).toFixed(1).replace('.', ',')} %)` : ''}.`,
     'Cette version ne contient ni anomalies, ni sources, ni SIRET, ni nom de structure, ni nom de fichier.',

@@ -1,6 +1,8 @@
 import type { DiffusionSettings } from '../../schema/index.js';
 import { auditTable, hiddenRanges, type TableAudit } from './audit.js';
-import { colsOf, isMarginCell, rowsOf, tableRelations, type GridTable } from './grid-table.js';
+import { checkGridTable, isMarginCell, tableRelations, type GridTable } from './grid-table.js';
+import { moveWidth, movesThrough, type Move } from './moves.js';
+import { cheapestMove } from './protection-lp.js';
 import { primaryReason, requiredWidth, type HiddenReason } from './rules.js';
 
 export interface ProtectedTable {
@@ -8,57 +10,6 @@ export interface ProtectedTable {
   /** Hidden cells and why, by cell index. */
   readonly hidden: ReadonlyMap<number, HiddenReason>;
   readonly audit: TableAudit;
-}
-
-/**
- * A move: cells that can all shift together (by +t or −t each) without changing any published
- * total. In a grid with both margins it is a rectangle through the margins too; with one
- * margin, a pair in the same row (or column).
- */
-interface Move {
-  readonly cells: readonly number[];
-  readonly signs: readonly number[];
-}
-
-/** Sign of a cell in its row (or column) relation: parts +1, the total −1. */
-const coef = (isTotal: boolean) => (isTotal ? -1 : 1);
-
-function movesThrough(t: GridTable, index: number): Move[] {
-  const R = rowsOf(t);
-  const C = colsOf(t);
-  const r = Math.floor(index / C);
-  const c = index % C;
-  const a = (col: number) => coef(t.colMargin && col === C - 1);
-  const b = (row: number) => coef(t.rowMargin && row === R - 1);
-  const moves: Move[] = [];
-  if (t.colMargin && t.rowMargin) {
-    for (let r2 = 0; r2 < R; r2++) {
-      if (r2 === r) continue;
-      for (let c2 = 0; c2 < C; c2++) {
-        if (c2 === c) continue;
-        const sc = -a(c) * a(c2);
-        const sr = -b(r) * b(r2);
-        moves.push({ cells: [index, r * C + c2, r2 * C + c, r2 * C + c2], signs: [1, sc, sr, sc * sr] });
-      }
-    }
-  } else if (t.colMargin) {
-    for (let c2 = 0; c2 < C; c2++) if (c2 !== c) moves.push({ cells: [index, r * C + c2], signs: [1, -a(c) * a(c2)] });
-  } else if (t.rowMargin) {
-    for (let r2 = 0; r2 < R; r2++) if (r2 !== r) moves.push({ cells: [index, r2 * C + c], signs: [1, -b(r) * b(r2)] });
-  }
-  return moves;
-}
-
-/** How far a move lets the target cell vary: up to the smallest cell going down, and back. */
-function moveWidth(t: GridTable, m: Move): number {
-  let up = Infinity;
-  let down = Infinity;
-  m.cells.forEach((cell, k) => {
-    const v = t.values[cell]!;
-    if (m.signs[k]! < 0) up = Math.min(up, v);
-    else down = Math.min(down, v);
-  });
-  return up + down;
 }
 
 /**
@@ -83,18 +34,23 @@ function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReaso
  * cheapest move through it that gives the missing width (or, failing one, the widest), then
  * audit again; from the second round on, candidate moves are measured by the audit's LP before
  * one is kept. Hiding every cell always passes, so the loop ends. Last, secondary cells the
- * audit does not need are published back, and the exact audit is attached.
+ * audit does not need are published back, and the exact audit is attached. `seed`: cells
+ * another table's protection already hides (linked.ts): hidden from the start and never
+ * published back.
  */
-export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable {
-  const hidden = new Map<number, HiddenReason>();
+export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>): ProtectedTable {
+  checkGridTable(t);
+  // Cells already hidden by another table's decision (linked.ts): hidden from the start, kept.
+  const hidden = new Map<number, HiddenReason>(seed);
+  const kept = new Set(seed?.keys());
   for (let i = 0; i < t.values.length; i++) {
     const reason = primaryReason(t, i, s);
-    if (reason) hidden.set(i, reason);
+    if (reason && !hidden.has(i)) hidden.set(i, reason);
   }
   for (let round = 0; round <= t.values.length; round++) {
     const quick = auditTable(t, new Set(hidden.keys()), s, true);
     if (quick.ok) {
-      publishBack(t, hidden, s);
+      publishBack(t, hidden, s, kept);
       return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
     }
     // The audit lists hidden cells in ascending index order.
@@ -112,7 +68,7 @@ export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable
         // First round: the moves' own widths are a good guide and cost nothing to compute.
         const missing = f.missing - (gained.get(f.cell) ?? 0);
         if (missing <= 0) continue;
-        const move = rankedMoves(t, f.cell, missing, hidden)[0];
+        const move = rankedMoves(t, f.cell, missing, hidden, requiredWidth(t, f.cell, s))[0];
         if (!move) continue;
         const width = moveWidth(t, move);
         for (const cell of move.cells) gained.set(cell, (gained.get(cell) ?? 0) + width);
@@ -121,8 +77,9 @@ export function protectTable(t: GridTable, s: DiffusionSettings): ProtectedTable
     }
     if (!added) break;
   }
-  // No move left to try (should not happen): hide everything rather than publish an exposed cell.
-  for (let i = 0; i < t.values.length; i++) if (!hidden.has(i)) hidden.set(i, 'secondaire');
+  // No move left to try (should not happen): hide everything rather than publish an exposed cell
+  // (but a figure published elsewhere stays: the audit then refuses the version).
+  for (let i = 0; i < t.values.length; i++) if (!hidden.has(i) && !t.fixed?.[i]) hidden.set(i, 'secondaire');
   return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
 }
 
@@ -137,9 +94,21 @@ function hideMove(m: Move, hidden: Map<number, HiddenReason>): boolean {
   return added;
 }
 
-/** Moves through a cell that hide something new: those giving the missing width first, cheapest first; then the widest. */
-function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>): Move[] {
+/**
+ * Moves through a cell that hide something new: those giving the missing width first, cheapest
+ * first; then the widest. A grid's moves are its rectangles; a table of any other shape gets
+ * the cheapest move its relations allow (linear programming: protection-lp.ts), up by the
+ * required width from its value, else down. Moves through a figure published elsewhere are out.
+ */
+function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, required: number): Move[] {
+  if (t.relations) {
+    const set = new Set(hidden.keys());
+    const down = Math.min(required, Math.max(0, t.values[cell]!));
+    const m = cheapestMove(t, cell, required, set) ?? (down > 0 ? cheapestMove(t, cell, down, set, true) : undefined);
+    return m && moveCost(t, m, hidden)[0] > 0 ? [m] : [];
+  }
   const scored = movesThrough(t, cell)
+    .filter((m) => !m.cells.some((c) => t.fixed?.[c] && !hidden.has(c)))
     .map((m) => ({ m, cost: moveCost(t, m, hidden), width: moveWidth(t, m) }))
     .filter((x) => x.cost[0] > 0);
   scored.sort((x, y) => {
@@ -173,7 +142,7 @@ function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenRe
   const now = widthWith([]);
   if (now >= required - 1e-6) return false;
   // Ranked on the whole width: widths of moves sharing a bottleneck cell do not add up.
-  const ranked = rankedMoves(t, cell, required, hidden);
+  const ranked = rankedMoves(t, cell, required, hidden, required);
   let best: { m: Move; width: number } | undefined;
   for (const m of ranked.slice(0, TRIALS)) {
     const width = widthWith(m.cells);
@@ -211,10 +180,12 @@ export const CLEANUP_MAX_CELLS = 250;
  * again if the audit still passes without it — totals first, then the largest values, since
  * those are the figures readers miss most.
  */
-function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings): void {
-  if (t.values.length > CLEANUP_MAX_CELLS) return;
+function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings, kept: ReadonlySet<number>): void {
+  // Figures fixed elsewhere never move: only the others make the table large.
+  const size = t.fixed ? t.fixed.filter((f) => !f).length : t.values.length;
+  if (size > CLEANUP_MAX_CELLS) return;
   const secondary = [...hidden]
-    .filter(([, r]) => r === 'secondaire')
+    .filter(([i, r]) => r === 'secondaire' && !kept.has(i))
     .map(([i]) => i)
     .sort((a, b) => Number(isMarginCell(t, b)) - Number(isMarginCell(t, a)) || t.values[b]! - t.values[a]!);
   for (const i of secondary) {

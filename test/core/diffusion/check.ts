@@ -11,7 +11,10 @@ export function expectSafe(p: ProtectedTable, s: DiffusionSettings): void {
   t.values.forEach((v, i) => {
     if (p.hidden.has(i)) return;
     if (t.measure === 'count') expect(v === 0 || v >= s.countThreshold, `cellule ${i} publiée : ${v}`).toBe(true);
-    expect(t.siae[i] === 0 || t.siae[i]! >= s.minSiae).toBe(true);
+    if ((s.minSiaeScope ?? 'tous') === 'tous' || t.measure === 'amount') {
+      expect(t.siae[i] === 0 || t.siae[i]! >= s.minSiae).toBe(true);
+      if (t.largest && v > 0) expect(t.largest[i]!, `cellule ${i} dominée`).toBeLessThanOrEqual((s.dominanceShare ?? 0.85) * v);
+    }
   });
   // … and a fresh audit proves each hidden cell's range at least the protection interval.
   const audit = auditTable(t, new Set(p.hidden.keys()), s);

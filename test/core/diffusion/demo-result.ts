@@ -12,3 +12,10 @@ export function demoConsolidation(): { result: ConsolidationResult; records: Ret
   }));
   return { result: consolidate({ records }), records };
 }
+
+/** Two years: the demo as 2013, and 2012 without one SIAE in seven (an evolution to publish). */
+export function twoYearConsolidation(records: readonly ReturnRecord[]): ConsolidationResult {
+  return consolidate({
+    records: [...records, ...records.filter((_, i) => i % 7 !== 0).map((r) => ({ ...r, values: { ...r.values, annee: 2012 } }))],
+  });
+}

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { colsOf, protectTable, rowsOf, type ProtectedTable } from '../../../src/core/diffusion/index.js';
+import { colsOf, hiddenLowerBound, protectTable, rowsOf, type ProtectedTable } from '../../../src/core/diffusion/index.js';
 import { DEFAULT_DIFFUSION_SETTINGS as S } from '../../../src/schema/index.js';
 import { departementKindTable, periodScopes } from '../../../src/core/diffusion/index.js';
 import { demoConsolidation } from './demo-result.js';
@@ -38,7 +38,7 @@ export function exampleMarkdown(): string {
   const p = protectTable(departementKindTable(scopes, 'sous_main_justice', 'count'), S);
   const primary = [...p.hidden.values()].filter((r) => r !== 'secondaire').length;
   const out = [
-    `Tableau « ${p.table.title} » de la démo (${periode}), paramètres par défaut. ${primary} cellule(s) masquée(s) par les règles (en gras), ${p.hidden.size - primary} par le masquage secondaire (en italique).`,
+    `Tableau « ${p.table.title} » de la démo (${periode}), paramètres par défaut. ${primary} cellule(s) masquée(s) par les règles (en gras), ${p.hidden.size - primary} par le masquage secondaire (en italique) ; aucune méthode ne peut en masquer moins de ${hiddenLowerBound(p.table, S)} sous ces règles.`,
     '',
     '**Avant** (chiffres vrais) :',
     '',

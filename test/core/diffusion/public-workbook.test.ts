@@ -10,6 +10,7 @@ import {
   auditTable,
   buildPublicWorkbook,
   colsOf,
+  hiddenLowerBound,
   rowsOf,
   withMarginsFree,
 } from './public-helpers.js';
@@ -33,6 +34,29 @@ describe('version diffusable de la démo', () => {
     for (const t of pv.tables) {
       const primary = [...t.hidden.values()].filter((r) => r !== 'secondaire').length;
       expect(t.hidden.size - primary, t.table.id).toBeLessThanOrEqual(Math.max(primary, 4));
+    }
+  });
+
+  it('masque le moins possible sous les règles par défaut : autant que la borne inférieure, tableau par tableau', () => {
+    const counts = pv.tables.filter((t) => t.table.measure === 'count');
+    const bound = counts.reduce((n, t) => n + hiddenLowerBound(t.table, S), 0);
+    console.log(`Démo : minimum possible sous les règles par défaut ${bound} cellules d'effectifs (${((100 * bound) / pv.countCells).toFixed(1)} %).`);
+    for (const t of counts) expect(t.hidden.size, t.table.id).toBe(hiddenLowerBound(t.table, S));
+    // The target of 10 % is out of reach of any method under these rules: the bound alone exceeds it.
+    expect(bound / pv.countCells).toBeGreaterThan(0.1);
+  });
+
+  it('passe sous 10 % des cellules d\'effectifs quand la règle des 3 SIAE ne couvre que les heures et les ETP (paramètre)', () => {
+    const loose = buildPublicWorkbook(result, { ...S, minSiaeScope: 'montants' });
+    const share = loose.hiddenCountCells / loose.countCells;
+    console.log(`Démo, règle des SIAE sur les montants seulement : ${loose.hiddenCountCells}/${loose.countCells} (${(100 * share).toFixed(1)} %).`);
+    expect(share).toBeLessThan(0.1);
+    expect(loose.audit.every((e) => e.ok)).toBe(true);
+    // Hours and ETP keep the rule: the same cells as with the default.
+    for (const code of ['heures_remunerees', 'etp_realises', 'etp_conventionnes']) {
+      const a = loose.tables.find((t) => t.table.id === code)!;
+      const b = pv.tables.find((t) => t.table.id === code)!;
+      expect([...a.hidden.keys()].sort((x, y) => x - y), code).toEqual([...b.hidden.keys()].sort((x, y) => x - y));
     }
   });
 

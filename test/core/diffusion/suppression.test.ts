@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditTable, primaryCells, protectTable } from '../../../src/core/diffusion/index.js';
+import { auditTable, hiddenLowerBound, primaryCells, protectTable } from '../../../src/core/diffusion/index.js';
 import { DEFAULT_DIFFUSION_SETTINGS as S } from '../../../src/schema/index.js';
 import { gridArb, rowsArb, withMargins } from './arbitraries.js';
 import { expectSafe } from './check.js';
@@ -10,6 +10,20 @@ const c = (v: number, n = 5) => ({ v, n: v === 0 ? 0 : n });
 describe('suppression primaire et secondaire', () => {
   it('protège des tableaux département × type aléatoires (1 à 12 départements)', () => {
     fc.assert(fc.property(gridArb(12), (t) => expectSafe(protectTable(t, S), S)), { numRuns: 60 });
+  });
+
+  it('ne masque jamais moins que la borne inférieure (la borne est juste), et parfois exactement autant', () => {
+    let reached = 0;
+    fc.assert(
+      fc.property(gridArb(12), (t) => {
+        const p = protectTable(t, S);
+        const bound = hiddenLowerBound(t, S);
+        expect(p.hidden.size).toBeGreaterThanOrEqual(bound);
+        if (p.hidden.size === bound) reached++;
+      }),
+      { numRuns: 60 },
+    );
+    expect(reached).toBeGreaterThan(0);
   });
 
   it('protège des tableaux de 1 à 5 types (un seul type : chaque cellule égale son total)', () => {
@@ -50,6 +64,27 @@ describe('suppression primaire et secondaire', () => {
     const p = protectTable(t, S);
     expect(p.hidden.get(0)).toBe('peu_de_siae');
     expectSafe(p, S);
+  });
+});
+
+describe('dominance', () => {
+  it("masque un chiffre dont une SIAE fournit plus de 85 %, et le protège sur 10 % de sa valeur", () => {
+    const t = withMargins([
+      [c(100, 5), c(30), c(25)],
+      [c(40), c(35), c(28)],
+      [c(33), c(50), c(45)],
+    ]);
+    // The largest single contribution per cell: 90 of the 100, elsewhere a fifth of the cell.
+    const largest = t.values.map((v, i) => (i === 0 ? 90 : Math.ceil(v / 5)));
+    const p = protectTable({ ...t, largest }, S);
+    expect(p.hidden.get(0)).toBe('dominance');
+    const entry = p.audit.entries.find((e) => e.row === 'dép 1' && e.col === 'EI')!;
+    expect(entry.required).toBe(10);
+    expect((entry.upper ?? Infinity) - entry.lower).toBeGreaterThanOrEqual(10);
+    expectSafe({ ...p, table: { ...t, largest } }, S);
+    // 85 % exactly is published; without the rule (share 1), 90 % too.
+    expect(protectTable({ ...t, largest: largest.map((x, i) => (i === 0 ? 85 : x)) }, S).hidden.size).toBe(0);
+    expect(protectTable({ ...t, largest }, { ...S, dominanceShare: 1 }).hidden.size).toBe(0);
   });
 });
 
