@@ -72,7 +72,7 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
   });
 
   ctrl.subscribe((s) => {
-    renderProgress(progressBox, s.progress, ['consolider']);
+    renderProgress(progressBox, s.progress, ['consolider'], () => ctrl.cancel());
     renderProgress(writeProgress, s.progress, ['ecrire']);
     renderNotice(notice, s.notices.consolider);
     renderNotice(writeNotice, s.notices.ecrire);
