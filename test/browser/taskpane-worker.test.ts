@@ -262,6 +262,37 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     await context.close();
   });
 
+  it('sans Worker, ou quand son script ne peut pas se charger, le volet calcule dans la page avec les mêmes résultats', async () => {
+    const expected = (await (async () => {
+      const { context, page } = await open();
+      await page.waitForSelector('#app[data-moteur="travailleur"]');
+      await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
+      await page.click('#btn-verifier');
+      await page.waitForSelector('#verify-result .notice--succes');
+      const shown = await shownReport(page);
+      await context.close();
+      return shown;
+    })());
+    for (const block of ['sans Worker', 'script refusé'] as const) {
+      const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+      context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+      if (block === 'sans Worker') await context.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
+      // As a host's CSP refusing the worker would: its script never arrives.
+      else await context.route(/\/calcul\.[0-9a-f]+\.js$/, (route) => route.abort());
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.origin}/taskpane.html`);
+      await page.waitForSelector('#app[data-moteur="page"]');
+      await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
+      await page.click('#btn-verifier');
+      await page.waitForSelector('#verify-result .notice--succes');
+      expect(await shownReport(page), block).toEqual(expected);
+      expect(errors, block).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("le travailleur ne fait aucune requête hors de l'origine de la page", () => {
     expect(requested.some((u) => /\/calcul\.[0-9a-f]+\.js$/.test(u))).toBe(true);
     const outside = requested.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
