@@ -68,11 +68,13 @@ if (!chromiumAvailable()) {
     await page.waitForSelector('#verify-result .notice');
     const t1 = await page.evaluate(() => performance.now());
     const calc = await page.evaluate((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN, measure);
+    // Where the rest goes: the worker's answer reaching the page, then the page's rendering.
+    const reply = await page.evaluate(() => performance.getEntriesByName('iae-reponse-travailleur').at(-1)?.startTime ?? NaN);
     const engine = await page.getAttribute('#app', 'data-moteur');
     await context.close();
-    return { wall: t1 - t0, calc, engine };
+    return { wall: t1 - t0, calc, engine, transport: reply - t0 - calc, render: t1 - reply };
   };
-  const worker: { wall: number; calc: number }[] = [];
+  const worker: { wall: number; calc: number; transport: number; render: number }[] = [];
   const direct: { wall: number; calc: number }[] = [];
   for (let i = 0; i < 6; i++) {
     const w = await check('', 'iae-calcul-travailleur');
@@ -93,6 +95,10 @@ if (!chromiumAvailable()) {
   console.log(
     `  détail : calcul dans le travailleur ${mid(worker.map((r) => r.calc)).toFixed(0)} ms ; ` +
       `repli dans la page, du clic aux résultats ${mid(direct.map((r) => r.wall)).toFixed(0)} ms (rapport × ${(mid(direct.map((r) => r.wall)) / inPage).toFixed(2)})`,
+  );
+  console.log(
+    `  où va le reste (travailleur) : envoi, messages et réponse ${mid(worker.map((r) => r.transport)).toFixed(0)} ms ; ` +
+      `affichage des résultats et leur détection ${mid(worker.map((r) => r.render)).toFixed(0)} ms`,
   );
   await browser.close();
   await server.close();

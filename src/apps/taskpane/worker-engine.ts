@@ -152,6 +152,8 @@ export class WorkerEngine implements Engine {
       });
     try {
       const done = await answer;
+      // For the bench: when the answer reached the page (what follows is the page's rendering).
+      performance.mark('iae-reponse-travailleur');
       restore(done.files);
       for (const [code, label] of Object.entries(done.labels)) this.labels.set(code, label);
       if (done.busyMs !== undefined) performance.measure('iae-calcul-travailleur', { start: Math.max(0, performance.now() - done.busyMs), duration: done.busyMs });
