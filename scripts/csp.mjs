@@ -22,6 +22,8 @@ export function contentSecurityPolicy({ officeJs, devServerOrigin }) {
     // When Excel on the web runs under a host name office.js does not know, it
     // frames its AgaveErrorUX page from its own origin to ask the user.
     "frame-src": ["'self'", ...office],
+    // The engine's Web Worker: a script of the page's own origin (no blob:, no other origin).
+    "worker-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -31,6 +31,10 @@ describe("Content-Security-Policy", () => {
     expect(directives(contentSecurityPolicy({ officeJs: "local" })).get("script-src")).toEqual(["'self'"]);
   });
 
+  it("lets the engine's Web Worker start from the page's own origin only (no blob:, no other origin)", () => {
+    for (const officeJs of ["cdn", "local"] as const) expect(directives(contentSecurityPolicy({ officeJs })).get("worker-src")).toEqual(["'self'"]);
+  });
+
   it("lets the dev server's live-reload socket through, and only it", () => {
     expect(directives(contentSecurityPolicy({ officeJs: "local" })).get("connect-src")).toEqual(["'self'"]);
     expect(

@@ -58,7 +58,7 @@ beforeAll(async () => {
 
 describe('volet : les entrées facultatives de la campagne', () => {
   it('lit le référentiel, l’extrait ASP et la consolidation précédente, et les passe au calcul', () => {
-    const read = (f: PickedFile) => engine.readFile(f);
+    const read = (f: PickedFile) => readXlsx(f.bytes, f.name);
     const inputs = readCampaignInputs({ referentiel: aspFile, asp: aspFile, reference: previous }, read);
     // The extract is the one the core reads from the same bytes, every row and figure.
     expect(inputs.asp).toEqual(readAspExtract(readXlsx(asp.bytes, 'asp-2025.xlsx')));

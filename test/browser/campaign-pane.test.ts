@@ -70,12 +70,12 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     asp = { name: `${SVG_PAYLOAD}.xlsx`, mimeType: XLSX_MIME, buffer: Buffer.from(extract.bytes) };
     // Last year's consolidation, written by the engine from the 2024 returns of the same SIAE.
     const report = await engine.check([{ kind: 'file', file: { name: 'reseau-2024.xlsx', bytes: await previousYearReturnsXlsx() } }], () => {});
-    const first = engine.consolidate(report, { label: '' }, { ignored: [] });
+    const first = await engine.consolidate(report, { label: '' }, { ignored: [] });
     expect(first.periode).toBe(2024);
     previous = { name: 'consolidation-2024.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(await engine.writeXlsx(first.model)) };
     // What the pane must produce: the same engine, in Node, on the same bytes and inputs.
     const gathered = await engine.gather([{ kind: 'file', file: picked(returns) }], () => {});
-    expected = engine.consolidate(gathered.report, { label: '' }, { ignored: gathered.ignored, campaign: { referentiel: picked(referentiel), asp: picked(asp), reference: picked(previous) } });
+    expected = await engine.consolidate(gathered.report, { label: '' }, { ignored: gathered.ignored, campaign: { referentiel: picked(referentiel), asp: picked(asp), reference: picked(previous) } });
     server = await serveStatic(dist);
     browser = await launchChromium();
   }, 600_000);

@@ -93,7 +93,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
       files.map((f) => ({ kind: 'file', file: { name: f.name, bytes: new Uint8Array(f.buffer) } })),
       () => {},
     );
-    expected = engine.consolidate(expectedReport, { book: engine.readFile({ name: plan.name, bytes: new Uint8Array(plan.buffer) }), label: `fichier « ${plan.name} »` });
+    expected = await engine.consolidate(expectedReport, { file: { name: plan.name, bytes: new Uint8Array(plan.buffer) }, label: `fichier « ${plan.name} »` });
     server = await serveStatic(dist);
     browser = await launchChromium();
   }, 600_000);

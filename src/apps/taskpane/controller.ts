@@ -6,6 +6,7 @@
 import type { GridWorkbook } from '../../core/grid.js';
 import type { ValidationIssue } from '../../core/records.js';
 import type { ValidationReport } from '../../core/validate/report.js';
+import { isCancelled } from './cancel.js';
 import { allIssues, describeLocation, isSelectable, NO_FILTER, plural, type IssueFilter } from './issues-model.js';
 import type { BookSource, CampaignFiles, CampaignSlot, ConsolidationOutcome, DownloadFile, Engine, ExcelPort, Mode, PickedFile, PlanChoice, PlanInput } from './ports.js';
 
@@ -84,6 +85,8 @@ export class PaneController {
   private readonly listeners = new Set<(state: PaneState) => void>();
   private engine: Promise<Engine> | undefined;
   private loaded: Engine | undefined;
+  /** Aborted by cancel(): the running check or consolidation stops (see cancel.ts). */
+  private abort: AbortController | undefined;
 
   constructor(private readonly deps: PaneDeps) {
     this.current = {
@@ -174,20 +177,31 @@ export class PaneController {
     this.set({ campaign });
   }
 
-  /** Runs `work` as `task`: one task at a time, progress reset, errors turned into a French notice. */
-  private async run(task: Task, work: () => Promise<Notice>): Promise<boolean> {
+  /** Stops the running check or consolidation; its notice says so and earlier results stay. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /**
+   * Runs `work` as `task`: one task at a time, progress reset, errors turned into a French notice,
+   * a cancelled run into an information.
+   */
+  private async run(task: Task, work: (signal: AbortSignal) => Promise<Notice>): Promise<boolean> {
     if (this.current.busy) return false;
+    const abort = (this.abort = new AbortController());
     this.set({ busy: task, progress: { task, done: 0, total: 0, label: '' } });
     this.notify(task, undefined);
     try {
-      const notice = await work();
+      const notice = await work(abort.signal);
       this.set({ busy: null, progress: null });
       this.notify(task, notice);
       return true;
     } catch (e) {
       this.set({ busy: null, progress: null });
-      this.notify(task, { kind: 'erreur', text: errorText(e) });
+      this.notify(task, isCancelled(e) ? { kind: 'info', text: (e as Error).message } : { kind: 'erreur', text: errorText(e) });
       return false;
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
     }
   }
 
@@ -208,12 +222,12 @@ export class PaneController {
 
   /** Vérifier: the open workbook (Excel) or the picked files (standalone). */
   verify(): Promise<boolean> {
-    return this.run('verifier', async () => {
+    return this.run('verifier', async (signal) => {
       const excel = this.deps.excel ? this.requireExcel() : undefined;
       const sources: BookSource[] = excel ? [this.openWorkbookSource(excel)] : this.current.files.map((file) => ({ kind: 'file', file }));
       if (sources.length === 0) throw new Error('Choisissez d\u2019abord un ou plusieurs classeurs (.xlsx) à vérifier.');
       const engine = await this.loadEngine();
-      const report = await engine.check(sources, this.progress('verifier'));
+      const report = await engine.check(sources, this.progress('verifier'), signal);
       this.set({ report, filter: NO_FILTER, located: null });
       const issues = allIssues(report);
       const counts = `${plural(report.stats.errors, 'erreur', 'erreurs')}, ${plural(report.stats.warnings, 'avertissement', 'avertissements')}`;
@@ -258,7 +272,7 @@ export class PaneController {
 
   /** Consolider: reads and checks the sources, then consolidates them against the plan. */
   consolidate(): Promise<boolean> {
-    return this.run('consolider', async () => {
+    return this.run('consolider', async (signal) => {
       const excel = this.deps.excel ? this.requireExcel() : undefined;
       const sources: BookSource[] = [];
       let openBook: Promise<GridWorkbook> | undefined;
@@ -270,22 +284,15 @@ export class PaneController {
         throw new Error(excel ? 'Aucune source : cochez « Ce classeur » ou importez des fichiers de retours (.xlsx).' : 'Aucune source : importez des fichiers de retours (.xlsx).');
       if (this.current.plan.kind === 'fichier' && !this.current.plan.file) throw new Error('Choisissez le fichier du plan d\u2019actions (.xlsx), ou une autre option de plan.');
       const engine = await this.loadEngine();
-      const { report, ignored } = await engine.gather(sources, this.progress('consolider'));
+      const { report, ignored } = await engine.gather(sources, this.progress('consolider'), signal);
       const plan = this.current.plan;
       let planArg: PlanInput;
-      if (plan.kind === 'fichier' && plan.file) planArg = { book: engine.readFile(plan.file), label: `fichier « ${plan.file.name} »` };
+      if (plan.kind === 'fichier' && plan.file) planArg = { file: plan.file, label: `fichier « ${plan.file.name} »` };
       else if (plan.kind === 'classeur' && excel) planArg = { book: await readOpen(), label: 'feuille plan de ce classeur', fallbackToDefault: true };
       else planArg = { label: '' }; // the run's rule: the only plan among the sources, else the default plan
-      // The only plan among the sources is read again from what the pane holds (no second pick).
+      // The only plan among the sources is read again by the engine from what the pane holds (no second pick).
       const open = openBook ? await openBook : undefined;
-      const picked = new Map(this.current.files.map((f) => [f.name, f]));
-      const readInput = (name: string): GridWorkbook => {
-        if (open && name === open.source) return open;
-        const file = picked.get(name);
-        if (!file) throw new Error(`${name} : ce fichier n\u2019est plus dans la liste.`);
-        return engine.readFile(file);
-      };
-      const outcome = engine.consolidate(report, planArg, { ignored, readInput, campaign: this.current.campaign });
+      const outcome = await engine.consolidate(report, planArg, { ignored, files: this.current.files, ...(open ? { open } : {}), campaign: this.current.campaign }, signal);
       this.set({ consolidation: outcome, report, filter: NO_FILTER });
       return consolidationNotice(outcome);
     });

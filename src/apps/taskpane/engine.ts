@@ -1,8 +1,10 @@
 /**
- * The heavy part of the task pane, loaded on demand by import('./engine'): the xlsx reader,
- * the validation engine, the consolidation run (src/core/run) and the xlsx writer (our own,
- * see docs/decisions/ecriture-xlsx.md). Both modes call these same functions; only
- * where workbooks come from and where results go differ. Nothing of the run is decided here.
+ * The heavy part of the task pane: the xlsx reader, the validation engine, the consolidation
+ * run (src/core/run) and the xlsx writer (our own, see docs/decisions/ecriture-xlsx.md). Both
+ * modes call these same functions; only where workbooks come from and where results go differ.
+ * Nothing of the run is decided here. Two transports run it: the Web Worker (worker.ts, with
+ * `createEngine({ yields: false })`) and, where no worker can start, the page itself
+ * (`engine`, loaded by import('./engine'), which gives the page a frame every ~40 ms of work).
  */
 import { DEFAULT_SETTINGS } from '../../schema/index.js';
 import { figureLabel, isFigureCode } from '../../core/consolidate/index.js';
@@ -26,24 +28,33 @@ import { ValidationRun } from '../../core/validate/run.js';
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
+import { throwIfCancelled } from './cancel.js';
 import { readCampaignInputs } from './campaignInputs.js';
 import { completenessLines } from './completeness-lines.js';
-import type { BookSource, CampaignFiles, ConsolidationOutcome, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
+import type { BookSource, ConsolidationInputs, ConsolidationOutcome, DownloadFile, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
 import { publicVersionFile } from './public-version.js';
 import { Yielder } from './yielder.js';
 
 const nameOf = (s: BookSource): string => (s.kind === 'file' ? s.file.name : s.name);
 
+export interface EngineOptions {
+  /** Give the page a frame every ~40 ms of work (in the page); a worker has no page to keep alive. */
+  readonly yields: boolean;
+  /** Told the computation's own time of each read-and-check (the bench compares it with what the user waits). */
+  readonly onBusy?: (ms: number) => void;
+}
+
 /**
  * Reads and checks the sources one by one. With `skipOurs`, the consolidation's rules for
  * inputs apply: our own consolidated workbooks and the same bytes given twice are left out,
- * each with a notice. The page gets a frame every ~40 ms of work, not before every file.
+ * each with a notice. In the page, it gets a frame every ~40 ms of work, not before every file;
+ * `signal` is checked between files.
  */
-async function readSources(sources: readonly BookSource[], progress: ProgressFn, skipOurs: boolean): Promise<GatheredSources> {
+async function readSources(sources: readonly BookSource[], progress: ProgressFn, skipOurs: boolean, options: EngineOptions, signal?: AbortSignal): Promise<GatheredSources> {
   const run = new ValidationRun(DEFAULT_SETTINGS);
   const ignored: IgnoredInput[] = [];
   const same = new SameInputs();
-  const yielder = new Yielder();
+  const yielder = options.yields ? new Yielder() : undefined;
   // The computation's own time (reading and checking, without the frames given to the page),
   // left as a performance measure for the bench to compare with what the user waits.
   let busy = 0;
@@ -51,7 +62,8 @@ async function readSources(sources: readonly BookSource[], progress: ProgressFn,
   progress(0, sources.length, sources[0] ? nameOf(sources[0]) : '');
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    await yielder.maybeYield();
+    if (yielder) await yielder.maybeYield();
+    throwIfCancelled(signal);
     const t0 = performance.now();
     let book: GridWorkbook | undefined;
     if (source.kind === 'file') {
@@ -71,15 +83,13 @@ async function readSources(sources: readonly BookSource[], progress: ProgressFn,
     busy += performance.now() - t0;
     progress(i + 1, sources.length, nameOf(source));
   }
+  throwIfCancelled(signal);
   const t1 = performance.now();
   const report = run.finish();
   busy += performance.now() - t1;
   performance.measure('iae-calcul', { start: started, duration: busy });
+  options.onBusy?.(busy);
   return { report, ignored };
-}
-
-async function check(sources: readonly BookSource[], progress: ProgressFn): Promise<ValidationReport> {
-  return (await readSources(sources, progress, false)).report;
 }
 
 function objectiveLine(p: ObjectiveProgress): ObjectiveLine {
@@ -122,33 +132,6 @@ export function outcomeOf(run: ConsolidationRun): ConsolidationOutcome {
   };
 }
 
-function planSource(plan: PlanInput): PlanSource | undefined {
-  return plan.book ? { kind: 'book', book: plan.book, label: plan.label, ...(plan.fallbackToDefault ? { fallbackToDefault: true } : {}) } : undefined;
-}
-
-/** The last run, kept for its public version (built on demand: suppression and audit take time). */
-let lastRun: { readonly id: number; readonly run: ConsolidationRun } | undefined;
-let runCount = 0;
-
-function consolidateReport(
-  report: ValidationReport,
-  plan: PlanInput,
-  inputs: Pick<GatheredSources, 'ignored'> & { readInput?: (file: string) => GridWorkbook; campaign?: CampaignFiles } = { ignored: [] },
-): ConsolidationOutcome {
-  const explicit = planSource(plan);
-  // The campaign's optional inputs: each unusable one is said and left out, the run goes on.
-  const { notices, ...campaign } = readCampaignInputs(inputs.campaign, readFile);
-  const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(inputs.readInput ? { readInput: inputs.readInput } : {}), ...campaign });
-  lastRun = { id: ++runCount, run };
-  const completeness = completenessLines(run);
-  return { ...outcomeOf(run), campaignNotices: notices, ...(completeness ? { completeness } : {}), runId: lastRun.id };
-}
-
-function publicXlsx(runId: number | undefined) {
-  if (!lastRun || lastRun.id !== runId) return Promise.reject(new Error('Relancez la consolidation : ses résultats ne sont plus en mémoire.'));
-  return publicVersionFile(lastRun.run);
-}
-
 function readFile(file: PickedFile): GridWorkbook {
   try {
     return readXlsx(file.bytes, file.name);
@@ -157,12 +140,61 @@ function readFile(file: PickedFile): GridWorkbook {
   }
 }
 
-export const engine: Engine = {
-  check,
-  gather: (sources, progress) => readSources(sources, progress, true),
-  consolidate: consolidateReport,
-  publicXlsx,
-  readFile,
-  writeXlsx: writeWorkbookModel,
-  indicatorLabel: (code) => (isFigureCode(code) ? figureLabel(code) : code),
-};
+function planSource(plan: PlanInput): PlanSource | undefined {
+  const book = plan.book ?? (plan.file ? readFile(plan.file) : undefined);
+  return book ? { kind: 'book', book, label: plan.label, ...(plan.fallbackToDefault ? { fallbackToDefault: true } : {}) } : undefined;
+}
+
+/** The only plan among the sources is read again from what the pane holds (no second pick). */
+function inputReader(inputs: ConsolidationInputs): (name: string) => GridWorkbook {
+  const picked = new Map((inputs.files ?? []).map((f) => [f.name, f]));
+  return (name) => {
+    if (inputs.open && name === inputs.open.source) return inputs.open;
+    const file = picked.get(name);
+    if (!file) throw new Error(`${name} : ce fichier n\u2019est plus dans la liste.`);
+    return readFile(file);
+  };
+}
+
+/** The last run, kept for its public version (built on demand: suppression and audit take time). */
+let lastRun: { readonly id: number; readonly run: ConsolidationRun } | undefined;
+let runCount = 0;
+
+/** The consolidation run on a checked set (synchronous: the worker and the page both call it). */
+export function consolidateReport(report: ValidationReport, plan: PlanInput, inputs: ConsolidationInputs = { ignored: [] }): ConsolidationOutcome {
+  const explicit = planSource(plan);
+  const canReadAgain = inputs.files !== undefined || inputs.open !== undefined;
+  // The campaign's optional inputs: each unusable one is said and left out, the run goes on.
+  const { notices, ...campaign } = readCampaignInputs(inputs.campaign, readFile);
+  const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(canReadAgain ? { readInput: inputReader(inputs) } : {}), ...campaign });
+  lastRun = { id: ++runCount, run };
+  const completeness = completenessLines(run);
+  return { ...outcomeOf(run), campaignNotices: notices, ...(completeness ? { completeness } : {}), runId: lastRun.id };
+}
+
+/** The public version of the last run (the worker keeps it on its side, the page on its own). */
+export function publicXlsx(runId: number | undefined): Promise<DownloadFile> {
+  if (!lastRun || lastRun.id !== runId) return Promise.reject(new Error('Relancez la consolidation : ses résultats ne sont plus en mémoire.'));
+  return publicVersionFile(lastRun.run);
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  return {
+    check: async (sources, progress, signal) => (await readSources(sources, progress, false, options, signal)).report,
+    gather: (sources, progress, signal) => readSources(sources, progress, true, options, signal),
+    consolidate: async (report, plan, inputs, signal) => {
+      throwIfCancelled(signal);
+      return consolidateReport(report, plan, inputs);
+    },
+    publicXlsx,
+    readFile: async (file) => readFile(file),
+    writeXlsx: writeWorkbookModel,
+    indicatorLabel,
+  };
+}
+
+/** An indicator's French label (the code itself when unknown). */
+export const indicatorLabel = (code: string): string => (isFigureCode(code) ? figureLabel(code) : code);
+
+/** The in-page transport: the fallback where no worker can start, and Node (tests, CLI-like uses). */
+export const engine: Engine = createEngine({ yields: true });

@@ -6,6 +6,7 @@ import { byId } from './dom.js';
 import { createExcelPort } from './excel-port.js';
 import { detectMode } from './mode.js';
 import type { Engine, ExcelPort, Mode } from './ports.js';
+import { startWorkerEngine, WorkerEngine } from './worker-engine.js';
 import { initTabs } from './tabs.js';
 import { mountConsolidate } from './views/consolidate.js';
 import { mountModels } from './views/models.js';
@@ -17,7 +18,22 @@ const MODE_STATUS: Record<Mode, string> = {
   autonome: 'Mode autonome (hors d\u2019Excel) : les classeurs choisis sont lus dans ce navigateur, rien n\u2019est envoyé sur Internet.',
 };
 
-const loadEngine = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './engine.js').then((m) => m.engine);
+/** The in-page transport: where no worker can start (or with ?calcul=page, to compare). */
+const loadInPage = (): Promise<Engine> => import(/* webpackChunkName: "engine" */ './engine.js').then((m) => m.engine);
+
+/** The engine's worker, its own chunk (same origin: the CSP allows worker-src 'self'). */
+const spawnWorker = () => new Worker(/* webpackChunkName: "calcul" */ new URL('./worker.ts', import.meta.url));
+
+/** `?calcul=page` computes in the page (the fallback), e.g. for the bench's comparison. */
+const inPageOnly = new URLSearchParams(window.location.search).get('calcul') === 'page';
+
+let loading: Promise<Engine> | undefined;
+/** One engine for the page: the worker when it starts, else the page itself. A failed chunk load is retried later. */
+const loadEngine = (): Promise<Engine> =>
+  (loading ??= (inPageOnly ? loadInPage() : startWorkerEngine(spawnWorker).catch(() => loadInPage())).catch((e: unknown) => {
+    loading = undefined;
+    throw e;
+  }));
 
 /** Offers bytes as a file download (a Blob URL, revoked once the click is handled). */
 function download(name: string, bytes: Uint8Array): void {
@@ -61,6 +77,12 @@ async function start(): Promise<void> {
   app.dataset.ready = 'true';
   // Read by the bench (time to interactive): the panels work from here.
   performance.mark('iae-volet-pret');
+  // Warm the engine while the user picks files: the first click does not wait for it to load.
+  const warm = () => void loadEngine().then((engine) => {
+    app.dataset.moteur = engine instanceof WorkerEngine ? 'travailleur' : 'page';
+  }, () => {});
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
 }
 
 void start();

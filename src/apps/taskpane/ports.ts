@@ -14,7 +14,13 @@ export type Mode = 'excel' | 'autonome';
 
 export interface PickedFile {
   readonly name: string;
+  /**
+   * The file's content. The worker engine lends it to the worker for a run (the buffer is
+   * transferred, not copied) and puts the returned buffer back here when the run ends.
+   */
   readonly bytes: Uint8Array;
+  /** The picked File, when there is one: its bytes can be read again if a cancelled worker kept them. */
+  readonly blob?: Blob;
 }
 
 /** Progress of a run: `done` of `total` steps (files), `label` says which one. */
@@ -116,9 +122,11 @@ export interface DownloadFile {
   readonly summary?: string;
 }
 
-/** The plan handed to the engine: a workbook holding it, or none (the plan rule of src/core/run applies). */
+/** The plan handed to the engine: a workbook or a file holding it, or none (the plan rule of src/core/run applies). */
 export interface PlanInput {
   readonly book?: GridWorkbook;
+  /** A plan file, read by the engine (a French message when it cannot be read). */
+  readonly file?: PickedFile;
   readonly label: string;
   /** When `book` has no plan table at all, use the default plan (the open workbook may have none). */
   readonly fallbackToDefault?: boolean;
@@ -130,28 +138,39 @@ export interface GatheredSources {
   readonly ignored: readonly IgnoredInput[];
 }
 
-/** The core and the xlsx host, loaded on demand (a separate chunk): see engine.ts. */
+/** What the consolidation may read again: the only plan among the inputs is one of these. */
+export interface ConsolidationInputs {
+  readonly ignored: readonly IgnoredInput[];
+  /** The picked files (the plan among them is read again by name). */
+  readonly files?: readonly PickedFile[];
+  /** The open workbook, when it was a source (its source name is « Classeur ouvert »). */
+  readonly open?: GridWorkbook;
+  /** The campaign's optional inputs (référentiel, ASP extract, last year's consolidation). */
+  readonly campaign?: CampaignFiles;
+}
+
+/**
+ * The core and the xlsx host, loaded on demand: see engine.ts. Two transports give it: in a
+ * Web Worker (worker-engine.ts, the page never blocks) or in the page (engine.ts, the fallback).
+ * `signal` cancels a run: it then rejects with RunCancelled (cancel.ts).
+ */
 export interface Engine {
   /** Reads and checks the workbooks one by one, reporting progress per workbook. */
-  check(sources: readonly BookSource[], progress: ProgressFn): Promise<ValidationReport>;
+  check(sources: readonly BookSource[], progress: ProgressFn, signal?: AbortSignal): Promise<ValidationReport>;
   /** Reads and checks the sources for Consolider: our consolidated workbooks and repeated files left out, with a notice. */
-  gather(sources: readonly BookSource[], progress: ProgressFn): Promise<GatheredSources>;
+  gather(sources: readonly BookSource[], progress: ProgressFn, signal?: AbortSignal): Promise<GatheredSources>;
   /**
-   * The consolidation run (src/core/run) on a checked set. `plan.book` is an explicit plan;
-   * without it the only plan among the inputs is used (read again with `readInput`), else the default plan.
+   * The consolidation run (src/core/run) on a checked set. `plan.book` or `plan.file` is an explicit
+   * plan; without one the only plan among the inputs is used (read again from `inputs`), else the default plan.
    */
-  consolidate(
-    report: ValidationReport,
-    plan: PlanInput,
-    inputs?: { readonly ignored: readonly IgnoredInput[]; readonly readInput?: (file: string) => GridWorkbook; readonly campaign?: CampaignFiles },
-  ): ConsolidationOutcome;
+  consolidate(report: ValidationReport, plan: PlanInput, inputs?: ConsolidationInputs, signal?: AbortSignal): Promise<ConsolidationOutcome>;
   /**
    * The public version (« version diffusable ») of a run (`outcome.runId`) as xlsx bytes, built by
-   * buildPublicWorkbook. Throws the French refusal when the audit does not prove it safe.
+   * buildPublicWorkbook. Rejects with the French refusal when the audit does not prove it safe.
    */
   publicXlsx(runId: number | undefined): Promise<DownloadFile>;
-  /** Reads a picked file (for a plan file). Throws a French message when it cannot. */
-  readFile(file: PickedFile): GridWorkbook;
+  /** Reads a picked file. Rejects with a French message when it cannot. */
+  readFile(file: PickedFile): Promise<GridWorkbook>;
   /** The consolidated workbook as xlsx bytes. */
   writeXlsx(model: WorkbookModel): Promise<Uint8Array>;
   /** The French label of an indicator code (the code itself when unknown). */

@@ -10,8 +10,8 @@ const TASK_LABELS: Record<Task, string> = {
   diffuser: 'Version diffusable',
 };
 
-/** Shows the progress of `tasks` in `box` (a polite live region), or clears it. */
-export function renderProgress(box: HTMLElement, progress: Progress | null, tasks: readonly Task[]): void {
+/** Shows the progress of `tasks` in `box` (a polite live region), or clears it; with `onCancel`, an Annuler button. */
+export function renderProgress(box: HTMLElement, progress: Progress | null, tasks: readonly Task[], onCancel?: () => void): void {
   if (!progress || !tasks.includes(progress.task)) {
     if (box.childElementCount > 0) replaceChildren(box, []);
     return;
@@ -28,7 +28,10 @@ export function renderProgress(box: HTMLElement, progress: Progress | null, task
   if (!bar || !caption) {
     bar = el('progress', { attrs: { 'aria-label': `Avancement : ${TASK_LABELS[progress.task]}` } });
     caption = el('p', { class: 'progress__text' });
-    replaceChildren(box, [bar, caption]);
+    const cancel = onCancel
+      ? el('button', { class: 'button button--small progress__cancel', text: 'Annuler', attrs: { type: 'button', id: `${box.id}-annuler` }, on: { click: onCancel } })
+      : null;
+    replaceChildren(box, cancel ? [bar, caption, cancel] : [bar, caption]);
   }
   if (total > 0) {
     bar.max = total;
@@ -52,7 +55,8 @@ export function renderNotice(box: HTMLElement, notice: Notice | undefined): void
 
 export async function readPicked(files: FileList | readonly File[] | null): Promise<PickedFile[]> {
   const list = files ? [...files] : [];
-  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  // The File stays with its bytes: the worker borrows the bytes and can always get them back (worker-engine.ts).
+  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), blob: f })));
 }
 
 // .ods too: the reader sniffs the content (LibreOffice's own format is read like an .xlsx).

@@ -100,7 +100,7 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
   });
 
   ctrl.subscribe((s) => {
-    renderProgress(progressBox, s.progress, ['consolider']);
+    renderProgress(progressBox, s.progress, ['consolider'], () => ctrl.cancel());
     renderProgress(publicProgress, s.progress, ['diffuser']);
     renderNotice(publicNotice, s.notices.diffuser);
     publish.disabled = s.busy !== null;

@@ -76,7 +76,7 @@ export function mountVerify(ctrl: PaneController): void {
   };
 
   ctrl.subscribe((s) => {
-    renderProgress(progressBox, s.progress, ['verifier']);
+    renderProgress(progressBox, s.progress, ['verifier'], () => ctrl.cancel());
     renderNotice(notice, s.notices.verifier);
     verifyButton.disabled = s.busy !== null;
     located.textContent = s.located ? `Emplacement : ${s.located}` : '';
