@@ -6,3 +6,4 @@ export * from './synthese.js';
 export * from './progression.js';
 export * from './anomalies-sources.js';
 export * from './scopes.js';
+export * from './suivi.js';

@@ -10,3 +10,4 @@ export * from './consolidated-book.js';
 export * from './verdict.js';
 export * from './json.js';
 export * from './same-input.js';
+export * from './classify-input.js';

@@ -1,5 +1,6 @@
 import { consolidationJson, type ConsolidationJson } from '../consolidate/index.js';
 import { progressJson } from '../objectives/index.js';
+import { completenessJson, type CompletenessJson } from '../campaign/index.js';
 import type { ConsolidationRun, KeyFigures, PlanOrigin } from './types.js';
 import { runVerdict, type RunVerdict } from './verdict.js';
 
@@ -9,6 +10,8 @@ export interface RunJson extends ConsolidationJson {
   chiffres_cles: KeyFigures;
   fichiers_ignores: { fichier: string; motif: string; message: string }[];
   verdict: RunVerdict;
+  /** With a référentiel (or an ASP extract): who was expected, who answered. */
+  completude?: CompletenessJson;
 }
 
 export function runJson(run: ConsolidationRun): RunJson {
@@ -21,6 +24,7 @@ export function runJson(run: ConsolidationRun): RunJson {
     fichiers_ignores: run.ignored.map((g) => ({ fichier: g.file, motif: g.reason, message: g.message })),
     verdict: runVerdict(run),
     // campaign sections (issue 14), one line each: completude, rapprochement_asp, evolution, reseaux, provenance
+    ...(run.completeness ? { completude: completenessJson(run.completeness) } : {}),
 
   };
 }

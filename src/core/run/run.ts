@@ -12,6 +12,8 @@ import { runAnomalies } from './anomalies.js';
 import { keyFigures } from './key-rows.js';
 import { choosePlan } from './plan-choice.js';
 import type { ConsolidationRun, RunInput } from './types.js';
+import { completenessOf, expectedOn } from './completeness-step.js';
+import { suiviSheet } from '../consolidated-workbook/suivi.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
   const { report } = input;
@@ -24,12 +26,12 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   });
   const chosen = choosePlan(input);
   const regionDepartements = departementsOfRegion(settings.regionCode).map((d) => d.code);
-  const progress = computeProgress(chosen.plan, result, { regionDepartements });
-  const anomalies = runAnomalies(result.anomalies, chosen.plan.issues, ignored);
+  // completeness: from input.referentiel (before progress: a target whose SIAE are not all retained says so)
+  const completeness = completenessOf(input, result, settings.regionCode);
+  const progress = computeProgress(chosen.plan, result, { regionDepartements, ...(completeness ? { expected: expectedOn(completeness) } : {}) });
+  const anomalies = runAnomalies(result.anomalies, [...chosen.plan.issues, ...(input.referentiel?.issues ?? [])], ignored);
 
   // The campaign (issue 14): each module computes its output from its optional input here.
-
-  // completeness: from input.referentiel
 
   // reconciliation: from input.asp
 
@@ -44,6 +46,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     anomalies,
     regionCode: settings.regionCode,
     // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
+    ...(completeness ? { suivi: suiviSheet(completeness) } : {}),
 
   });
   return {
@@ -67,6 +70,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     model,
     problems: chosen.problems,
     // campaign outputs (one line each)
+    ...(completeness ? { completeness } : {}),
 
   };
 }

@@ -10,7 +10,7 @@ import { buildSiaeTemplate } from './siae-form.js';
 
 export { buildNetworkTemplate, NETWORK_LAYOUT, networkColumn } from './network.js';
 export { buildPlanTemplate, measurableObjectives, indicatorsByObjective, planTemplateRows, planWorkbook, PLAN_HEADER_ROW, type PlanRow } from './plan.js';
-export { buildReferentielTemplate, referentielHeader, REFERENTIEL_LAYOUT } from './referentiel.js';
+export { buildReferentielTemplate, fillReferentiel, referentielHeader, REFERENTIEL_LAYOUT, type ReferentielRow } from './referentiel.js';
 export { PLAN_EXAMPLES, type PlanExample } from './plan-examples.js';
 export { buildSiaeTemplate, FORM_COLS, siaeFormLayout, type SiaeFormLayout } from './siae-form.js';
 export { SIAE_HELPERS, NOT_APPLICABLE, HELPER_ETP_FROM_HOURS, HELPER_SECTOR_GAP, HELPER_SECTOR_TOTAL, type HelperDef, type HelperValue } from './siae-helpers.js';

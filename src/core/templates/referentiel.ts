@@ -8,6 +8,7 @@ import {
   REFERENTIEL_TABLE,
 } from '../template-layout.js';
 import type { CellModel, DataValidationModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
+import { withCellValues, type CellWrite } from './fill.js';
 import { instructionsSheet } from './instructions.js';
 import { metaDefinedNames, metaSheet } from './metadata.js';
 import type { SendBackSettings } from './send-back.js';
@@ -103,4 +104,21 @@ export function buildReferentielTemplate(settings: Settings, sendBack: SendBackS
     ],
     properties: { title: 'Référentiel des SIAE attendues', subject: `Schéma des indicateurs ${SCHEMA_VERSION}`, creator: 'Indicateurs IAE' },
   };
+}
+
+/** One row of a filled référentiel, as typed (any cell may hold a wrong value: the reader checks). */
+export type ReferentielRow = Partial<Record<(typeof REFERENTIEL_COLUMNS)[number]['key'], string | number>>;
+
+/** The template filled with a campaign year and rows (demo, tests, a list exported from elsewhere). */
+export function fillReferentiel(settings: Settings, periode: number | undefined, rows: readonly ReferentielRow[]): WorkbookModel {
+  const L = REFERENTIEL_LAYOUT;
+  if (rows.length > REFERENTIEL_INPUT_ROWS) throw new Error(`Trop de lignes pour le modèle de référentiel : ${rows.length}.`);
+  const writes: CellWrite[] = periode !== undefined ? [{ row: L.yearRow, col: L.yearValueCol, value: periode }] : [];
+  rows.forEach((r, i) => {
+    REFERENTIEL_COLUMNS.forEach((c, j) => {
+      const v = r[c.key];
+      if (v !== undefined) writes.push({ row: L.firstDataRow + i, col: j + 1, value: v });
+    });
+  });
+  return withCellValues(buildReferentielTemplate(settings), REFERENTIEL_SHEET, writes);
 }
