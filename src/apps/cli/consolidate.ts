@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import { HEADLINE_CODES, type HeadlineKey } from '../../core/consolidate/index.js';
 import { figureLabel } from '../../core/consolidate/index.js';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS } from '../../core/objectives/index.js';
-import { runConsolidation, runJson, runVerdict, type ConsolidationRun as CoreRun, type PlanSource } from '../../core/run/index.js';
+import { completenessLines, type Referentiel } from '../../core/campaign/index.js';
+import { referentielFromInput, runConsolidation, runJson, runVerdict, secondInputMessage, type ConsolidationRun as CoreRun, type PlanSource } from '../../core/run/index.js';
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
@@ -23,7 +24,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--referentiel siae.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -37,6 +38,12 @@ Options :
   --plan FICHIER    plan d'actions (modèle de plan ou feuille ayant les mêmes colonnes) ;
                     à défaut, le seul plan trouvé parmi les fichiers, sinon le plan par défaut
                     (exemples du modèle)
+  --referentiel FICHIER  les SIAE attendues pour la campagne : modèle « Référentiel des SIAE »,
+                    extraction annuelle de l'ASP, classeur consolidé ou retours de l'an passé ;
+                    donne la feuille « Suivi de la collecte » (reçues, retenues, écartées,
+                    manquantes par département et type) et la couverture des objectifs. Un
+                    référentiel ou une extraction ASP placés parmi les fichiers sont reconnus
+                    de même (et l'avis le dit) ; sans référentiel, l'extraction ASP en tient lieu
   --out FICHIER     classeur consolidé à écrire (.xlsx), vérifié avant tout travail : ni un
                     dossier, ni un des fichiers à consolider, dans un dossier existant
   --diffusion FICHIER  version diffusable à écrire (.xlsx) : sans SIRET, nom ni fichier, petits
@@ -63,6 +70,7 @@ const OPTIONS = {
   diffusion: { type: 'string', missing: '--diffusion attend le nom du classeur public à écrire.' },
 
   // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
+  referentiel: { type: 'string', missing: '--referentiel attend le nom du classeur des SIAE attendues.' },
 
 } as const;
 
@@ -70,10 +78,14 @@ const OPTIONS = {
 export interface ConsolidationRun extends CoreRun {
   /** Files read as returns (display names; the plan and the output file left out). */
   readonly files: readonly string[];
+  /** What was taken as what among the files (référentiel, ASP extract, reference), in French. */
+  readonly notices: readonly string[];
 }
 
 export interface ConsolidationOptions {
   readonly planPath?: string;
+  /** The référentiel named explicitly (--referentiel): never read as a return. */
+  readonly referentielPath?: string;
   /** Paths never read as returns (the output file, say). */
   readonly exclude?: readonly string[];
   readonly settings?: Settings;
@@ -98,11 +110,43 @@ async function explicitPlan(planPath: string): Promise<PlanSource> {
 /** Validates and consolidates files and folders through the one run; shared by the CLI, the demo script and tests. */
 export async function consolidateFiles(paths: readonly string[], options: ConsolidationOptions = {}): Promise<ConsolidationRun> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const listed = await listInputs(paths, [...(options.exclude ?? []), ...(options.planPath ? [options.planPath] : [])]);
+  const explicit = [...(options.planPath ? [options.planPath] : []), ...(options.referentielPath ? [options.referentielPath] : [])];
+  const listed = await listInputs(paths, [...(options.exclude ?? []), ...explicit]);
   const inputs = await readInputs(listed, { settings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const plan = options.planPath ? await explicitPlan(options.planPath) : undefined;
-  const run = runConsolidation({ report: inputs.report, ignored: inputs.ignored, readInput: inputs.readInput, settings, ...(plan ? { plan } : {}) });
-  return { ...run, files: inputs.files };
+  const given = options.referentielPath ? await explicitReferentiel(options.referentielPath, settings) : undefined;
+  const ignored = [...inputs.ignored];
+  // The référentiel named by --referentiel wins over one found among the files.
+  if (given && inputs.referentiel) ignored.push({ file: inputs.referentiel.file, reason: 'en-trop', message: secondInputMessage(inputs.referentiel.file, 'referentiel', given.file) });
+  const referentiel = given ?? inputs.referentiel;
+  const run = runConsolidation({
+    report: inputs.report,
+    ignored,
+    readInput: inputs.readInput,
+    settings,
+    ...(plan ? { plan } : {}),
+    ...(referentiel ? { referentiel } : {}),
+    ...(inputs.asp ? { asp: inputs.asp } : {}),
+    ...(inputs.reference ? { reference: inputs.reference } : {}),
+  });
+  return { ...run, files: inputs.files, notices: inputs.notices };
+}
+
+/** The référentiel file, whatever it is (template, ASP extract, consolidated workbook, returns); unreadable: a référentiel with one error. */
+async function explicitReferentiel(path: string, settings: Settings): Promise<Referentiel> {
+  const name = basename(path);
+  const failed = (message: string): Referentiel => ({ file: name, origin: 'modele', entries: [], issues: [{ code: 'unreadable-file', severity: 'erreur', file: name, message }] });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    return failed(systemErrorSentence(err, path));
+  }
+  try {
+    return referentielFromInput(readXlsx(bytes, name), settings, name);
+  } catch (err) {
+    return failed(unreadableMessage(name, err));
+  }
 }
 
 export const command: Command = {
@@ -119,6 +163,7 @@ export const command: Command = {
     const paths = parsed.positionals;
     const out = v.out as string | undefined;
     const planPath = v.plan as string | undefined;
+    const referentielPath = v.referentiel as string | undefined;
     const json = v.json === true;
     const publicOut = v.diffusion as string | undefined;
     if (paths.length === 0) return usage(io, 'Indiquez au moins un fichier ou un dossier de retours à consolider.');
@@ -131,7 +176,7 @@ export const command: Command = {
     if (targets.length > 0) {
       const listed = await listInputs(paths);
       for (const target of targets) {
-        const refused = await checkOutPath(target, { force: v.force === true, inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : [])] });
+        const refused = await checkOutPath(target, { force: v.force === true, inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : []), ...(referentielPath ? [referentielPath] : [])] });
         if (refused) {
           io.err(`${refused}\n`);
           return EXIT_USAGE;
@@ -142,6 +187,7 @@ export const command: Command = {
 
     const run = await consolidateFiles(paths, {
       ...(planPath ? { planPath } : {}),
+      ...(referentielPath ? { referentielPath } : {}),
       exclude: targets,
       onProgress: (done, total, name) => {
         if (total > PROGRESS_ABOVE && !json) io.err(`[${done}/${total}] ${name}\n`);
@@ -176,6 +222,7 @@ export const command: Command = {
     else io.out(formatConsolidationSummary(run, out));
     // Files not counted are said on stderr too, whatever the output format.
     for (const f of run.report.files) if (f.unreadable) for (const i of f.issues) io.err(`${i.message}\n`);
+    for (const n of run.notices) io.err(`${n}\n`);
     for (const g of run.ignored) io.err(`${g.message}\n`);
     for (const p of run.problems) io.err(`${p}\n`);
     const verdict = runVerdict(run);
@@ -207,6 +254,12 @@ export function formatConsolidationSummary(run: ConsolidationRun, out: string | 
   }
   const counts = PROGRESS_STATUSES.map((s) => `${PROGRESS_STATUS_LABELS[s].toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ');
   lines.push(`Objectifs (${run.planLabel}) : ${counts}.`);
+  if (run.completeness) {
+    const c = run.completeness;
+    lines.push(`Collecte${c.periode !== undefined ? ` ${c.periode}` : ''} (référentiel « ${c.referentiel.file} ») :`);
+    for (const l of completenessLines(c)) lines.push(`  ${l}`);
+    if (c.outside.length > 0) lines.push(`  ${formatNumberFr(c.outside.length)} retour(s) de SIAE absentes du référentiel : voir la feuille « Suivi de la collecte ».`);
+  }
   const errors = run.anomalies.filter((a) => a.severity === 'erreur').length;
   if (errors > 0) lines.push(`${formatNumberFr(errors)} erreur(s) : détail dans la feuille « Anomalies »${out ? '' : ' (ou avec --json)'}.`);
   if (out) lines.push(`Classeur consolidé écrit : ${out}`);

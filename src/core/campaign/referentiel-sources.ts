@@ -6,6 +6,9 @@
 import { departementsOfRegion, isSiaeKind, isValidSiret, type Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/read-extract.js';
 import { shortAnnexe } from '../asp/identifiers.js';
+import { parseRange } from '../a1.js';
+import { TABLE_RETENUS } from '../consolidated-workbook/anomalies-sources.js';
+import type { CellValue, GridWorkbook } from '../grid.js';
 import type { ReturnRecord, ValidationIssue } from '../records.js';
 import type { Referentiel, ReferentielEntry } from './types.js';
 
@@ -89,4 +92,34 @@ export function referentielFromReturns(kept: readonly ReturnRecord[], file: stri
   }
   const year = periode ?? (latest !== undefined ? latest + 1 : undefined);
   return { file, origin: 'retours', ...(year !== undefined ? { periode: year } : {}), entries, issues: [] };
+}
+
+/**
+ * The référentiel one of our consolidated workbooks gives: its « Retours retenus » table (file,
+ * SIRET, name, year, département, kind), every SIAE retained then expected the year after.
+ */
+export function referentielFromConsolidated(book: GridWorkbook, settings: Settings, file: string = book.source): Referentiel | undefined {
+  const table = book.tables.find((t) => t.name.toLowerCase() === TABLE_RETENUS.toLowerCase());
+  const sheet = table && book.sheets.find((s) => s.name === table.sheet);
+  if (!table || !sheet) return undefined;
+  const range = parseRange(table.ref);
+  const col = (header: string) => table.columns.indexOf(header);
+  const at = (row: readonly CellValue[] | undefined, header: string) => (col(header) >= 0 ? row?.[range.left - 1 + col(header)] : undefined);
+  const records: ReturnRecord[] = [];
+  for (let r = range.top; r < range.bottom; r++) {
+    const row = sheet.rows[r];
+    const values: Record<string, unknown> = {};
+    const siret = at(row, 'SIRET');
+    const annee = at(row, 'Année');
+    const departement = at(row, 'Département');
+    const kind = at(row, 'Type de SIAE');
+    const nom = at(row, 'Raison sociale');
+    if (typeof siret === 'string' && isValidSiret(siret)) values.siret = siret;
+    if (typeof annee === 'number') values.annee = annee;
+    if (typeof departement === 'string') values.departement = departement;
+    if (typeof kind === 'string') values.type_siae = kind;
+    if (typeof nom === 'string') values.raison_sociale = nom;
+    records.push({ values: values as ReturnRecord['values'], source: { file, sheet: sheet.name, row: r + 1, cells: {} }, errors: 0, warnings: 0 });
+  }
+  return { ...referentielFromReturns(records, file, settings), file };
 }

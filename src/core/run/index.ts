@@ -11,3 +11,4 @@ export * from './verdict.js';
 export * from './json.js';
 export * from './same-input.js';
 export * from './classify-input.js';
+export * from './referentiel-input.js';
