@@ -1,24 +1,28 @@
 /**
  * npm run demo: generates a demo region following the 2013 diagnostic of the regional strategy
  * (demo-data/retours, written once: delete the folder to regenerate), consolidates it with the
- * default action plan, writes demo-data/consolidation.xlsx and prints our figures beside the
- * diagnostic's.
+ * default action plan and the demo's référentiel of expected SIAE (demo-data/referentiel-siae.xlsx:
+ * the demo SIAE plus a few that sent nothing), writes demo-data/consolidation.xlsx and prints our
+ * figures beside the diagnostic's, then the collection per département.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consolidateFiles } from '../src/apps/cli/consolidate.js';
 import { writeAtomically } from '../src/apps/cli/out-path.js';
-import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
+import { completenessLines } from '../src/core/campaign/index.js';
+import { compareWithDiagnostic, demoReferentielRows, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
+import { fillReferentiel } from '../src/core/templates/index.js';
 import { PROGRESS_STATUS_LABELS } from '../src/core/objectives/index.js';
 import { writeDemoFiles } from '../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../src/hosts/xlsx/write/index.js';
-import { formatNumberFr } from '../src/schema/index.js';
+import { DEFAULT_SETTINGS, formatNumberFr } from '../src/schema/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'demo-data');
 const returnsDir = join(dataDir, 'retours');
 const out = join(dataDir, 'consolidation.xlsx');
+const referentielPath = join(dataDir, 'referentiel-siae.xlsx');
 const rel = (p: string) => relative(process.cwd(), p) || '.';
 const started = performance.now();
 
@@ -30,8 +34,14 @@ if (!existsSync(returnsDir)) {
   console.log(`Données de démonstration déjà présentes dans ${rel(returnsDir)} (supprimez le dossier pour les régénérer).`);
 }
 
+if (!existsSync(referentielPath)) {
+  const region = generateDemoRegion();
+  writeFileSync(referentielPath, await writeWorkbookModel(fillReferentiel(DEFAULT_SETTINGS, region.annee, demoReferentielRows(region))));
+  console.log(`Référentiel des SIAE attendues écrit : ${rel(referentielPath)}.`);
+}
+
 // The same run as `iae consolidate` and the task pane (src/core/run): the default plan, the same workbook.
-const run = await consolidateFiles([returnsDir], { exclude: [out] });
+const run = await consolidateFiles([returnsDir], { exclude: [out], referentielPath });
 const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
 if (failed) throw new Error(failed);
 
@@ -60,5 +70,9 @@ const off = rows.filter((r) => !withinRounding(r));
 console.log('');
 console.log(off.length === 0 ? 'Tous les chiffres du diagnostic 2013 sont reproduits (aux arrondis près).' : `${off.length} chiffre(s) s'écartent du diagnostic au-delà des arrondis.`);
 console.log(`Objectifs (${run.planLabel}) : ${Object.entries(PROGRESS_STATUS_LABELS).map(([s, l]) => `${l.toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ')}.`);
+if (run.completeness) {
+  console.log(`Collecte ${run.completeness.periode ?? ''} (référentiel ${rel(referentielPath)}) :`);
+  for (const line of completenessLines(run.completeness)) console.log(`  ${line}`);
+}
 console.log(`Classeur consolidé : ${rel(out)} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 if (off.length > 0 || result.excluded.length > 0) process.exitCode = 1;

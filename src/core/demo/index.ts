@@ -5,3 +5,4 @@ export * from './generate.js';
 export * from './prng.js';
 export * from './sector-mix.js';
 export * from './compare.js';
+export * from './referentiel.js';
