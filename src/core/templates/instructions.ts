@@ -98,6 +98,8 @@ function howToFill(kind: TemplateKind, settings: Settings): Block[] {
     blocks.push(
       b('SIRET : 14 chiffres sans espace, avec sa clé de contrôle. Annexe financière : facultative, elle sert à reconnaître un retour dont le SIRET diffère.'),
       b("Type de SIAE et département : choisis dans les listes ; réseau et contact : texte libre, facultatifs."),
+      b("Année de la campagne : en haut de la feuille, l'année dont on attend les retours (ex. 2025)."),
+      b('Une ligne par SIAE conventionnée : une structure qui porte deux conventions sous deux SIRET figure sur deux lignes.'),
     );
     return blocks;
   }

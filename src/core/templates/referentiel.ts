@@ -35,7 +35,7 @@ export function referentielHeader(c: Column): string {
   return 'header' in c ? c.header : columnDef(c)!.label;
 }
 
-const WIDTHS: Record<Column['key'], number> = { siret: 17, annexe: 22, nom: 34, kind: 10, departement: 12, reseau: 22, contact: 34 };
+const WIDTHS: Record<Column['key'], number> = { siret: 17, annexe: 22, nom: 40, kind: 10, departement: 14, reseau: 28, contact: 38 };
 
 function columnValidation(c: Column, settings: Settings, range: string): DataValidationModel {
   const def = columnDef(c);
