@@ -88,3 +88,13 @@ describe('recognising campaign inputs', () => {
     expect(referentielFromReturns([], 'vide.xlsx', DEFAULT_SETTINGS).entries).toEqual([]);
   });
 });
+
+describe('a référentiel given to validation', () => {
+  it('is not checked as a return: one clear French message naming the file', async () => {
+    const { validateWorkbooks } = await import('../../../src/core/validate/run.js');
+    const report = validateWorkbooks([await xlsxBook(fillReferentiel(DEFAULT_SETTINGS, 2025, [{ siret: ok, nom: 'A', kind: 'ACI', departement: '75' }]), 'ref.xlsx')], DEFAULT_SETTINGS);
+    const issues = report.files.flatMap((f) => f.issues);
+    expect(report.files.flatMap((f) => f.records)).toEqual([]);
+    expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('ref.xlsx est un « Référentiel des SIAE »')]);
+  });
+});
