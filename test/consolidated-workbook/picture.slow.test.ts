@@ -11,8 +11,8 @@ import { join, relative } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { consolidateFiles } from '../../src/apps/cli/consolidate.js';
-import { generateDemoRegion } from '../../src/core/demo/index.js';
-import { fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
+import { demoReferentielRows, generateDemoRegion } from '../../src/core/demo/index.js';
+import { fillReferentiel, fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, estimateRowHeight, widthForText, widthForWords } from '../../src/core/text-layout.js';
 import { DEMO_NETWORKS_DIR, writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
@@ -123,8 +123,11 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     writeFileSync(join(returns, 'formulaire-envoye-deux-fois.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, twice.values as TypedReturn, { cacheHelpers: true })));
     const bad = { ...region.siae[0]!.values, siret: siretOf(999), femmes: (region.siae[0]!.values.personnes ?? 0) + 5 };
     writeFileSync(join(returns, 'formulaire-en-erreur.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, bad as TypedReturn, { cacheHelpers: true })));
+    // The demo's référentiel (its SIAE and a few silent ones): « Suivi de la collecte » too.
+    const referentielPath = join(ARTIFACTS, 'referentiel-siae.xlsx');
+    writeFileSync(referentielPath, await writeWorkbookModel(fillReferentiel(DEFAULT_SETTINGS, region.annee, demoReferentielRows(region))));
     // Given relative to the working folder, as a user types it.
-    const run = await consolidateFiles([relative(process.cwd(), returns)]);
+    const run = await consolidateFiles([relative(process.cwd(), returns)], { referentielPath: relative(process.cwd(), referentielPath) });
     // The workbook exactly as `iae consolidate` writes it (the one run's model).
     const bytes = await writeWorkbookModel(run.model);
     xlsxPath = join(ARTIFACTS, 'consolidation.xlsx');
@@ -142,7 +145,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     expect(pages.length).toBeGreaterThanOrEqual(sheets.length);
   });
 
-  it('has the eight sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
+  it('has the nine sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Synthèse régionale',
       'Par département',
@@ -150,6 +153,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
       'Heures par secteur',
       'Sorties',
       'Progression des objectifs',
+      'Suivi de la collecte',
       'Anomalies',
       'Sources',
     ]);
