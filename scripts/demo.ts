@@ -1,21 +1,26 @@
 /**
  * npm run demo: generates a demo region following the 2013 diagnostic of the regional strategy
  * (demo-data/retours, written once: delete the folder to regenerate), consolidates it with the
- * default action plan, writes demo-data/consolidation.xlsx and prints our figures beside the
- * diagnostic's. A second demo year (N−1, demo-previous-year.ts) is consolidated first and given
- * as reference, so the workbook shows « Évolution »; the year N figures do not depend on it.
+ * default action plan and the demo's référentiel of expected SIAE (demo-data/referentiel-siae.xlsx:
+ * the demo SIAE plus a few that sent nothing), writes demo-data/consolidation.xlsx and prints our
+ * figures beside the diagnostic's, then the collection per département. A second demo year (N−1,
+ * demo-previous-year.ts) is consolidated first and given as reference, so the workbook shows
+ * « Évolution », and the ASP's extract of the demo region gives « Rapprochement ASP »; the year N
+ * figures depend on neither.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consolidateFiles } from '../src/apps/cli/consolidate.js';
 import { writeAtomically } from '../src/apps/cli/out-path.js';
-import { compareWithDiagnostic, demoAspExtract, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
+import { completenessLines } from '../src/core/campaign/index.js';
+import { compareWithDiagnostic, demoAspExtract, demoReferentielRows, DIAGNOSTIC_2013, generateDemoRegion, withinRounding, type ComparisonRow } from '../src/core/demo/index.js';
+import { fillReferentiel } from '../src/core/templates/index.js';
 import { aspSummaryLine } from '../src/core/reconcile/index.js';
 import { PROGRESS_STATUS_LABELS } from '../src/core/objectives/index.js';
 import { writeDemoFiles } from '../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../src/hosts/xlsx/write/index.js';
-import { formatNumberFr } from '../src/schema/index.js';
+import { DEFAULT_SETTINGS, formatNumberFr } from '../src/schema/index.js';
 import { evolutionSummary } from '../src/core/evolution/index.js';
 import { previousDemoYear } from './demo-previous-year.js';
 
@@ -25,6 +30,7 @@ const returnsDir = join(dataDir, 'retours');
 const out = join(dataDir, 'consolidation.xlsx');
 // The ASP's extract of the demo region, beside the returns (never read as one of them).
 const aspPath = join(dataDir, `extraction-asp-${DIAGNOSTIC_2013.annee}.xlsx`);
+const referentielPath = join(dataDir, 'referentiel-siae.xlsx');
 const rel = (p: string) => relative(process.cwd(), p) || '.';
 const started = performance.now();
 
@@ -42,9 +48,15 @@ if (!existsSync(aspPath)) {
   console.log(`Extraction ASP de démonstration écrite : ${rel(aspPath)}.`);
 }
 
-// The same run as `iae consolidate --asp --reference` and the task pane (src/core/run): the default plan, the same workbook.
+if (!existsSync(referentielPath)) {
+  const region = generateDemoRegion();
+  writeFileSync(referentielPath, await writeWorkbookModel(fillReferentiel(DEFAULT_SETTINGS, region.annee, demoReferentielRows(region))));
+  console.log(`Référentiel des SIAE attendues écrit : ${rel(referentielPath)}.`);
+}
+
+// The same run as `iae consolidate --referentiel --asp --reference` and the task pane (src/core/run): the default plan, the same workbook.
 const previous = await previousDemoYear(dataDir, (line) => console.log(line));
-const run = await consolidateFiles([returnsDir], { exclude: [out], aspPath, reference: previous.reference, referencePath: previous.path });
+const run = await consolidateFiles([returnsDir], { exclude: [out], referentielPath, aspPath, reference: previous.reference, referencePath: previous.path });
 const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
 if (failed) throw new Error(failed);
 
@@ -76,5 +88,9 @@ if (run.evolution) console.log(evolutionSummary(run.evolution));
 if (run.reconciliation) console.log(aspSummaryLine(run.reconciliation));
 for (const p of run.problems) console.error(p);
 console.log(`Objectifs (${run.planLabel}) : ${Object.entries(PROGRESS_STATUS_LABELS).map(([s, l]) => `${l.toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ')}.`);
+if (run.completeness) {
+  console.log(`Collecte ${run.completeness.periode ?? ''} (référentiel ${rel(referentielPath)}) :`);
+  for (const line of completenessLines(run.completeness)) console.log(`  ${line}`);
+}
 console.log(`Classeur consolidé : ${rel(out)} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 if (off.length > 0 || result.excluded.length > 0 || !run.evolution || run.problems.length > 0) process.exitCode = 1;

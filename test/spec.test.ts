@@ -53,6 +53,7 @@ describe('the spec as a document (printable HTML)', () => {
       'indicateurs-collectes',
       'indicateurs-derives',
       'regles-de-coherence',
+      'campagne-siae-attendues-et-completude',
       'definitions-de-reference',
       'rapprochement-avec-l-extraction-asp',
       'exemples',

@@ -4,13 +4,14 @@
  * when a user's own file lacks them, recognition falls back to header labels.
  */
 
-export const TEMPLATE_KINDS = ['siae', 'reseau', 'plan'] as const;
+export const TEMPLATE_KINDS = ['siae', 'reseau', 'plan', 'referentiel'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
   siae: 'Modèle SIAE',
   reseau: 'Modèle réseau / département',
   plan: "Modèle plan d'actions",
+  referentiel: 'Référentiel des SIAE',
 };
 
 /** File names of the generated templates, in templates/. */
@@ -18,6 +19,7 @@ export const TEMPLATE_FILES: Record<TemplateKind, string> = {
   siae: 'modele-siae.xlsx',
   reseau: 'modele-reseau-departement.xlsx',
   plan: 'modele-plan-actions.xlsx',
+  referentiel: 'modele-referentiel-siae.xlsx',
 };
 
 /** Very hidden sheet holding the metadata cells that the defined names below point at. */
@@ -78,3 +80,24 @@ export const INDICATORS_SHEET = 'Indicateurs';
 /** Values of the plan table's "sens" and "exemple" columns. */
 export const PLAN_DIRECTIONS = ['hausse', 'baisse'] as const;
 export const YES_NO = ['oui', 'non'] as const;
+
+/** Référentiel des SIAE: the SIAE expected to return their figures for a campaign year, one row each. */
+export const REFERENTIEL_SHEET = 'SIAE attendues';
+export const REFERENTIEL_TABLE = 'IAE_Referentiel';
+/** Defined name → cell holding the campaign year. */
+export const NAME_REFERENTIEL_YEAR = 'IAE_REFERENTIEL_ANNEE';
+export const REFERENTIEL_INPUT_ROWS = 1000;
+/**
+ * Columns of the référentiel table, in order. The identification columns take their header from
+ * the schema's indicator (`indicator`); réseau and contact are the référentiel's own.
+ */
+export const REFERENTIEL_COLUMNS = [
+  { key: 'siret', indicator: 'siret' },
+  { key: 'annexe', indicator: 'annexe_financiere' },
+  { key: 'nom', indicator: 'raison_sociale' },
+  { key: 'kind', indicator: 'type_siae' },
+  { key: 'departement', indicator: 'departement' },
+  { key: 'reseau', header: 'Réseau' },
+  { key: 'contact', header: 'Contact (nom, courriel, téléphone)' },
+] as const;
+export type ReferentielColumnKey = (typeof REFERENTIEL_COLUMNS)[number]['key'];

@@ -31,6 +31,7 @@ import {
 import type { DerivedAggregate } from '../core/consolidate/index.js';
 import { workedRate, workedReturn } from './examples.js';
 import { GLOSSARY, dataProtection, officialReferences } from './references.js';
+import { campaignBlocks } from './campaign-section.js';
 import { diffusionSettingsBlocks } from './diffusion-section.js';
 import { seriesBreaksBlocks } from './series-breaks-section.js';
 import { reconciliationBlocks } from './reconciliation-section.js';
@@ -176,6 +177,8 @@ export function specBlocks({ settings, publication = DEFAULT_PUBLICATION }: Spec
     ['Code', 'Gravité', 'Règle', 'Cellule signalée'],
     RULES.map((r) => [`\`${r.code}\``, r.severity, r.description, `\`${r.field}\` (${indicatorByCode(r.field)?.label ?? ''})`]),
   );
+
+  for (const b of campaignBlocks()) out.push(b);
 
   h2('Définitions de référence');
   para("Les indicateurs reprennent les définitions de la remontée nationale de l'IAE (extranet de l'ASP, les emplois de l'inclusion).");

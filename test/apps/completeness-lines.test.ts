@@ -1,41 +1,40 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The Consolider tab's completeness lines on a real run: a référentiel and returns written as
+ * real xlsx files (the campaign tests' builder), the same words as the CLI's summary.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
 import { completenessLines } from '../../src/apps/taskpane/completeness-lines.js';
+import { completenessLines as cliLines, readReferentiel } from '../../src/core/campaign/index.js';
+import { runConsolidation, type ConsolidationRun } from '../../src/core/run/index.js';
+import { validateWorkbooks } from '../../src/core/validate/run.js';
+import { DEFAULT_SETTINGS } from '../../src/schema/index.js';
+import { networkBook, referentielBook, returnOf, siretOf, type TestSiae } from '../core/campaign/campaign-builder.js';
+
+const S = (n: number, kind: TestSiae['kind'], departement: string): TestSiae => ({ siret: siretOf(n), nom: `SIAE ${n}`, kind, departement });
+const expected = [S(1, 'ACI', '75'), S(2, 'ACI', '75'), S(3, 'EI', '93'), S(4, 'AI', '93'), S(5, 'AI', '93')];
+
+let withList: ConsolidationRun;
+let without: ConsolidationRun;
+beforeAll(async () => {
+  // 75: both returned, one with errors; 93: one of three returned.
+  const books = [await networkBook([returnOf(expected[0]!), returnOf(expected[1]!, { broken: true }), returnOf(expected[3]!)], 'reseau.xlsx')];
+  const report = validateWorkbooks(books, DEFAULT_SETTINGS);
+  const referentiel = readReferentiel(await referentielBook(expected), DEFAULT_SETTINGS)!;
+  withList = runConsolidation({ report, referentiel });
+  without = runConsolidation({ report });
+}, 120_000);
 
 describe('complétude dans l’onglet Consolider : une ligne par département, puis la région', () => {
-  it('rien quand le calcul n’a pas de complétude, ou rien d’utilisable', () => {
-    expect(completenessLines({})).toBeUndefined();
-    expect(completenessLines({ completeness: undefined })).toBeUndefined();
-    expect(completenessLines({ completeness: { departements: [{ departement: '93' }] } })).toBeUndefined();
-    expect(completenessLines(null)).toBeUndefined();
+  it('rien sans référentiel', () => {
+    expect(completenessLines(without)).toBeUndefined();
   });
 
-  it('par département × type : additionnés par département, la région en total', () => {
-    const lines = completenessLines({
-      completeness: {
-        cells: [
-          { departement: '93', kind: 'ACI', expected: 10, received: 8, retained: 7, excluded: 1, missing: 2 },
-          { departement: '93', kind: 'EI', expected: 5, received: 5, retained: 5, excluded: 0, missing: 0 },
-          { departement: '75', kind: 'ACI', expected: 1, received: 0, retained: 0, excluded: 0, missing: 1 },
-        ],
-      },
-    });
-    expect(lines).toEqual([
-      { code: '75', text: '75 Paris : 1 attendue, 0 reçue, 0 retenue, 0 écartée, 1 manquante' },
-      { code: '93', text: '93 Seine-Saint-Denis : 15 attendues, 13 reçues, 12 retenues, 1 écartée, 2 manquantes' },
-      { code: '', text: 'Région : 16 attendues, 13 reçues, 12 retenues, 1 écartée, 3 manquantes' },
-    ]);
-  });
-
-  it('noms français, région donnée à part, listes de SIAE comptées', () => {
-    const lines = completenessLines({
-      completeness: {
-        departements: [{ code: '77', attendus: 3, recus: 2, retenus: 2, ecartes: 0, manquants: [{ siret: 'x' }] }],
-        region: { attendus: 3, recus: 2, retenus: 2, ecartes: 0, manquants: 1 },
-      },
-    });
-    expect(lines).toEqual([
-      { code: '77', text: '77 Seine-et-Marne : 3 attendues, 2 reçues, 2 retenues, 0 écartée, 1 manquante' },
-      { code: '', text: 'Région : 3 attendues, 2 reçues, 2 retenues, 0 écartée, 1 manquante' },
-    ]);
+  it('les mots du résumé de la ligne de commande, département par département puis la région', () => {
+    const lines = completenessLines(withList)!;
+    expect(lines.map((l) => l.code)).toEqual(['75', '93', '']);
+    expect(lines.map((l) => l.text)).toEqual(cliLines(withList.completeness!));
+    expect(lines[0]!.text).toBe('75 Paris : 2 attendues, 2 reçues (1 retenue, 1 écartée), 0 manquante ; 50 % retenues');
+    expect(lines[1]!.text).toBe('93 Seine-Saint-Denis : 3 attendues, 1 reçue (1 retenue), 2 manquantes ; 33 % retenues');
+    expect(lines[2]!.text).toBe('Région : 5 attendues, 3 reçues (2 retenues, 1 écartée), 2 manquantes ; 40 % retenues');
   });
 });

@@ -11,8 +11,8 @@ import { join, relative } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { consolidateFiles } from '../../src/apps/cli/consolidate.js';
-import { demoAspExtract, generateDemoRegion } from '../../src/core/demo/index.js';
-import { fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
+import { demoAspExtract, demoReferentielRows, generateDemoRegion } from '../../src/core/demo/index.js';
+import { fillReferentiel, fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, estimateRowHeight, widthForText, widthForWords } from '../../src/core/text-layout.js';
 import { DEMO_NETWORKS_DIR, writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
@@ -129,8 +129,16 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     // The demo's ASP extract, as the demo passes it: « Rapprochement ASP ».
     const aspPath = join(ARTIFACTS, 'extraction-asp.xlsx');
     writeFileSync(aspPath, await writeWorkbookModel(demoAspExtract(region).model));
+    // The demo's référentiel (its SIAE and a few silent ones): « Suivi de la collecte » too.
+    const referentielPath = join(ARTIFACTS, 'referentiel-siae.xlsx');
+    writeFileSync(referentielPath, await writeWorkbookModel(fillReferentiel(DEFAULT_SETTINGS, region.annee, demoReferentielRows(region))));
     // Given relative to the working folder, as a user types it.
-    const run = await consolidateFiles([relative(process.cwd(), returns)], { reference: previous.reference, referencePath: previous.path, aspPath });
+    const run = await consolidateFiles([relative(process.cwd(), returns)], {
+      reference: previous.reference,
+      referencePath: previous.path,
+      aspPath,
+      referentielPath: relative(process.cwd(), referentielPath),
+    });
     // The workbook exactly as `iae consolidate` writes it (the one run's model).
     const bytes = await writeWorkbookModel(run.model);
     xlsxPath = join(ARTIFACTS, 'consolidation.xlsx');
@@ -148,7 +156,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     expect(pages.length).toBeGreaterThanOrEqual(sheets.length);
   });
 
-  it('has the twelve sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
+  it('has the thirteen sheets, with rows in « Anomalies » and in each table of « Sources »', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Synthèse régionale',
       'Par département',
@@ -156,6 +164,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
       'Heures par secteur',
       'Sorties',
       'Progression des objectifs',
+      'Suivi de la collecte',
       'Rapprochement ASP',
       'Évolution',
       'Par réseau',

@@ -1,10 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateFiles, type ConsolidationRun } from '../../src/apps/cli/consolidate.js';
 import { figureValue } from '../../src/core/consolidate/index.js';
-import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, withinRounding } from '../../src/core/demo/index.js';
+import { compareWithDiagnostic, DEMO_MISSING, demoReferentielRows, DIAGNOSTIC_2013, generateDemoRegion, withinRounding } from '../../src/core/demo/index.js';
+import { SHEET_SUIVI } from '../../src/core/consolidated-workbook/index.js';
+import { fillReferentiel } from '../../src/core/templates/index.js';
+import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEMO_FORMS_DIR, DEMO_NETWORKS_DIR, writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { DEFAULT_SETTINGS, evaluateRules, makeReturnSchema } from '../../src/schema/index.js';
 
@@ -69,4 +72,18 @@ describe('the demo through the real pipeline (xlsx files written, read, validate
     expect(run.progress.length).toBeGreaterThan(0);
     expect(run.progress.every((p) => p.statut !== 'sans_donnee')).toBe(true);
   });
+
+  it("follows the collection with the demo's référentiel: the 407 retained, the 7 silent ones missing, the figures unchanged", async () => {
+    const region = generateDemoRegion();
+    const path = join(dirname(dir), 'referentiel-siae.xlsx');
+    writeFileSync(path, await writeWorkbookModel(fillReferentiel(DEFAULT_SETTINGS, region.annee, demoReferentielRows(region))));
+    const withRef = await consolidateFiles([dir], { referentielPath: path });
+    const c = withRef.completeness!;
+    expect(c.referentiel).toEqual({ file: 'referentiel-siae.xlsx', origin: 'modele', entries: 407 + DEMO_MISSING.length });
+    expect(c.region).toMatchObject({ attendues: 414, retenues: 407, ecartees: 0, doublons: 0, manquantes: 7 });
+    expect(c.siae.filter((s) => s.state === 'manquant').map((s) => s.entry.nom).sort()).toEqual(DEMO_MISSING.map((m) => m.nom).sort());
+    expect(c.outside).toEqual([]);
+    expect(withRef.model.sheets.map((s) => s.name)).toContain(SHEET_SUIVI);
+    expect(withRef.keyFigures).toEqual(run.keyFigures);
+  }, 600_000);
 });

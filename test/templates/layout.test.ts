@@ -62,7 +62,7 @@ describe('estimateRowHeight', () => {
 const books = {} as Record<TemplateKind, Workbook>;
 beforeAll(async () => {
   const ExcelJS = await loadExcelJS();
-  for (const kind of ['siae', 'reseau', 'plan'] as const) {
+  for (const kind of Object.keys(TEMPLATE_FILES) as TemplateKind[]) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(TEMPLATES_DIR, TEMPLATE_FILES[kind])) as unknown as ArrayBuffer);
     books[kind] = wb;

@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { INSTRUCTIONS_SHEET, NETWORK_SHEET, SIAE_SHEET, TEMPLATE_KINDS, type TemplateKind } from '../../src/core/template-layout.js';
-import { buildTemplate, fillSiaeForm, NEUTRAL_SEND_BACK, type TypedReturn } from '../../src/core/templates/index.js';
+import { INSTRUCTIONS_SHEET, NETWORK_SHEET, REFERENTIEL_SHEET, SIAE_SHEET, TEMPLATE_KINDS, type TemplateKind } from '../../src/core/template-layout.js';
+import { buildTemplate, fillReferentiel, fillSiaeForm, NEUTRAL_SEND_BACK, type TypedReturn } from '../../src/core/templates/index.js';
 import type { WorkbookModel } from '../../src/core/workbook-model.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, INDICATORS, SECTIONS } from '../../src/schema/index.js';
@@ -92,6 +92,28 @@ describeWithLibreOffice('templates printed to PDF by LibreOffice', () => {
     }
     // The identification columns are declared for repetition (rendered by the writer).
     expect(model.sheets.find((s) => s.name === NETWORK_SHEET)!.print?.titleColumns).toBe('A:B');
+  }, LO_TIMEOUT);
+
+  it('the référentiel prints its seven columns on A4 landscape pages, the header row repeated on each', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      siret: `4${String(i).padStart(13, '0')}`,
+      annexe: `ACI075250${String(i).padStart(3, '0')}A0M1`,
+      nom: `Association intercommunale pour l’insertion n° ${i}`,
+      kind: 'ACI',
+      departement: '75',
+      reseau: 'Chantier école Île-de-France',
+      contact: `direction-${i}@exemple.org, 01 23 45 67 89`,
+    }));
+    const pdf = await pdfOf('referentiel', onlySheet(fillReferentiel(DEFAULT_SETTINGS, 2025, rows), REFERENTIEL_SHEET));
+    const texts = pages(pdf);
+    png(pdf, 'referentiel', 1, 2);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const [i, t] of texts.entries()) {
+      for (const h of ['SIRET', 'Raison sociale', 'Département', 'Réseau']) expect(flat(t), `page ${i + 1} sans l'en-tête « ${h} »`).toContain(h);
+    }
+    const all = flat(texts.join(' '));
+    for (const r of [rows[0]!, rows[119]!]) for (const v of [r.nom, r.contact]) expect(all).toContain(v);
+    for (const size of pageSizes(pdf, texts.length)) expect(size.width).toBeGreaterThan(size.height);
   }, LO_TIMEOUT);
 
   it('the SIAE form prints a 60-character name whole and shares with a single « % »', async () => {

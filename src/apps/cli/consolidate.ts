@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import { HEADLINE_CODES, type HeadlineKey } from '../../core/consolidate/index.js';
 import { figureLabel } from '../../core/consolidate/index.js';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS } from '../../core/objectives/index.js';
-import { runConsolidation, runJson, runVerdict, type ConsolidationRun as CoreRun, type PlanSource } from '../../core/run/index.js';
+import { completenessLines, type Referentiel } from '../../core/campaign/index.js';
+import { referentielFromInput, runConsolidation, runJson, runVerdict, secondInputMessage, type ConsolidationRun as CoreRun, type PlanSource } from '../../core/run/index.js';
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
@@ -27,7 +28,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json [--provenance]] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--referentiel siae.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json [--provenance]] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -41,6 +42,12 @@ Options :
   --plan FICHIER    plan d'actions (modèle de plan ou feuille ayant les mêmes colonnes) ;
                     à défaut, le seul plan trouvé parmi les fichiers, sinon le plan par défaut
                     (exemples du modèle)
+  --referentiel FICHIER  les SIAE attendues pour la campagne : modèle « Référentiel des SIAE »,
+                    extraction annuelle de l'ASP, classeur consolidé ou retours de l'an passé ;
+                    donne la feuille « Suivi de la collecte » (reçues, retenues, écartées,
+                    manquantes par département et type) et la couverture des objectifs. Un
+                    référentiel ou une extraction ASP placés parmi les fichiers sont reconnus
+                    de même (et l'avis le dit) ; sans référentiel, l'extraction ASP en tient lieu
   --out FICHIER     classeur consolidé à écrire (.xlsx), vérifié avant tout travail : ni un
                     dossier, ni un des fichiers à consolider, dans un dossier existant
   --reference FICHIER  classeur consolidé d'une année antérieure (écrit par iae consolidate) :
@@ -80,6 +87,7 @@ const OPTIONS = {
   reference: { type: 'string', missing: "--reference attend le nom du classeur consolidé d'une année antérieure." },
   asp: { type: 'string', missing: "--asp attend le nom du fichier de l'extraction annuelle de l'ASP." },
   provenance: { type: 'boolean' },
+  referentiel: { type: 'string', missing: '--referentiel attend le nom du classeur des SIAE attendues.' },
 
 } as const;
 
@@ -87,12 +95,16 @@ const OPTIONS = {
 export interface ConsolidationRun extends CoreRun {
   /** Files read as returns (display names; the plan and the output file left out). */
   readonly files: readonly string[];
+  /** What was taken as what among the files (référentiel, ASP extract, reference), in French. */
+  readonly notices: readonly string[];
 }
 
 export interface ConsolidationOptions {
   readonly planPath?: string;
   /** The ASP annual extract (--asp): reconciled with the returns, never read as one. */
   readonly aspPath?: string;
+  /** The référentiel named explicitly (--referentiel): never read as a return. */
+  readonly referentielPath?: string;
   /** Paths never read as returns (the output file, say). */
   readonly exclude?: readonly string[];
   readonly settings?: Settings;
@@ -160,26 +172,54 @@ async function readAspFile(path: string): Promise<{ extract?: AspExtract; proble
 /** Validates and consolidates files and folders through the one run; shared by the CLI, the demo script and tests. */
 export async function consolidateFiles(paths: readonly string[], options: ConsolidationOptions = {}): Promise<ConsolidationRun> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const listed = await listInputs(paths, [
-    ...(options.exclude ?? []),
+  const explicit = [
     ...(options.planPath ? [options.planPath] : []),
+    ...(options.referentielPath ? [options.referentielPath] : []),
     ...(options.referencePath ? [options.referencePath] : []),
     ...(options.aspPath ? [options.aspPath] : []),
-  ]);
+  ];
+  const listed = await listInputs(paths, [...(options.exclude ?? []), ...explicit]);
   const inputs = await readInputs(listed, { settings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const plan = options.planPath ? await explicitPlan(options.planPath) : undefined;
+  const given = options.referentielPath ? await explicitReferentiel(options.referentielPath, settings) : undefined;
   const asp = options.aspPath ? await readAspFile(options.aspPath) : undefined;
+  const ignored = [...inputs.ignored];
+  // An input named by its option wins over one of the same kind found among the files.
+  if (given && inputs.referentiel) ignored.push({ file: inputs.referentiel.file, reason: 'en-trop', message: secondInputMessage(inputs.referentiel.file, 'referentiel', given.file) });
+  if (options.aspPath && inputs.asp) ignored.push({ file: inputs.asp.file, reason: 'en-trop', message: secondInputMessage(inputs.asp.file, 'asp', basename(options.aspPath)) });
+  if (options.reference && inputs.reference) ignored.push({ file: inputs.reference.file, reason: 'en-trop', message: secondInputMessage(inputs.reference.file, 'consolide', options.reference.file) });
+  const referentiel = given ?? inputs.referentiel;
+  const extract = options.aspPath ? asp?.extract : inputs.asp;
+  const reference = options.reference ?? inputs.reference;
   const run = runConsolidation({
     report: inputs.report,
-    ignored: inputs.ignored,
+    ignored,
     readInput: inputs.readInput,
     settings,
     ...(plan ? { plan } : {}),
-    ...(options.reference ? { reference: options.reference } : {}),
-    ...(asp?.extract ? { asp: asp.extract } : {}),
+    ...(referentiel ? { referentiel } : {}),
+    ...(extract ? { asp: extract } : {}),
+    ...(reference ? { reference } : {}),
   });
   // An extract that cannot be read makes the run incomplete, as an unreadable plan does.
-  return { ...run, problems: asp?.problem ? [...run.problems, asp.problem] : run.problems, files: inputs.files };
+  return { ...run, problems: asp?.problem ? [...run.problems, asp.problem] : run.problems, files: inputs.files, notices: inputs.notices };
+}
+
+/** The référentiel file, whatever it is (template, ASP extract, consolidated workbook, returns); unreadable: a référentiel with one error. */
+async function explicitReferentiel(path: string, settings: Settings): Promise<Referentiel> {
+  const name = basename(path);
+  const failed = (message: string): Referentiel => ({ file: name, origin: 'modele', entries: [], issues: [{ code: 'unreadable-file', severity: 'erreur', file: name, message }] });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    return failed(systemErrorSentence(err, path));
+  }
+  try {
+    return referentielFromInput(readXlsx(bytes, name), settings, name);
+  } catch (err) {
+    return failed(unreadableMessage(name, err));
+  }
 }
 
 export const command: Command = {
@@ -197,6 +237,7 @@ export const command: Command = {
     const out = v.out as string | undefined;
     const planPath = v.plan as string | undefined;
     const aspPath = v.asp as string | undefined;
+    const referentielPath = v.referentiel as string | undefined;
     const json = v.json === true;
     const publicOut = v.diffusion as string | undefined;
     const referencePath = v.reference as string | undefined;
@@ -213,7 +254,13 @@ export const command: Command = {
       for (const target of targets) {
         const refused = await checkOutPath(target, {
           force: v.force === true,
-          inputs: [...listed.files.map((f) => f.path), ...(planPath ? [planPath] : []), ...(referencePath ? [referencePath] : []), ...(aspPath ? [aspPath] : [])],
+          inputs: [
+            ...listed.files.map((f) => f.path),
+            ...(planPath ? [planPath] : []),
+            ...(referencePath ? [referencePath] : []),
+            ...(aspPath ? [aspPath] : []),
+            ...(referentielPath ? [referentielPath] : []),
+          ],
         });
         if (refused) {
           io.err(`${refused}\n`);
@@ -238,6 +285,7 @@ export const command: Command = {
       ...(planPath ? { planPath } : {}),
       ...(reference && referencePath ? { reference, referencePath } : {}),
       ...(aspPath ? { aspPath } : {}),
+      ...(referentielPath ? { referentielPath } : {}),
       exclude: targets,
       onProgress: (done, total, name) => {
         if (total > PROGRESS_ABOVE && !json) io.err(`[${done}/${total}] ${name}\n`);
@@ -272,6 +320,7 @@ export const command: Command = {
     else io.out(formatConsolidationSummary(run, out));
     // Files not counted are said on stderr too, whatever the output format.
     for (const f of run.report.files) if (f.unreadable) for (const i of f.issues) io.err(`${i.message}\n`);
+    for (const n of run.notices) io.err(`${n}\n`);
     for (const g of run.ignored) io.err(`${g.message}\n`);
     for (const p of run.problems) io.err(`${p}\n`);
     for (const w of run.evolution?.warnings ?? []) io.err(`${w}\n`);
@@ -305,6 +354,12 @@ export function formatConsolidationSummary(run: ConsolidationRun, out: string | 
   if (run.evolution) lines.push(evolutionSummary(run.evolution));
   const counts = PROGRESS_STATUSES.map((s) => `${PROGRESS_STATUS_LABELS[s].toLowerCase()} ${run.progress.filter((p) => p.statut === s).length}`).join(', ');
   lines.push(`Objectifs (${run.planLabel}) : ${counts}.`);
+  if (run.completeness) {
+    const c = run.completeness;
+    lines.push(`Collecte${c.periode !== undefined ? ` ${c.periode}` : ''} (référentiel « ${c.referentiel.file} ») :`);
+    for (const l of completenessLines(c)) lines.push(`  ${l}`);
+    if (c.outside.length > 0) lines.push(`  ${formatNumberFr(c.outside.length)} retour(s) de SIAE absentes du référentiel : voir la feuille « Suivi de la collecte ».`);
+  }
   if (run.reconciliation) lines.push(aspSummaryLine(run.reconciliation));
   const errors = run.anomalies.filter((a) => a.severity === 'erreur').length;
   if (errors > 0) lines.push(`${formatNumberFr(errors)} erreur(s) : détail dans la feuille « Anomalies »${out ? '' : ' (ou avec --json)'}.`);

@@ -8,8 +8,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
+import { readAspExtract, type AspExtract } from '../../core/asp/index.js';
+import { readReferentiel, type ReferenceInput, type Referentiel } from '../../core/campaign/index.js';
 import type { GridWorkbook } from '../../core/grid.js';
-import { consolidatedIgnoredMessage, isConsolidatedWorkbook, sameFileMessage, SameInputs, type IgnoredInput } from '../../core/run/index.js';
+import {
+  classifyInput,
+  consolidatedIgnoredMessage,
+  consolidatedYear,
+  referenceMessage,
+  sameFileMessage,
+  SameInputs,
+  secondInputMessage,
+  takenAsMessage,
+  type IgnoredInput,
+} from '../../core/run/index.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import { ValidationRun } from '../../core/validate/run.js';
 import { DEFAULT_READ_LIMITS, readXlsx, XlsxReadError } from '../../hosts/xlsx/read/index.js';
@@ -78,6 +90,13 @@ export interface ReadInputs {
   readonly files: readonly string[];
   /** Reads a checked file again by its display name (for the only plan among the inputs). */
   readonly readInput: (name: string) => GridWorkbook;
+  /** Campaign inputs found among the files (src/core/run/classify-input.ts), each said in `notices`. */
+  readonly referentiel?: Referentiel;
+  readonly asp?: AspExtract;
+  /** A consolidated workbook of a year before the returns'. */
+  readonly reference?: ReferenceInput;
+  /** French, one line each: what was taken as what. */
+  readonly notices: readonly string[];
 }
 
 async function readBytes(file: InputFile, maxBytes: number): Promise<Uint8Array> {
@@ -95,8 +114,13 @@ export async function readInputs(
   listed: ListedInputs,
   options: { readonly settings?: Settings; readonly onProgress?: (done: number, total: number, name: string) => void } = {},
 ): Promise<ReadInputs> {
-  const run = new ValidationRun(options.settings ?? DEFAULT_SETTINGS);
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const run = new ValidationRun(settings);
   const ignored: IgnoredInput[] = [];
+  const notices: string[] = [];
+  const consolidated: { file: string; book: GridWorkbook; year: number | undefined }[] = [];
+  let referentiel: Referentiel | undefined;
+  let asp: AspExtract | undefined;
   const files: string[] = [];
   const byName = new Map<string, string>();
   const firstByPath = new Map<string, string>();
@@ -125,8 +149,21 @@ export async function readInputs(
         } catch (err) {
           run.addUnreadable(file.name, unreadableMessage(file.name, err));
         }
-        if (book && isConsolidatedWorkbook(book)) ignored.push({ file: file.name, reason: 'consolide', message: consolidatedIgnoredMessage(file.name) });
-        else {
+        const kind = book ? classifyInput(book) : 'retour';
+        if (book && kind === 'consolide') consolidated.push({ file: file.name, book, year: consolidatedYear(book) });
+        else if (book && kind === 'referentiel') {
+          if (referentiel) ignored.push({ file: file.name, reason: 'en-trop', message: secondInputMessage(file.name, kind, referentiel.file) });
+          else {
+            referentiel = readReferentiel(book, settings, file.name);
+            notices.push(takenAsMessage(file.name, kind));
+          }
+        } else if (book && kind === 'asp') {
+          if (asp) ignored.push({ file: file.name, reason: 'en-trop', message: secondInputMessage(file.name, kind, asp.file) });
+          else {
+            asp = readAspExtract(book);
+            notices.push(takenAsMessage(file.name, kind));
+          }
+        } else {
           if (book) run.addWorkbook(book);
           files.push(file.name);
           byName.set(file.name, file.path);
@@ -140,5 +177,31 @@ export async function readInputs(
     if (path === undefined) throw new Error(`${name} : fichier inconnu de cette consolidation.`);
     return readXlsx(new Uint8Array(readFileSync(path)), name);
   };
-  return { report: run.finish(), ignored, files, readInput };
+  const report = run.finish();
+  // A consolidated workbook of an earlier year than the returns is the reference (the latest
+  // such year); any other stays ignored, as before the campaign.
+  const returnsYear = latestYear(report);
+  let reference: (typeof consolidated)[number] | undefined;
+  for (const c of consolidated) if (returnsYear !== undefined && c.year !== undefined && c.year < returnsYear && (!reference || c.year > reference.year!)) reference = c;
+  for (const c of consolidated) {
+    if (c === reference) notices.push(referenceMessage(c.file, c.year!, returnsYear!));
+    else ignored.push({ file: c.file, reason: 'consolide', message: consolidatedIgnoredMessage(c.file) });
+  }
+  return {
+    report,
+    ignored,
+    files,
+    readInput,
+    notices,
+    ...(referentiel ? { referentiel } : {}),
+    ...(asp ? { asp } : {}),
+    ...(reference ? { reference: { file: reference.file, book: reference.book } } : {}),
+  };
+}
+
+/** The latest year among the returns read. */
+function latestYear(report: ValidationReport): number | undefined {
+  let latest: number | undefined;
+  for (const f of report.files) for (const r of f.records) if (typeof r.values.annee === 'number' && (latest === undefined || r.values.annee > latest)) latest = r.values.annee;
+  return latest;
 }

@@ -5,7 +5,9 @@
  * and the consolidation goes on without it.
  */
 import { readAspExtract, type AspExtract } from '../../core/asp/index.js';
-import type { ReferenceInput, Referentiel, ReferentielEntry } from '../../core/campaign/index.js';
+import type { ReferenceInput, Referentiel } from '../../core/campaign/index.js';
+import { referentielFromInput } from '../../core/run/index.js';
+import { DEFAULT_SETTINGS } from '../../schema/index.js';
 import type { GridWorkbook } from '../../core/grid.js';
 import { readReference } from '../../core/evolution/index.js';
 import type { CampaignFiles, CampaignNotice, CampaignSlot, PickedFile } from './ports.js';
@@ -25,34 +27,14 @@ export const CAMPAIGN_LABELS: Readonly<Record<CampaignSlot, string>> = {
 };
 
 /**
- * THE référentiel reader of the pane: the one place to point at the campaign module's reader
- * (template « Référentiel des SIAE », ASP extract, last year's returns). Until it lands, the list
- * is taken from an ASP annual extract (one of the référentiel's three sources, issue 14).
- * Throws a French message when the workbook is not a référentiel it recognises.
+ * THE référentiel reader of the pane: the campaign's own (our template, an ASP extract, a
+ * consolidated workbook's retained returns), as `--referentiel` reads it. Throws a French
+ * message when the workbook holds no list of SIAE it recognises.
  */
 export function readReferentielBook(book: GridWorkbook): Referentiel {
-  const asp = readAspExtract(book);
-  if (!asp) {
-    throw new Error(
-      `${book.source} : aucune liste de SIAE reconnue (ce volet lit pour l\u2019instant le référentiel depuis un extrait ASP : colonnes « Année », « SIRET », « Dénomination », « Mesure », « Libellé Département »).`,
-    );
-  }
-  const seen = new Set<string>();
-  const entries: ReferentielEntry[] = [];
-  for (const row of asp.rows) {
-    if (!row.siret || !row.typeSiae || !row.departement || seen.has(row.siret)) continue;
-    seen.add(row.siret);
-    entries.push({
-      siret: row.siret,
-      ...(row.annexe ? { annexe: row.annexe } : {}),
-      nom: row.denomination ?? '',
-      kind: row.typeSiae,
-      departement: row.departement,
-      source: { file: book.source, sheet: row.source.sheet, row: row.source.row },
-    });
-  }
-  const years = [...new Set(asp.rows.map((r) => r.annee).filter((y): y is number => y !== undefined))];
-  return { file: book.source, origin: 'asp', ...(years.length === 1 ? { periode: years[0]! } : {}), entries, issues: asp.issues };
+  const r = referentielFromInput(book, DEFAULT_SETTINGS);
+  if (r.entries.length === 0 && r.issues.some((i) => i.code === 'unknown-template' || i.code === 'unreadable-file')) throw new Error(r.issues[0]!.message);
+  return r;
 }
 
 /**

@@ -10,3 +10,4 @@ export * from './scopes.js';
 export * from './rapprochement.js';
 export * from './par-reseau.js';
 export * from './donnees.js';
+export * from './suivi.js';

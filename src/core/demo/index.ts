@@ -7,3 +7,4 @@ export * from './sector-mix.js';
 export * from './compare.js';
 export * from './previous-year.js';
 export * from './asp-extract.js';
+export * from './referentiel.js';

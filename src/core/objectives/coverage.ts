@@ -1,12 +1,20 @@
+import type { SiaeKind } from '../../schema/index.js';
 import type { ConsolidationResult, GroupAggregate } from '../consolidate/index.js';
 import type { PlanTarget, ProgressCoverage } from './types.js';
+
+/**
+ * The SIAE a référentiel expects on a perimeter for a period, and those of them without a
+ * retained return (SIRET); undefined when the référentiel is not for that period.
+ */
+export type ExpectedOnScope = (periode: number, departement: string | null, kind: SiaeKind | null) => { readonly attendues: number; readonly sirets: readonly string[] } | undefined;
 
 /**
  * Whether a target's figure covers its whole perimeter. Missing:
  * - for a region-wide target, every département of the region with no retained return for the period;
  * - when the run also holds the reference year, every SIAE (SIRET) of the reference year's figure
  *   on the same scope with no retained return for the period.
- * A target on one département is only compared with its reference year (no list of expected SIAE yet).
+ * - when a référentiel of expected SIAE is given for the period, every SIAE of the perimeter it
+ *   lists without a retained return (missing, excluded for errors, or only sent as a duplicate).
  */
 export function coverageOf(
   result: ConsolidationResult,
@@ -15,6 +23,7 @@ export function coverageOf(
   group: GroupAggregate | undefined,
   referenceGroup: GroupAggregate | undefined,
   regionDepartements: readonly string[],
+  expected?: ExpectedOnScope,
 ): ProgressCoverage {
   const parts: string[] = [];
   let departementsRecus: string[] = target.departement === null ? [] : [target.departement];
@@ -40,6 +49,14 @@ export function coverageOf(
       const n = siaeManquantes.length;
       parts.push(`${n} SIAE présente${n > 1 ? 's' : ''} en ${target.anneeReference} sans retour ${periode} sur ce périmètre`);
     }
+  }
+  const fromReferentiel = expected?.(periode, target.departement, target.kind);
+  if (fromReferentiel && fromReferentiel.sirets.length > 0) {
+    const n = fromReferentiel.sirets.length;
+    parts.push(`${n} SIAE attendue${n > 1 ? 's' : ''} sur ${fromReferentiel.attendues} sans retour retenu (référentiel)`);
+    const known = new Set(siaeManquantes);
+    for (const s of fromReferentiel.sirets) if (!known.has(s)) siaeManquantes.push(s);
+    siaeManquantes.sort();
   }
   return { complete: parts.length === 0, departementsRecus, departementsManquants, siaeManquantes, texte: parts.join(' ; ') };
 }

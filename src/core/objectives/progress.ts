@@ -1,12 +1,14 @@
 import { DEFAULT_SETTINGS, departementsOfRegion, strategyNode } from '../../schema/index.js';
 import { figureLabel, figureValue, groupMapKey, type ConsolidationResult, type GroupAggregate } from '../consolidate/index.js';
-import { coverageOf } from './coverage.js';
+import { coverageOf, type ExpectedOnScope } from './coverage.js';
 import { displayUnits, progressionDecimals, progressionWords } from './precision.js';
 import { PROGRESS_STATUS_LABELS, type ActionPlan, type MeasuredStatus, type ObjectiveProgress, type PlanTarget, type ProgressCoverage } from './types.js';
 
 export interface ProgressOptions {
   /** Départements a region-wide target covers; default: those of the settings' region (8 for Ile-de-France). */
   readonly regionDepartements?: readonly string[];
+  /** SIAE expected on a perimeter and those without a retained return (a référentiel given): partial coverage when any. */
+  readonly expected?: ExpectedOnScope;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ProgressOptions {
  */
 export function computeProgress(plan: ActionPlan, result: ConsolidationResult, options: ProgressOptions = {}): ObjectiveProgress[] {
   const regionDepartements = options.regionDepartements ?? departementsOfRegion(DEFAULT_SETTINGS.regionCode).map((d) => d.code);
-  return plan.targets.map((target) => progressOf(target, result, { regionDepartements }));
+  return plan.targets.map((target) => progressOf(target, result, { regionDepartements, ...(options.expected ? { expected: options.expected } : {}) }));
 }
 
 const NO_COVERAGE: ProgressCoverage = { complete: true, departementsRecus: [], departementsManquants: [], siaeManquantes: [], texte: '' };
@@ -51,7 +53,7 @@ export function progressOf(target: PlanTarget, result: ConsolidationResult, opti
     target.anneeReference !== undefined && target.anneeReference !== periode && result.byPeriod.has(target.anneeReference)
       ? groupOf(result, target.anneeReference, target)
       : undefined;
-  const couverture = coverageOf(result, periode, target, group, referenceGroup, options.regionDepartements ?? departementsOfRegion(DEFAULT_SETTINGS.regionCode).map((d) => d.code));
+  const couverture = coverageOf(result, periode, target, group, referenceGroup, options.regionDepartements ?? departementsOfRegion(DEFAULT_SETTINGS.regionCode).map((d) => d.code), options.expected);
   if (typeof valeur !== 'number') {
     notes.unshift(valeur === 'sans objet' ? 'Taux sans objet (dénominateur nul) sur ce périmètre.' : 'Aucun retour ne renseigne cet indicateur sur ce périmètre.');
     if (!couverture.complete) notes.push(`Couverture : ${couverture.texte}.`);

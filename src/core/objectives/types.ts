@@ -61,7 +61,7 @@ export interface ProgressCoverage {
   readonly departementsRecus: readonly string[];
   /** Départements of the perimeter with no retained return for the period. */
   readonly departementsManquants: readonly string[];
-  /** SIAE (SIRET) of the reference year's figure with no retained return for the period. */
+  /** SIAE (SIRET) of the reference year's figure, or of the référentiel, with no retained return for the period. */
   readonly siaeManquantes: readonly string[];
   /** French, e.g. « 2 départements sur 8 : 75, 93 ; manquent 77, 78… »; '' when complete. */
   readonly texte: string;

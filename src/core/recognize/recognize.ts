@@ -354,6 +354,17 @@ export function recognizeWorkbook(book: GridWorkbook, options: RecognizeOptions 
     return { recognition: { kind, version: meta.version, via, locations } as Recognition, issues };
   };
 
+  // A référentiel of expected SIAE is a campaign input, not a return (src/core/run/classify-input.ts).
+  if (wanted === 'referentiel') {
+    issues.push(
+      issue(book, {
+        code: 'unknown-template',
+        severity: 'erreur',
+        message: `${book.source} est un « Référentiel des SIAE » (la liste des SIAE attendues), pas un retour : donnez-le à la consolidation (iae consolidate … --referentiel ${book.source}, ou parmi les fichiers à consolider).`,
+      }),
+    );
+    return done(null, []);
+  }
   if (wanted === 'plan' || (!wanted && book.tables.some((t) => t.name.toUpperCase() === PLAN_TABLE.toUpperCase()))) {
     const p = plan(book, issues);
     if (p) return done('plan', [p]);

@@ -10,3 +10,5 @@ export * from './consolidated-book.js';
 export * from './verdict.js';
 export * from './json.js';
 export * from './same-input.js';
+export * from './classify-input.js';
+export * from './referentiel-input.js';

@@ -2,6 +2,7 @@ import { consolidationJson, type ConsolidationJson } from '../consolidate/index.
 import { networksJson, provenanceJson, type NetworksJson, type ProvenanceJson } from '../networks/index.js';
 import { progressJson } from '../objectives/index.js';
 import { evolutionJson, type EvolutionJson } from '../evolution/index.js';
+import { completenessJson, type CompletenessJson } from '../campaign/index.js';
 import type { ConsolidationRun, KeyFigures, PlanOrigin } from './types.js';
 import { runVerdict, type RunVerdict } from './verdict.js';
 import { reconciliationJson, type ReconciliationJson } from '../reconcile/index.js';
@@ -20,6 +21,8 @@ export interface RunJson extends ConsolidationJson {
   reseaux: NetworksJson;
   /** With --provenance: every retained return once, and for each figure's scope the returns that fed it. */
   provenance?: ProvenanceJson;
+  /** With a référentiel (or an ASP extract): who was expected, who answered. */
+  completude?: CompletenessJson;
 }
 
 /** provenance: add, per figure, the returns that fed it (--provenance). */
@@ -41,6 +44,7 @@ export function runJson(run: ConsolidationRun, options: RunJsonOptions = {}): Ru
     ...(run.reconciliation ? { rapprochement_asp: reconciliationJson(run.reconciliation) } : {}),
     reseaux: networksJson(run.networks.figures),
     ...(options.provenance ? { provenance: provenanceJson(run.result, run.networks.ofKept, run.networks.figures) } : {}),
+    ...(run.completeness ? { completude: completenessJson(run.completeness) } : {}),
 
   };
 }

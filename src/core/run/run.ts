@@ -17,6 +17,8 @@ import { choosePlan } from './plan-choice.js';
 import { reconcileWithAsp } from '../reconcile/index.js';
 import { rapprochementSheet } from '../consolidated-workbook/rapprochement.js';
 import type { ConsolidationRun, RunInput } from './types.js';
+import { completenessOf, expectedOn } from './completeness-step.js';
+import { suiviSheet } from '../consolidated-workbook/suivi.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
   const { report } = input;
@@ -29,12 +31,12 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   });
   const chosen = choosePlan(input);
   const regionDepartements = departementsOfRegion(settings.regionCode).map((d) => d.code);
-  const progress = computeProgress(chosen.plan, result, { regionDepartements });
-  const anomalies = runAnomalies(result.anomalies, chosen.plan.issues, ignored);
+  // completeness: from input.referentiel (before progress: a target whose SIAE are not all retained says so)
+  const completeness = completenessOf(input, result, settings.regionCode);
+  const progress = computeProgress(chosen.plan, result, { regionDepartements, ...(completeness ? { expected: expectedOn(completeness) } : {}) });
+  const anomalies = runAnomalies(result.anomalies, [...chosen.plan.issues, ...(input.referentiel?.issues ?? [])], ignored);
 
   // The campaign (issue 14): each module computes its output from its optional input here.
-
-  // completeness: from input.referentiel
 
   // reconciliation: from input.asp
   const reconciliation = input.asp ? reconcileWithAsp(result.kept, input.asp, settings.reconciliation) : undefined;
@@ -58,6 +60,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     ...(reconciliation ? { rapprochement: rapprochementSheet(reconciliation) } : {}),
     ...(networkFigs.anyKnown ? { parReseau: parReseauSheet(networkFigs) } : {}),
     donnees: donneesSheet(result, networks),
+    ...(completeness ? { suivi: suiviSheet(completeness) } : {}),
 
   });
   return {
@@ -84,6 +87,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
     ...(reconciliation ? { reconciliation } : {}),
     networks: { ofKept: networks, figures: networkFigs },
+    ...(completeness ? { completeness } : {}),
 
   };
 }

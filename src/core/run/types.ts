@@ -7,7 +7,7 @@ import type { ValidationReport } from '../validate/report.js';
 import type { WorkbookModel } from '../workbook-model.js';
 import type { Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/index.js';
-import type { ReferenceInput, Referentiel } from '../campaign/index.js';
+import type { Completeness, ReferenceInput, Referentiel } from '../campaign/index.js';
 import type { Evolution } from '../evolution/index.js';
 import type { Reconciliation } from '../reconcile/index.js';
 import type { NetworkFigures, NetworkOfReturn } from '../networks/index.js';
@@ -16,8 +16,11 @@ import type { NetworkFigures, NetworkOfReturn } from '../networks/index.js';
 export interface IgnoredInput {
   /** The file as the user knows it (a display name, never an absolute path). */
   readonly file: string;
-  /** "consolide": one of our consolidated workbooks; "double": the same file given twice. */
-  readonly reason: 'consolide' | 'double';
+  /**
+   * "consolide": one of our consolidated workbooks; "double": the same file given twice;
+   * "en-trop": a second référentiel or ASP extract among the files (one of each is used).
+   */
+  readonly reason: 'consolide' | 'double' | 'en-trop';
   /** French, names the file. */
   readonly message: string;
 }
@@ -114,6 +117,8 @@ export interface ConsolidationRun {
   // The campaign's outputs (issue 14): each module adds its own field below its own comment.
 
   // completeness (src/core/campaign/completeness*)
+  /** Who was expected and who answered: present when a référentiel was given. */
+  readonly completeness?: Completeness;
 
   // reconciliation (src/core/reconcile)
   /** « Rapprochement ASP », when an extract was given (RunInput.asp). */

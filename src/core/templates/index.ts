@@ -5,10 +5,12 @@ import type { WorkbookModel } from '../workbook-model.js';
 import { buildNetworkTemplate } from './network.js';
 import { buildPlanTemplate } from './plan.js';
 import type { SendBackSettings } from './send-back.js';
+import { buildReferentielTemplate } from './referentiel.js';
 import { buildSiaeTemplate } from './siae-form.js';
 
 export { buildNetworkTemplate, NETWORK_LAYOUT, networkColumn } from './network.js';
 export { buildPlanTemplate, measurableObjectives, indicatorsByObjective, planTemplateRows, planWorkbook, PLAN_HEADER_ROW, type PlanRow } from './plan.js';
+export { buildReferentielTemplate, fillReferentiel, referentielHeader, REFERENTIEL_LAYOUT, type ReferentielRow } from './referentiel.js';
 export { PLAN_EXAMPLES, type PlanExample } from './plan-examples.js';
 export { buildSiaeTemplate, FORM_COLS, siaeFormLayout, type SiaeFormLayout } from './siae-form.js';
 export { SIAE_HELPERS, NOT_APPLICABLE, HELPER_ETP_FROM_HOURS, HELPER_SECTOR_GAP, HELPER_SECTOR_TOTAL, type HelperDef, type HelperValue } from './siae-helpers.js';
@@ -25,5 +27,7 @@ export function buildTemplate(kind: TemplateKind, settings: Settings, sendBack: 
       return buildNetworkTemplate(settings, sendBack);
     case 'plan':
       return buildPlanTemplate(settings, sendBack);
+    case 'referentiel':
+      return buildReferentielTemplate(settings, sendBack);
   }
 }

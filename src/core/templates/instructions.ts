@@ -15,6 +15,7 @@ import {
   NETWORK_INPUT_ROWS,
   NETWORK_SHEET,
   PLAN_SHEET,
+  REFERENTIEL_SHEET,
   SIAE_SHEET,
   STRATEGY_SHEET,
   TEMPLATE_TITLES,
@@ -71,6 +72,16 @@ function who(kind: TemplateKind, sendBack: SendBackSettings): Block[] {
         h('Où envoyer le fichier rempli'),
         p(`Le plan est partagé avec les CDIAE et les réseaux. ${back}`),
       ];
+    case 'referentiel':
+      return [
+        h('Qui remplit ce fichier'),
+        p(
+          `L'équipe régionale (ou un CDIAE pour son département) liste dans la feuille « ${REFERENTIEL_SHEET} » les SIAE conventionnées dont elle attend le retour pour l'année de la campagne : une ligne par SIAE (un SIRET), avec son annexe financière, son type, son département, son réseau et qui relancer. À la consolidation, chaque SIAE de la liste est dite « reçu et retenu », « écarté » (avec le motif) ou « manquant » dans la feuille « Suivi de la collecte ».`,
+        ),
+        p("À défaut de ce fichier, la liste peut venir de l'extraction annuelle de l'ASP, ou des retours retenus l'an passé."),
+        h('Où envoyer le fichier rempli'),
+        p(`Placez-le parmi les retours à consolider, ou donnez-le par --referentiel. ${back}`),
+      ];
   }
 }
 
@@ -83,6 +94,15 @@ function howToFill(kind: TemplateKind, settings: Settings): Block[] {
       `Chaque case à remplir affiche une aide (la définition de l'indicateur) quand vous la sélectionnez, et refuse les valeurs hors des valeurs admises : listes (types de SIAE, départements, oui / non), nombres entiers ≥ 0 pour les personnes et les sorties, nombres décimaux ≥ 0 pour les heures et les ETP, années de ${YEAR_MIN} à ${YEAR_MAX}.`,
     ),
   ];
+  if (kind === 'referentiel') {
+    blocks.push(
+      b('SIRET : 14 chiffres sans espace, avec sa clé de contrôle. Annexe financière : facultative, elle sert à reconnaître un retour dont le SIRET diffère.'),
+      b("Type de SIAE et département : choisis dans les listes ; réseau et contact : texte libre, facultatifs."),
+      b("Année de la campagne : en haut de la feuille, l'année dont on attend les retours (ex. 2025)."),
+      b('Une ligne par SIAE conventionnée : une structure qui porte deux conventions sous deux SIRET figure sur deux lignes.'),
+    );
+    return blocks;
+  }
   if (kind === 'plan') {
     blocks.push(
       b("Les taux et les parts se saisissent en pourcentage (45 %) : le classeur les enregistre comme des fractions (0,45). Les autres valeurs (personnes, ETP, heures) se saisissent en nombre, sans unité."),
@@ -108,6 +128,12 @@ function howToFill(kind: TemplateKind, settings: Settings): Block[] {
 }
 
 function checks(kind: TemplateKind): Block[] {
+  if (kind === 'referentiel') {
+    return [
+      h('Ce que vérifient les contrôles'),
+      b('SIRET avec sa clé de contrôle ; type de SIAE de la liste ; département de la région ; pas deux lignes pour le même SIRET (la seconde est écartée).'),
+    ];
+  }
   if (kind === 'plan') {
     return [
       h('Ce que vérifient les contrôles'),

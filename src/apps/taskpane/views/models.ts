@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<(typeof TEMPLATE_KINDS)[number], string> = {
   siae: 'Un formulaire par structure : une cellule par indicateur, avec les contrôles de saisie.',
   reseau: 'Un tableau, une ligne par SIAE : pour les réseaux et les départements.',
   plan: 'Les objectifs de la stratégie, leurs indicateurs et leurs cibles.',
+  referentiel: "Les SIAE attendues pour la campagne : qui relancer, qui manque.",
 };
 
 export function mountModels(): void {

@@ -1,0 +1,25 @@
+/**
+ * The run's completeness step: the référentiel given, else the one the ASP extract gives (the
+ * returns' year when the extract has it); absent both, no completeness.
+ */
+import { computeCompleteness, notRetainedIn, referentielFromAsp, type Completeness } from '../campaign/index.js';
+import type { ConsolidationResult } from '../consolidate/index.js';
+import type { ExpectedOnScope } from '../objectives/index.js';
+import { DEFAULT_SETTINGS } from '../../schema/index.js';
+import type { RunInput } from './types.js';
+
+export function completenessOf(input: RunInput, result: ConsolidationResult, regionCode: string): Completeness | undefined {
+  const referentiel = input.referentiel ?? (input.asp ? referentielFromAsp(input.asp, input.settings ?? DEFAULT_SETTINGS, aspYear(input, result)) : undefined);
+  if (!referentiel) return undefined;
+  return computeCompleteness({ referentiel, result, records: input.report.files.flatMap((f) => f.records), regionCode });
+}
+
+function aspYear(input: RunInput, result: ConsolidationResult): number | undefined {
+  const latest = result.periods.at(-1);
+  return latest !== undefined && input.asp?.rows.some((r) => r.annee === latest) ? latest : undefined;
+}
+
+/** Coverage of the objectives from the completeness: only for the campaign's own year. */
+export function expectedOn(c: Completeness): ExpectedOnScope {
+  return (periode, departement, kind) => (c.periode === undefined || c.periode === periode ? notRetainedIn(c, departement, kind) : undefined);
+}
