@@ -85,7 +85,7 @@ function read(seed: number, p: string, broken: boolean): unknown {
   try {
     const book = readXlsx(bytes, 'lignes.xlsx');
     const sheet = book.sheets[0]!;
-    return { rows: sheet.rows, styles: sheet.styles.map((s) => (s ? [...s] : s)) };
+    return { rows: sheet.rows, styles: sheet.styles.map((s) => (s ? Array.from(s) : s)) };
   } catch (err) {
     return { error: (err as Error).message };
   }
