@@ -454,18 +454,12 @@ export function xsdNumber(raw: string): number {
   while (i < end && isWs(raw.charCodeAt(i))) i++;
   while (end > i && isWs(raw.charCodeAt(end - 1))) end--;
   const start = i;
-  /** The index after the run of digits that starts at k. */
-  const skipDigits = (k: number) => {
-    let j = k;
-    for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
-    return j;
-  };
-  if (raw[i] === '-' || raw[i] === '+') i++;
-  let after = skipDigits(i);
+    if (raw[i] === '-' || raw[i] === '+') i++;
+  let after = digitsEnd(raw, i, end);
   let digits = after - i;
   i = after;
   if (raw[i] === '.') {
-    after = skipDigits(i + 1);
+    after = digitsEnd(raw, i + 1, end);
     digits += after - i - 1;
     i = after;
   }
@@ -473,7 +467,7 @@ export function xsdNumber(raw: string): number {
   if (raw[i] === 'e' || raw[i] === 'E') {
     i++;
     if (raw[i] === '-' || raw[i] === '+') i++;
-    after = skipDigits(i);
+    after = digitsEnd(raw, i, end);
     if (after === i) return NaN;
     i = after;
   }
@@ -481,6 +475,13 @@ export function xsdNumber(raw: string): number {
   const n = Number(raw.slice(start, end));
   if (!Number.isFinite(n)) return NaN;
   return Math.abs(n) < MIN_NORMAL ? 0 : n;
+}
+
+/** The index after the run of digits of raw that starts at k (a module function: no closure per number). */
+function digitsEnd(raw: string, k: number, end: number): number {
+  let j = k;
+  for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
+  return j;
 }
 
 /** Column number from the letters that start an A1 reference (optionally "$"-prefixed). */
