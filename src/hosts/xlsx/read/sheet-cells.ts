@@ -105,10 +105,110 @@ export class SheetCellScanner {
         throw new ReadLimitError(
           `la ligne ${rowNumber} de la feuille « ${this.limits.sheet} » dépasse ${formatCount(this.limits.maxRowChars)} caractères (limite de lecture). Retirez les cellules inutiles de cette ligne, ou découpez-la.`,
         );
-      // The row alone (a slice costs no copy): no search inside it can run on past its end.
-      this.scanCells(s.slice(gt + 1, end), 0, end - gt - 1, rowNumber);
+      // The usual row first, in place; any other goes through the general scan of the row alone
+      // (a slice costs no copy, so no search inside it can run on past its end).
+      if (!this.plainRow(s, gt + 1, end, rowNumber)) this.scanCells(s.slice(gt + 1, end), 0, end - gt - 1, rowNumber);
       i = end + rowClose.length;
     }
+  }
+
+  /**
+   * The fast path for the usual row, read in place in s[from, to) with char codes only (reading
+   * through a slice, or calling a search per cell, costs more than the scan itself): cells
+   * without a namespace prefix, one after the other, each <c …/> or <c …><v>text</v></c> with
+   * no '<' in the text, attributes quoted. Gives the row to the sink and returns true; returns
+   * false, having given nothing, at the first thing of another shape (or that would be an
+   * error), and the general scan then reads the row, with its checks and messages, as always.
+   */
+  private plainRow(s: string, from: number, to: number, rowNumber: number): boolean {
+    if (this.p !== '') return false;
+    const values: CellValue[] = [];
+    let styles: number[] | undefined;
+    let maxStyle = 0;
+    let col = 0;
+    let j = from;
+    const maxCellChars = this.limits.maxCellChars;
+    while (j < to) {
+      if (s.charCodeAt(j) !== 60 /* < */ || s.charCodeAt(j + 1) !== 99 /* c */) return false;
+      let k = j + 2;
+      let c = s.charCodeAt(k);
+      if (c !== 32 && c !== 62 && c !== 47) return false;
+      let refStart = -1;
+      let style = 0;
+      let type = CellType.Number;
+      let selfClosing = false;
+      for (;;) {
+        while (c === 32) c = s.charCodeAt(++k);
+        if (k >= to) return false;
+        if (c === 62 /* > */) {
+          k++;
+          break;
+        }
+        if (c === 47 /* / */) {
+          if (s.charCodeAt(k + 1) !== 62) return false;
+          selfClosing = true;
+          k += 2;
+          break;
+        }
+        const nameStart = k;
+        while (k < to && c !== 61 /* = */ && c !== 32 && c !== 60) c = s.charCodeAt(++k);
+        if (c !== 61 || s.charCodeAt(k + 1) !== 34 /* " */) return false;
+        const nameLen = k - nameStart;
+        const vs = k + 2;
+        k = vs;
+        while (k < to && (c = s.charCodeAt(k)) !== 34 && c !== 60) k++;
+        if (k >= to || c !== 34) return false;
+        if (nameLen === 1) {
+          const name = s.charCodeAt(nameStart);
+          if (name === 114 /* r */) refStart = vs;
+          else if (name === 115 /* s */) {
+            const n = parseUint(s, vs, k);
+            if (n === undefined) return false;
+            style = n;
+          } else if (name === 116 /* t */) type = cellType(s, vs, k);
+        }
+        c = s.charCodeAt(++k);
+      }
+      col = refStart >= 0 ? columnOf(s, refStart) : col + 1;
+      if (col < 1 || col > MAX_COL || type === CellType.Inline) return false;
+      let value: CellValue = null;
+      if (selfClosing) j = k;
+      else {
+        // <v>text</v></c>
+        if (s.charCodeAt(k) !== 60 || s.charCodeAt(k + 1) !== 118 /* v */ || s.charCodeAt(k + 2) !== 62) return false;
+        const vs = k + 3;
+        let e = vs;
+        while (e < to && s.charCodeAt(e) !== 60) e++;
+        if (
+          e + 8 > to ||
+          s.charCodeAt(e + 1) !== 47 /* / */ ||
+          s.charCodeAt(e + 2) !== 118 /* v */ ||
+          s.charCodeAt(e + 3) !== 62 /* > */ ||
+          s.charCodeAt(e + 4) !== 60 /* < */ ||
+          s.charCodeAt(e + 5) !== 47 /* / */ ||
+          s.charCodeAt(e + 6) !== 99 /* c */ ||
+          s.charCodeAt(e + 7) !== 62 /* > */ ||
+          e + 4 - k > maxCellChars
+        )
+          return false;
+        value = this.valueOf(s, vs, e, type);
+        j = e + 8;
+      }
+      const idx = col - 1;
+      if (idx === values.length) values.push(value);
+      else if (idx > values.length) {
+        while (values.length < idx) values.push(null);
+        values.push(value);
+      } else values[idx] = value;
+      if (style !== 0 || styles) {
+        styles ??= [];
+        while (styles.length < idx) styles.push(0);
+        styles[idx] = style;
+        if (style > maxStyle) maxStyle = style;
+      }
+    }
+    this.emit(rowNumber, values, styles, maxStyle);
+    return true;
   }
 
   /** The `r` attribute of a row start tag, if any. */
@@ -225,6 +325,11 @@ export class SheetCellScanner {
         if (style > maxStyle) maxStyle = style;
       }
     }
+    this.emit(rowNumber, values, styles, maxStyle);
+  }
+
+  /** Hands a row to the sink, its styles packed (none when every cell has style 0). */
+  private emit(rowNumber: number, values: CellValue[], styles: number[] | undefined, maxStyle: number): void {
     let packed: Uint16Array | Uint32Array | undefined;
     if (styles && maxStyle > 0) {
       while (styles[styles.length - 1] === 0) styles.pop();
@@ -349,18 +454,12 @@ export function xsdNumber(raw: string): number {
   while (i < end && isWs(raw.charCodeAt(i))) i++;
   while (end > i && isWs(raw.charCodeAt(end - 1))) end--;
   const start = i;
-  /** The index after the run of digits that starts at k. */
-  const skipDigits = (k: number) => {
-    let j = k;
-    for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
-    return j;
-  };
-  if (raw[i] === '-' || raw[i] === '+') i++;
-  let after = skipDigits(i);
+    if (raw[i] === '-' || raw[i] === '+') i++;
+  let after = digitsEnd(raw, i, end);
   let digits = after - i;
   i = after;
   if (raw[i] === '.') {
-    after = skipDigits(i + 1);
+    after = digitsEnd(raw, i + 1, end);
     digits += after - i - 1;
     i = after;
   }
@@ -368,7 +467,7 @@ export function xsdNumber(raw: string): number {
   if (raw[i] === 'e' || raw[i] === 'E') {
     i++;
     if (raw[i] === '-' || raw[i] === '+') i++;
-    after = skipDigits(i);
+    after = digitsEnd(raw, i, end);
     if (after === i) return NaN;
     i = after;
   }
@@ -376,6 +475,13 @@ export function xsdNumber(raw: string): number {
   const n = Number(raw.slice(start, end));
   if (!Number.isFinite(n)) return NaN;
   return Math.abs(n) < MIN_NORMAL ? 0 : n;
+}
+
+/** The index after the run of digits of raw that starts at k (a module function: no closure per number). */
+function digitsEnd(raw: string, k: number, end: number): number {
+  let j = k;
+  for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
+  return j;
 }
 
 /** Column number from the letters that start an A1 reference (optionally "$"-prefixed). */

@@ -87,6 +87,27 @@ function alignmentXml(s: StyleModel): string {
   return a + '/>';
 }
 
+/** How many recently built styles cellXf compares a new style object with. */
+const RECENT = 8;
+
+/** Whether two styles have the same value in every field build() reads (hence the same cell format). */
+function sameStyle(a: StyleModel, b: StyleModel): boolean {
+  return (
+    a.numFmt === b.numFmt &&
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.fontSize === b.fontSize &&
+    a.color === b.color &&
+    a.fill === b.fill &&
+    a.wrap === b.wrap &&
+    a.horizontal === b.horizontal &&
+    a.vertical === b.vertical &&
+    a.border === b.border &&
+    a.locked === b.locked &&
+    a.indent === b.indent
+  );
+}
+
 /** The styles of one workbook; cell format 0 is Excel's default. */
 export class StyleSheet {
   private readonly fonts = new Pool([DEFAULT_FONT]);
@@ -122,10 +143,28 @@ export class StyleSheet {
     const cache = quotePrefix ? this.byObjectQuoted : this.byObject;
     let id = cache.get(style);
     if (id === undefined) {
+      // Some builders make a new, equal style object per cell: compared field by field with the
+      // last few styles built, it costs no XML string and no map entry per cell.
+      id = this.recentXf(style, quotePrefix);
+      if (id !== undefined) return id;
       id = this.build(style, quotePrefix);
       cache.set(style, id);
+      const r = this.recent[this.recentNext]!;
+      r.style = style;
+      r.quote = quotePrefix;
+      r.id = id;
+      this.recentNext = (this.recentNext + 1) % RECENT;
     }
     return id;
+  }
+
+  /** The last styles built, by content: equal fields give the same cell format. */
+  private readonly recent: { style: StyleModel | undefined; quote: boolean; id: number }[] = Array.from({ length: RECENT }, () => ({ style: undefined, quote: false, id: 0 }));
+  private recentNext = 0;
+
+  private recentXf(s: StyleModel, quotePrefix: boolean): number | undefined {
+    for (const r of this.recent) if (r.style !== undefined && r.quote === quotePrefix && sameStyle(r.style, s)) return r.id;
+    return undefined;
   }
 
   private build(s: StyleModel, quotePrefix: boolean): number {

@@ -1,0 +1,117 @@
+/**
+ * The reader has a fast path for the usual row (unprefixed cells, <v> values) and a general scan
+ * for any other: both must give the same grid, or the same error. The same random rows are read
+ * from a sheet without a namespace prefix (fast path wherever it applies) and with an `x:` prefix
+ * (always the general scan), shapes mixed: odd spacing, single quotes, missing `r`, inline and
+ * typed values, entities, self-closing cells, styles, and broken cells.
+ */
+import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../src/hosts/xlsx/read/index';
+import { handXlsx } from './helpers';
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** A small deterministic generator (the same rows on every run). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 0x1_0000_0000;
+  };
+}
+
+function letters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** One cell of a given shape, with `p` as the element prefix. */
+function cell(rnd: () => number, p: string, row: number, col: number, broken: boolean): string {
+  const ref = `${letters(col)}${row}`;
+  const r = rnd() < 0.15 ? '' : ` r="${ref}"`;
+  const s = rnd() < 0.3 ? ` s="${Math.floor(rnd() * 3)}"` : '';
+  const shapes = [
+    () => `<${p}c${r}${s}><${p}v>${Math.floor(rnd() * 1e6) - 5000}</${p}v></${p}c>`,
+    () => `<${p}c${r}${s}><${p}v>${(rnd() * 1e4).toFixed(3)}</${p}v></${p}c>`,
+    () => `<${p}c${r}${s} t="s"><${p}v>${Math.floor(rnd() * 4)}</${p}v></${p}c>`,
+    () => `<${p}c${r} t="str"${s}><${p}v>a &amp; b_x0041_</${p}v></${p}c>`,
+    () => `<${p}c${r} t="b"><${p}v>${rnd() < 0.5 ? 1 : 0}</${p}v></${p}c>`,
+    () => `<${p}c${r} t="e"><${p}v>#N/A</${p}v></${p}c>`,
+    () => `<${p}c${r} t="d"><${p}v>2024-02-29T12:00:00</${p}v></${p}c>`,
+    () => `<${p}c${r} t="inlineStr"><${p}is><${p}t>en ligne</${p}t></${p}is></${p}c>`,
+    () => `<${p}c${r}${s}/>`,
+    () => `<${p}c${r}${s} />`,
+    () => `<${p}c${r}${s}></${p}c>`,
+    () => `<${p}c${r}${s}><${p}f>1+1</${p}f><${p}v>2</${p}v></${p}c>`,
+    () => `<${p}c${r.replace(/"/g, "'")}${s}><${p}v>7</${p}v></${p}c>`,
+    () => `<${p}c${r}${s}  t="n" ><${p}v> 12 </${p}v></${p}c>`,
+    () => `<${p}c${r}\n${s}><${p}v>0x1F</${p}v></${p}c>`,
+    () => `<${p}c${r}${s}><${p}v></${p}v></${p}c>`,
+    () => `<${p}c${r}${s}><${p}v/></${p}c>`,
+  ];
+  const brokenShapes = [
+    () => `<${p}c r="${ref}"><${p}v>1</${p}v>`,
+    () => `<${p}c r="XFE${row}"><${p}v>1</${p}v></${p}c>`,
+    () => `<${p}c r="${ref}" s><${p}v>1</${p}v></${p}c>`,
+    () => `<${p}c r="${ref}"><${p}v>1</${p}c>`,
+  ];
+  const list = broken ? brokenShapes : shapes;
+  return list[Math.floor(rnd() * list.length)]!();
+}
+
+function sheetXml(seed: number, p: string, broken: boolean): string {
+  const rnd = random(seed);
+  const rows: string[] = [];
+  for (let row = 1; row <= 40; row++) {
+    const cells: string[] = [];
+    let col = 0;
+    const n = Math.max(broken && row === 20 ? 1 : 0, Math.floor(rnd() * 12));
+    for (let i = 0; i < n; i++) {
+      col += 1 + Math.floor(rnd() * 2);
+      const sep = rnd() < 0.1 ? ' ' : '';
+      cells.push(sep + cell(rnd, p, row, col, broken && row === 20 && i === 0));
+    }
+    rows.push(`<${p}row r="${row}">${cells.join('')}</${p}row>`);
+  }
+  const xmlns = p === '' ? `xmlns="${NS}"` : `xmlns:${p.slice(0, -1)}="${NS}"`;
+  return `<?xml version="1.0"?><${p}worksheet ${xmlns}><${p}sheetData>${rows.join('')}</${p}sheetData></${p}worksheet>`;
+}
+
+function read(seed: number, p: string, broken: boolean): unknown {
+  const sst = `<sst xmlns="${NS}"><si><t>un</t></si><si><t>deux</t></si><si><t>trois</t></si><si><t>quatre</t></si></sst>`;
+  const styles = `<styleSheet xmlns="${NS}"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+  const bytes = handXlsx({ sheets: [{ name: 'Feuille', path: 'xl/worksheets/sheet1.xml', xml: sheetXml(seed, p, broken) }], sharedStrings: sst, styles });
+  try {
+    const book = readXlsx(bytes, 'lignes.xlsx');
+    const sheet = book.sheets[0]!;
+    return { rows: sheet.rows, styles: sheet.styles.map((s) => (s ? Array.from(s) : s)) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+describe('the fast and the general row scan agree', () => {
+  it('on 60 sheets of mixed cell shapes, read with and without a prefix', () => {
+    let cellsSeen = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const plain = read(seed, '', false) as { rows: unknown[][] };
+      expect(read(seed, 'x:', false)).toEqual(plain);
+      cellsSeen += plain.rows.reduce((n, r) => n + (r ? r.length : 0), 0);
+    }
+    expect(cellsSeen).toBeGreaterThan(5000);
+  });
+
+  it('on sheets with a broken cell: the same error', () => {
+    let errors = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const plain = read(seed, '', true) as { error?: string };
+      if (plain.error !== undefined) {
+        expect(plain.error).toMatch(/lignes\.xlsx/);
+        errors++;
+      }
+      expect(read(seed, 'x:', true)).toEqual(plain);
+    }
+    expect(errors).toBeGreaterThanOrEqual(10);
+  });
+});
