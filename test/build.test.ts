@@ -23,7 +23,7 @@ beforeAll(() => {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`La construction a échoué :\n${r.stdout}\n${r.stderr}`);
-}, 600_000);
+}, 900_000);
 
 afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });

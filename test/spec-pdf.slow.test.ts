@@ -10,7 +10,7 @@ import { DEFAULT_PUBLICATION, SCHEMA_VERSION } from '../src/schema/index.js';
 const dir = mkdtempSync(join(tmpdir(), 'iae-spec-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the spec as a PDF', { timeout: 600_000 }, () => {
+describe('the spec as a PDF', { timeout: 900_000 }, () => {
   it('prints on A4 pages with its sections, identification and worked examples', () => {
     const pdf = join(dir, 'specification.pdf');
     printToPdf(join(SPEC_DIR, SPEC_FILES.html), pdf);

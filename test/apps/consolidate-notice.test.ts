@@ -34,5 +34,5 @@ describe('Consolider notice', () => {
     expect(c.duplicates).toBe(0);
     expect(c.verdict).toBe('incomplet');
     expect(c.anomalies.some((a) => a.code === 'unreadable-file' && a.file === 'abime.xlsx')).toBe(true);
-  }, 600_000);
+  }, 900_000);
 });

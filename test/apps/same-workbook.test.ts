@@ -33,7 +33,7 @@ beforeAll(async () => {
   reseau = picked('reseau.xlsx', await networkValidSample());
   siae = picked('siae.xlsx', await siaeValidSample());
   plan = picked('plan.xlsx', await planSample());
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function viaCli(files: readonly PickedFile[], planFile?: PickedFile): Promise<Uint8Array> {
@@ -77,11 +77,11 @@ describe('one run, the same bytes', () => {
     const [cli, pane] = [await viaCli([reseau, siae], plan), await viaPane([reseau, siae], plan)];
     expect(cli.length).toBeGreaterThan(5000);
     expect(Buffer.from(pane).equals(Buffer.from(cli))).toBe(true);
-  }, 600_000);
+  }, 900_000);
 
   it('CLI, pane and ribbon, one workbook and the default plan', async () => {
     const [cli, pane, ribbon] = [await viaCli([reseau]), await viaPane([reseau]), await viaRibbon(reseau)];
     expect(Buffer.from(pane).equals(Buffer.from(cli))).toBe(true);
     expect(Buffer.from(ribbon).equals(Buffer.from(cli))).toBe(true);
-  }, 600_000);
+  }, 900_000);
 });

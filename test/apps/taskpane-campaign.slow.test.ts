@@ -54,7 +54,7 @@ beforeAll(async () => {
   expect(first.state.consolidation!.periode).toBe(2024);
   const file = await first.buildDownload();
   previous = { name: 'consolidation-2024.xlsx', bytes: file!.bytes };
-}, 600_000);
+}, 900_000);
 
 describe('volet : les entrées facultatives de la campagne', () => {
   it('lit le référentiel, l’extrait ASP et la consolidation précédente, et les passe au calcul', () => {

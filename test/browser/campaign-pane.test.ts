@@ -33,7 +33,7 @@ interface Input {
 }
 const picked = (i: Input): PickedFile => ({ name: i.name, bytes: new Uint8Array(i.buffer) });
 
-describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et version diffusable', { timeout: 600_000 }, () => {
+describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et version diffusable', { timeout: 900_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
@@ -78,7 +78,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     expected = await engine.consolidate(gathered.report, { label: '' }, { ignored: gathered.ignored, campaign: { referentiel: picked(referentiel), asp: picked(asp), reference: picked(previous) } });
     server = await serveStatic(dist);
     browser = await launchChromium();
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();

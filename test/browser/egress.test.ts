@@ -17,7 +17,7 @@ import { serveStatic, type StaticServer } from './static-server.js';
 const run = requireChromium();
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-describe.runIf(run)('aucune requête hors de l’origine de la page en mode autonome (build par défaut, Office.js du CDN)', { timeout: 600_000 }, () => {
+describe.runIf(run)('aucune requête hors de l’origine de la page en mode autonome (build par défaut, Office.js du CDN)', { timeout: 900_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;

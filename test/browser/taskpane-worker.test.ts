@@ -92,7 +92,7 @@ async function clickLatency(page: Page, tab: string): Promise<number> {
   );
 }
 
-describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout: 600_000 }, () => {
+describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout: 900_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;

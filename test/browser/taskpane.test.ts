@@ -36,7 +36,7 @@ interface Input {
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const input = (name: string, path: string): Input => ({ name, mimeType: XLSX_MIME, buffer: readFileSync(path) });
 
-describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 600_000 }, () => {
+describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 900_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
@@ -96,7 +96,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
     expected = await engine.consolidate(expectedReport, { file: { name: plan.name, bytes: new Uint8Array(plan.buffer) }, label: `fichier « ${plan.name} »` });
     server = await serveStatic(dist);
     browser = await launchChromium();
-  }, 600_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -274,7 +274,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 6
       await context.close();
     }
     for (const f of ['verifier-320.png', 'verifier-800.png', 'consolider-320.png', 'objectifs-320.png']) expect(statSync(join(screenshotDir, f)).size).toBeGreaterThan(1000);
-  }, 600_000);
+  }, 900_000);
 
   it('en mode Excel (Office.js simulé) : Vérifier écrit les anomalies, un clic sélectionne la cellule, Consolider écrit les feuilles', async () => {
     const { path, expected: known } = await networkInvalidSample();

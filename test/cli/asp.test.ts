@@ -21,7 +21,7 @@ beforeAll(async () => {
   // The extract inside the folder of returns: given by --asp, it is never read as a return.
   asp = join(returns, 'asp-2025.xlsx');
   writeFileSync(asp, await aspXlsx('reordonne'));
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('iae consolidate --asp', () => {
@@ -50,7 +50,7 @@ describe('iae consolidate --asp', () => {
     expect(text.out).toContain(
       "Rapprochement ASP (« asp-2025.xlsx », année(s) 2025) : 3 SIAE rapprochée(s), 4 écart(s) à vérifier sur 3 SIAE, 1 SIAE dans les retours seulement, 1 dans l'extraction seulement.",
     );
-  }, 600_000);
+  }, 900_000);
 
   it('says in French why an extract cannot be used, and exits 2 as for an unreadable plan', async () => {
     const missing = await consolidateCli(returns, '--asp', join(dir, 'absente.xlsx'), '--json');
@@ -79,7 +79,7 @@ describe('iae consolidate --asp', () => {
     const usage = await consolidateCli(returns, '--json', '--asp');
     expect(usage.code).toBe(2);
     expect(usage.err).toContain("--asp attend le nom du fichier de l'extraction annuelle de l'ASP.");
-  }, 600_000);
+  }, 900_000);
 });
 
 describeWithLibreOffice('« Rapprochement ASP » read back by LibreOffice', () => {
@@ -117,5 +117,5 @@ describeWithLibreOffice('« Rapprochement ASP » read back by LibreOffice', () =
       ['Retours seulement', siretFor(4)],
       ['Extraction ASP seulement', siretFor(5)],
     ]);
-  }, 600_000);
+  }, 900_000);
 });

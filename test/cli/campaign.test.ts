@@ -33,7 +33,7 @@ beforeAll(async () => {
   await write(join(dir, 'referentiel.xlsx'), referentiel);
   await write(join(dir, 'avec-referentiel', 'referentiel.xlsx'), referentiel);
   await write(join(dir, 'avec-asp', 'extraction-asp.xlsx'), aspExtract(LIST));
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An ASP extract with the headers of DOMAIN.md (the identification columns and total people). */
@@ -74,7 +74,7 @@ describe('iae consolidate --referentiel', () => {
     }
     // The référentiel among the files is not a return: 3 returns read, none from it.
     expect(b.out).toContain('2 retour(s) retenu(s), 1 écarté(s) pour erreurs');
-  }, 600_000);
+  }, 900_000);
 
   it('writes the completude section of --json', async () => {
     const r = await cli(join(dir, 'retours'), '--referentiel', join(dir, 'referentiel.xlsx'), '--json');
@@ -82,7 +82,7 @@ describe('iae consolidate --referentiel', () => {
     expect(json.completude!.region).toEqual({ attendues: 5, recues: 3, retenues: 2, ecartees: 1, doublons: 0, manquantes: 2, retours_en_double: 0 });
     expect(json.completude!.siae.filter((s) => s.etat === 'manquant').map((s) => s.siret)).toEqual([LIST[1]!.siret, LIST[4]!.siret]);
     expect(json.completude!.departements_types.find((d) => d.departement === '75' && d.type_siae === 'ACI')).toMatchObject({ attendues: 2, retenues: 1, manquantes: 1 });
-  }, 600_000);
+  }, 900_000);
 
   it('takes an ASP extract among the files as such, and as the référentiel when none is given', async () => {
     const r = await cli(join(dir, 'avec-asp'), '--json');
@@ -92,12 +92,12 @@ describe('iae consolidate --referentiel', () => {
     expect(json.completude!.region).toMatchObject({ attendues: 5, retenues: 2, ecartees: 1, manquantes: 2 });
     // Not read as a return: no anomaly names it.
     expect(json.anomalies.some((a) => a.file === 'extraction-asp.xlsx')).toBe(false);
-  }, 600_000);
+  }, 900_000);
 
   it('says in French when the --referentiel file cannot be read', async () => {
     writeFileSync(join(dir, 'pas-un-classeur.xlsx'), 'texte');
     const r = await cli(join(dir, 'retours'), '--referentiel', join(dir, 'pas-un-classeur.xlsx'), '--json');
     const json = JSON.parse(r.out) as RunJson;
     expect(json.anomalies.some((a) => a.file === 'pas-un-classeur.xlsx' && /pas-un-classeur\.xlsx/.test(a.message))).toBe(true);
-  }, 600_000);
+  }, 900_000);
 });

@@ -8,7 +8,7 @@ import { colOf, networkXlsx, siretFor, tempDir, validRow, writeTemp } from '../c
 const BIN = join(import.meta.dirname, '../../bin/iae.mjs');
 
 function iae(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 900_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   bad = writeTemp(dir, 'mauvais.xlsx', await networkXlsx([validRow({ siret: siretFor(2), personnes: 'trente' })]));
 });
 
-describe('iae validate (the real CLI, spawned)', { timeout: 600_000 }, () => {
+describe('iae validate (the real CLI, spawned)', { timeout: 900_000 }, () => {
   it('exit 0 and a French summary when there is no error', () => {
     const r = iae('validate', good);
     expect(r.code).toBe(0);

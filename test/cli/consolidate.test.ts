@@ -20,7 +20,7 @@ beforeAll(async () => {
   copyFileSync(await networkValidSample(), join(inputs, 'reseau-valide.xlsx'));
   copyFileSync(await siaeValidSample(), join(inputs, 'siae-valide.xlsx'));
   copyFileSync((await networkInvalidSample()).path, join(inputs, 'reseau-erreurs.xlsx'));
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('iae consolidate', () => {
@@ -39,7 +39,7 @@ describe('iae consolidate', () => {
     expect(sum).toBe(json.region.toutes!.personnes);
     expect(json.objectifs.length).toBeGreaterThan(0);
     expect(json.anomalies.some((a) => a.code === 'duplicate-row' && a.severity === 'avertissement')).toBe(true);
-  }, 600_000);
+  }, 900_000);
 
   it('refuses to overwrite an existing --out without --force, and leaves it untouched', async () => {
     const out = join(dir, 'existant.xlsx');
@@ -55,7 +55,7 @@ describe('iae consolidate', () => {
     expect(forced.code).toBe(1);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect(forced.out).toContain('Classeur consolidé écrit');
-  }, 600_000);
+  }, 900_000);
 
   it('reads the plan given with --plan and reports bad usage with exit code 2', async () => {
     const r = await cli(join(inputs, 'reseau-valide.xlsx'), '--plan', await planSample(), '--json');
@@ -69,7 +69,7 @@ describe('iae consolidate', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('introuvable');
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
-  }, 600_000);
+  }, 900_000);
 });
 
 /** A cell of LibreOffice's CSV (raw values) against a JSON figure. */
@@ -128,5 +128,5 @@ describeWithLibreOffice('the consolidated workbook in LibreOffice', () => {
     const statusCol = prog[ph]!.indexOf('Statut');
     const labels = prog.slice(ph + 1).filter((r) => r[0]).map((r) => r[statusCol]);
     expect(labels).toEqual((json.objectifs as { statut_libelle: string }[]).map((o) => o.statut_libelle));
-  }, 600_000);
+  }, 900_000);
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   inputs = join(dir, 'retours');
   region = generateDemoRegion();
   await writeDemoFiles(region, inputs);
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('iae consolidate --diffusion', () => {

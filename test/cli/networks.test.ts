@@ -36,7 +36,7 @@ beforeAll(async () => {
   ]);
   writeFileSync(join(inputs, 'chantier.xlsx'), await writeWorkbookModel(table));
   writeFileSync(join(inputs, 'siae-4.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, siae(4, { personnes: 50, femmes: 20 }), { cacheHelpers: true })));
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('iae consolidate --provenance', () => {
@@ -44,7 +44,7 @@ describe('iae consolidate --provenance', () => {
     const r = await cli(inputs, '--provenance', '--out', join(dir, 'x.xlsx'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('--provenance complète la sortie --json');
-  }, 600_000);
+  }, 900_000);
 
   it('gives, per figure, the returns that fed it; each cell named holds the value summed', async () => {
     const { code, out } = await cli(inputs, '--json', '--provenance');
@@ -92,14 +92,14 @@ describe('iae consolidate --provenance', () => {
       for (const i of s.retours) expect(valueAt(i, 'siret')).toBe(prov.retours[i]!.siret);
     }
     expect(json.reseaux['2025']!.reseaux['Chantier école']!.personnes).toBe(95);
-  }, 600_000);
+  }, 900_000);
 
   it('leaves provenance out of --json unless asked', async () => {
     const { out } = await cli(inputs, '--json');
     const json = JSON.parse(out) as RunJson;
     expect(json.provenance).toBeUndefined();
     expect(Object.keys(json.reseaux['2025']!.reseaux)).toEqual(['Chantier école', 'Réseau non renseigné']);
-  }, 600_000);
+  }, 900_000);
 });
 
 /** A cell of LibreOffice's CSV (raw values) against a JSON figure. */
@@ -146,5 +146,5 @@ describeWithLibreOffice('« Par réseau » and « Données » in LibreOffice', (
     expect(dataRows.map((r) => r[siret]).sort()).toEqual([...S].sort());
     expect(new Set(dataRows.map((r) => r[dep]))).toEqual(new Set(['93', '75']));
     expect(dataRows.reduce((n, r) => n + Number(r[people]), 0)).toBe(period.region.personnes);
-  }, 600_000);
+  }, 900_000);
 });

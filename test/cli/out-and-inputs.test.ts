@@ -32,7 +32,7 @@ beforeAll(async () => {
   writeFileSync(b, await networkXlsx([validRow({ siret: siretFor(2), personnes: 13 })]));
   siae = join(dir, 'siae.xlsx');
   copyFileSync(await siaeValidSample(), siae);
-}, 600_000);
+}, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('--out is checked before anything is read', () => {
@@ -74,7 +74,7 @@ describe('--out is checked before anything is read', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);
     expect(existsSync(out)).toBe(true);
-  }, 600_000);
+  }, 900_000);
 });
 
 describe('inputs', () => {
@@ -92,7 +92,7 @@ describe('inputs', () => {
       expect(strFromU8(bytes).includes(dir), name).toBe(false);
       expect(strFromU8(bytes).includes(tmpdir()), name).toBe(false);
     }
-  }, 600_000);
+  }, 900_000);
 
   it('the same file given twice (same path, or a copy with the same bytes) is read once, with one notice', async () => {
     const copy = join(dir, 'copie.xlsx');
@@ -104,7 +104,7 @@ describe('inputs', () => {
     expect(json.sources).toHaveLength(1);
     expect(json.fichiers_ignores.map((f) => f.motif)).toEqual(['double', 'double']);
     expect(r.err.match(/lu une seule fois/g)).toHaveLength(2);
-  }, 600_000);
+  }, 900_000);
 
   it('a consolidated workbook left among the returns is ignored, said, and never taken as the plan', async () => {
     const first = join(folder, 'consolidation.xlsx');
@@ -117,7 +117,7 @@ describe('inputs', () => {
     expect(json.plan.origine).toBe('defaut');
     expect(json.anomalies.some((x) => x.code === 'ignored-file' && x.file === 'consolidation.xlsx')).toBe(true);
     rmSync(first);
-  }, 600_000);
+  }, 900_000);
 
   it('a path that cannot be opened is said in French, with no system code', async () => {
     const loop = join(dir, 'boucle.xlsx');
@@ -128,7 +128,7 @@ describe('inputs', () => {
     expect(r.err).toContain('boucle de liens');
     expect(r.err + r.out).not.toMatch(/\b(ENOENT|ELOOP|EISDIR)\b/);
     expect(r.out).not.toContain(dir);
-  }, 600_000);
+  }, 900_000);
 
   it('help says what each exit code means', async () => {
     const r = await cli('--help');

@@ -32,7 +32,7 @@ beforeAll(async () => {
   previous = join(dir, 'consolidation-2023.xlsx');
   const first = await cli(early, '--out', previous);
   expect(first.code).toBe(0);
-}, 600_000);
+}, 900_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });

@@ -145,7 +145,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     writeFileSync(xlsxPath, bytes);
     parts = unzipSync(bytes);
     sheets = readSheets(parts);
-  }, 600_000);
+  }, 900_000);
 
   it('renders every sheet with LibreOffice to PDF, then PNG pages', async () => {
     const [pdf] = await convertWithLibreOffice(xlsxPath, 'pdf', ARTIFACTS, { timeoutMs: 300_000 });

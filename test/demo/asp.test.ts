@@ -21,7 +21,7 @@ describe('the demo with its ASP extract (files written, read, reconciled)', () =
     const asp = join(dirname(dir), 'extraction-asp-2013.xlsx');
     writeFileSync(asp, await writeWorkbookModel(demo.model));
     run = await consolidateFiles([dir], { aspPath: asp });
-  }, 600_000);
+  }, 900_000);
   afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
 
   it("leaves the demo's figures as they were: the extract is a reference", () => {

@@ -42,7 +42,7 @@ describe('the demo through the real pipeline (xlsx files written, read, validate
     dir = join(mkdtempSync(join(tmpdir(), 'iae-demo-')), 'retours');
     await writeDemoFiles(generateDemoRegion(), dir);
     run = await consolidateFiles([dir]);
-  }, 600_000);
+  }, 900_000);
   afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
 
   it('writes SIAE forms and network tables that validation recognises, with no error and no warning', () => {
@@ -85,5 +85,5 @@ describe('the demo through the real pipeline (xlsx files written, read, validate
     expect(c.outside).toEqual([]);
     expect(withRef.model.sheets.map((s) => s.name)).toContain(SHEET_SUIVI);
     expect(withRef.keyFigures).toEqual(run.keyFigures);
-  }, 600_000);
+  }, 900_000);
 });

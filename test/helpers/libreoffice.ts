@@ -139,7 +139,7 @@ export async function convertWithLibreOffice(
   try {
     const started = Date.now() - 2000; // mtime granularity: files older than the call are stale
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, input];
-    const { code, output } = await run(soffice, args, options.timeoutMs ?? 600_000);
+    const { code, output } = await run(soffice, args, options.timeoutMs ?? 900_000);
     healthy = true;
     const produced = readdirSync(out)
       .filter((f) => f.startsWith(base) && f.endsWith(`.${target}`))

@@ -21,7 +21,7 @@ import { randomReturns } from './random-returns.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iae-form-controls-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const LO_TIMEOUT = 600_000;
+const LO_TIMEOUT = 900_000;
 
 /** The validator's rule findings on a file: "rule@cell". */
 function ruleFindings(path: string): string[] {

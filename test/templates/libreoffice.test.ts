@@ -38,7 +38,7 @@ import { convertWithLibreOffice, describeWithLibreOffice, recalculatedCsv } from
 
 const dir = mkdtempSync(join(tmpdir(), 'iae-templates-lo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const LO_TIMEOUT = 600_000;
+const LO_TIMEOUT = 900_000;
 
 /** Formula cells lose their cached result: only a real recalculation can give the values. */
 function withoutCache(model: WorkbookModel): WorkbookModel {

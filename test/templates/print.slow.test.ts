@@ -21,7 +21,7 @@ import { convertWithLibreOffice, describeWithLibreOffice } from '../helpers/libr
 const dir = mkdtempSync(join(tmpdir(), 'iae-print-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'modeles');
-const LO_TIMEOUT = 600_000;
+const LO_TIMEOUT = 900_000;
 
 /** The workbook reduced to one sheet (names pointing elsewhere dropped): its PDF holds only that sheet. */
 function onlySheet(model: WorkbookModel, name: string): WorkbookModel {

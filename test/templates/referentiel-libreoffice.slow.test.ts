@@ -17,7 +17,7 @@ import { convertWithLibreOffice, describeWithLibreOffice } from '../helpers/libr
 
 const dir = mkdtempSync(join(tmpdir(), 'iae-referentiel-lo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const LO_TIMEOUT = 600_000;
+const LO_TIMEOUT = 900_000;
 
 describeWithLibreOffice('the référentiel template through LibreOffice', () => {
   it('is recognised and read to the same SIAE once saved by LibreOffice', async () => {

@@ -10,7 +10,7 @@ import { expectLinkedSafe } from './check-linked.js';
 describe('suppression à l\'échelle nationale', () => {
   it('protège des tableaux de 1 à 101 départements × 5 types aux petits effectifs aléatoires', () => {
     fc.assert(fc.property(gridArb(101), (t) => expectSafe(protectTable(t, S), S)), { numRuns: 12 });
-  }, 600_000);
+  }, 900_000);
 
   it('protège des tableaux par réseau (1 à 20 réseaux) liés à des tableaux de 1 à 101 départements', () => {
     fc.assert(
@@ -21,5 +21,5 @@ describe('suppression à l\'échelle nationale', () => {
       }),
       { numRuns: 8 },
     );
-  }, 600_000);
+  }, 900_000);
 });

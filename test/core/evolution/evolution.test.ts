@@ -27,7 +27,7 @@ beforeAll(async () => {
   fromReference = runConsolidation(runInput([late], { reference: { file: 'consolidation-2023.xlsx', book: previousBook } }));
   singleN = runConsolidation(runInput([late]));
   returnsOnly = previous;
-}, 600_000);
+}, 900_000);
 
 const lineOf = (e: Evolution | undefined, departement: string | null, code: string): EvolutionLine => {
   const l = e?.lines.find((x) => x.departement === departement && x.code === code);

@@ -32,7 +32,7 @@ beforeAll(async () => {
     plan: read(await planSample(), 'plan.xlsx'),
     plan2: read(await planSample(), 'plan-bis.xlsx'),
   };
-}, 600_000);
+}, 900_000);
 
 function input(names: readonly string[], extra: Partial<RunInput> = {}): RunInput {
   const run = new ValidationRun();
@@ -124,7 +124,7 @@ describe('our consolidated workbooks', () => {
     const written = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
     expect(isConsolidatedWorkbook(written)).toBe(true);
     for (const b of Object.values(books)) expect(isConsolidatedWorkbook(b), b.source).toBe(false);
-  }, 600_000);
+  }, 900_000);
 });
 
 describe('helpers', () => {

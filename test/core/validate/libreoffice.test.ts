@@ -53,5 +53,5 @@ describeWithLibreOffice('an export saved by LibreOffice from messy CSV text', ()
     expect(codesAt('pmsmp')).toEqual([['type-error', 'erreur']]);
     expect(codesAt('personnes_formees')).toEqual([['type-error', 'erreur']]);
     expect(f.counts.errors).toBe(2);
-  }, 600_000);
+  }, 900_000);
 });

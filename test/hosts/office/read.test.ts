@@ -100,7 +100,7 @@ describe('readOpenWorkbook', () => {
     expect(f.maxResponseBytes).toBeLessThan(1_000_000);
     expect(f.syncCount).toBeLessThanOrEqual(2 + Math.ceil((totalResponse / 1_000_000) * 1.3) + 1);
     console.log(`lecture 50 000 × 50 : ${f.syncCount} synchronisations, réponse max ${(f.maxResponseBytes / 1e6).toFixed(2)} Mo, total ${(totalResponse / 1e6).toFixed(1)} Mo`);
-  }, 600_000);
+  }, 900_000);
 
   it('turns an Office.js failure into a French error', async () => {
     const f = seeded();

@@ -15,7 +15,7 @@ beforeAll(async () => {
   f = new FakeExcel();
   f.addSheet({ name: 'Feuil1' });
   await writeModel(f.ctx, run.model);
-}, 600_000);
+}, 900_000);
 
 describe('the Excel host and « Évolution »', () => {
   it('writes the sheet with its table, values, changes and breaks', () => {

@@ -165,5 +165,5 @@ describe('writeModel', () => {
     expect(small.valueBlocks).toBeLessThan(r.valueBlocks);
     expect(f.sheet('Données consolidées')!.rows.length).toBe(50_001);
     console.log(`écriture 50 000 lignes : ${f.syncCount} synchronisations (${r.valueBlocks} blocs), requête max ${(f.maxRequestBytes / 1e6).toFixed(2)} Mo, ${formats.length} actions de format`);
-  }, 600_000);
+  }, 900_000);
 });

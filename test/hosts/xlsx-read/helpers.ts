@@ -97,7 +97,7 @@ export function sofficeConvert(input: Uint8Array, inputName: string, to: string)
     const r = spawnSync(
       'soffice',
       [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', out, src],
-      { encoding: 'utf8', timeout: 600_000 },
+      { encoding: 'utf8', timeout: 900_000 },
     );
     if (r.status !== 0) throw new Error(`soffice a échoué : ${r.stderr}`);
     const base = inputName.replace(/\.[^.]+$/, '');

@@ -43,7 +43,7 @@ describe.skipIf(!available)('files written by LibreOffice', () => {
   beforeAll(async () => {
     input = await source();
     book = readXlsx(sofficeConvert(input, 'retour.xlsx', 'xlsx:Calc MS Excel 2007 XML'), 'retour-lo.xlsx');
-  }, 600_000);
+  }, 900_000);
 
   it('reads values, styles, validations, protection and names of a LibreOffice xlsx', () => {
     const ws = sheetByName(book, 'Retour')!;
@@ -91,5 +91,5 @@ describe.skipIf(!available)('files written by LibreOffice', () => {
     expect(ws.protection).toEqual({ password: false });
     expect(sheetByName(calc, 'Listes')).toMatchObject({ visibility: 'hidden', rows: [['EI'], ['ACI'], ['AI']] });
     expect(calc.definedNames).toContainEqual({ name: 'heures', ref: "'Retour'!$B$2" });
-  }, 600_000);
+  }, 900_000);
 });

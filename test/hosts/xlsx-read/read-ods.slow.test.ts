@@ -33,7 +33,7 @@ describeWithLibreOffice('.ods saved by LibreOffice validates like the .xlsx', ()
       const [out] = await convertWithLibreOffice(join(root, s), 'ods', dir);
       ods.set(s, out!);
     }
-  }, 600_000);
+  }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(SOURCES)('%s', (source) => {

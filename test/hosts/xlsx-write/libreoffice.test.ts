@@ -30,7 +30,7 @@ describeWithLibreOffice('LibreOffice opens what writeWorkbookModel writes', () =
     xlsx = join(dir, 'complet.xlsx');
     writeFileSync(xlsx, await writeWorkbookModel(FULL_MODEL));
     sheets = await recalculatedCsv(xlsx);
-  }, 600_000);
+  }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds soffice', () => {
@@ -67,7 +67,7 @@ describeWithLibreOffice('LibreOffice opens what writeWorkbookModel writes', () =
     const bytes = readFileSync(pdf!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(5000);
-  }, 600_000);
+  }, 900_000);
 
   it('reads the charts, tables, names and validations (they survive a LibreOffice re-save)', async () => {
     const [again] = await convertWithLibreOffice(xlsx, 'xlsx', join(dir, 'resave'));
@@ -95,7 +95,7 @@ describeWithLibreOffice('LibreOffice opens what writeWorkbookModel writes', () =
     expect(strFromU8(s1![1])).toMatch(/sqref="F3:F6 H3:H6"/);
     expect(strFromU8(s1![1])).toMatch(/<dataValidation [^>]*error="Saisir un entier ≥ 0" errorStyle="stop" errorTitle="Valeur refusée"[^>]*prompt="Nombre entier positif" promptTitle="Salariés"[^>]*sqref="B3:B6" type="whole"/);
     expect(strFromU8(s1![1])).toMatch(/<sheetProtection [^>]*sheet="(1|true)"[^>]*formatColumns="(0|false)"[^>]*autoFilter="(0|false)"/);
-  }, 600_000);
+  }, 900_000);
 });
 
 describeWithLibreOffice('recalculatedCsv recalculates formulas on load', () => {
@@ -126,13 +126,13 @@ describeWithLibreOffice('recalculatedCsv recalculates formulas on load', () => {
       ['40', '42'],
       ['80', ''],
     ]);
-  }, 600_000);
+  }, 900_000);
 
   it('plain conversion keeps the cached result (so the recalculation setting is what matters)', async () => {
     const [csv] = await convertWithLibreOffice(xlsx, 'csv', join(dir, 'plain'));
     expect(basename(csv!)).toBe('calcul-Calcul.csv');
     expect(parseCsv(readFileSync(csv!, 'utf8'))[0]).toEqual(['40', '999']);
-  }, 600_000);
+  }, 900_000);
 });
 
 describeWithLibreOffice('LibreOffice reads unchanged the texts XML cannot carry and the formula-like ones (issue 11.4)', () => {
@@ -143,7 +143,7 @@ describeWithLibreOffice('LibreOffice reads unchanged the texts XML cannot carry 
     const xlsx = join(dir, 'textes.xlsx');
     writeFileSync(xlsx, await writeWorkbookModel(TEXT_SAFETY_MODEL));
     sheets = await recalculatedCsv(xlsx);
-  }, 600_000);
+  }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens the file and exports every text as written, formula-like ones as text', () => {
