@@ -1,7 +1,7 @@
 /**
  * The public version (« version diffusable », issue 15) of a consolidation run, as xlsx bytes:
- * publicWorkbookOfRun's suppression and audit (per network and evolution included), then the project's xlsx writer — the same bytes
- * the CLI's --diffusion writes. A refused audit throws its French message; no file is made.
+ * publicWorkbookOfRun's suppression and audit (per network and evolution included), then the
+ * project's xlsx writer — the same bytes the CLI's --diffusion writes. A refused audit throws its French message; no file is made.
  */
 import { publicWorkbookOfRun } from '../../core/diffusion/index.js';
 import type { ConsolidationRun } from '../../core/run/index.js';
