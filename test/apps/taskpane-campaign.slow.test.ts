@@ -139,7 +139,7 @@ describe('volet : la version diffusable', () => {
       expect(text).not.toContain(r.raison_sociale as string);
     }
     expect(text).not.toContain('reseau-valide');
-    expect(ctrl.state.notices.diffuser).toEqual({ kind: 'succes', text: expect.stringMatching(/^Version diffusable prête : consolidation-iae-2025-diffusable\.xlsx \(\d+ effectifs masqués sur \d+, audit du secret réussi\)\.$/) as unknown as string });
+    expect(ctrl.state.notices.diffuser).toEqual({ kind: 'succes', text: expect.stringMatching(/^Version diffusable prête : consolidation-iae-2025-diffusable\.xlsx \(\d[\d\u202f\u00a0]* effectifs masqués sur \d[\d\u202f\u00a0]*, audit du secret réussi\)\.$/) as unknown as string });
   });
 
   /** Excel with the user's workbook, the real Excel port over it, Excel.createWorkbook recorded. */

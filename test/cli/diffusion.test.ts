@@ -26,7 +26,7 @@ describe('iae consolidate --diffusion', () => {
     const pub = join(dir, 'public.xlsx');
     const { code, out } = await cli(inputs, '--out', join(dir, 'consolidation.xlsx'), '--diffusion', pub, '--json');
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { diffusion: { audit: { ok: boolean; upper: number | null; lower: number; required: number }[]; cellules_masquees: number; cellules_comptees: number } };
+    const json = JSON.parse(out) as { diffusion: { audit: { table: string; ok: boolean; upper: number | null; lower: number; required: number }[]; cellules_masquees: number; cellules_comptees: number } };
     expect(json.diffusion.cellules_masquees).toBeGreaterThan(0);
     expect(json.diffusion.audit.length).toBeGreaterThanOrEqual(json.diffusion.cellules_masquees);
     for (const a of json.diffusion.audit) {
@@ -44,6 +44,9 @@ describe('iae consolidate --diffusion', () => {
     const book = readXlsx(new Uint8Array(readFileSync(pub)), 'public.xlsx');
     const cells = book.sheets.flatMap((s) => s.rows.flatMap((r) => r ?? []));
     expect(cells).toContain('s');
+    // The demo's network tables name their networks: « Par réseau » is published, and audited.
+    expect(book.sheets.map((s) => s.name)).toContain('Par réseau');
+    expect(json.diffusion.audit.some((a) => a.table.endsWith('_reseaux'))).toBe(true);
   });
 
   it('checks --diffusion before any work, like --out', async () => {

@@ -14,7 +14,7 @@ import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
-import { buildPublicWorkbook, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
+import { publicWorkbookOfRun, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
 import type { ReferenceInput } from '../../core/campaign/index.js';
 import { evolutionSummary, readReference } from '../../core/evolution/index.js';
 import { isArgsError, parseCommandArgs } from './args.js';
@@ -302,7 +302,7 @@ export const command: Command = {
     let diffusionRefused = false;
     if (publicOut !== undefined) {
       try {
-        const pub = buildPublicWorkbook(run.result, DEFAULT_SETTINGS.diffusion, DEFAULT_SETTINGS.regionCode);
+        const pub = publicWorkbookOfRun(run, DEFAULT_SETTINGS);
         const failed = await writeAtomically(publicOut, await writeWorkbookModel(pub.workbook));
         if (failed) {
           io.err(`${failed}\n`);

@@ -166,7 +166,7 @@ export interface Engine {
   consolidate(report: ValidationReport, plan: PlanInput, inputs?: ConsolidationInputs, signal?: AbortSignal): Promise<ConsolidationOutcome>;
   /**
    * The public version (« version diffusable ») of a run (`outcome.runId`) as xlsx bytes, built by
-   * buildPublicWorkbook. Rejects with the French refusal when the audit does not prove it safe.
+   * publicWorkbookOfRun. Rejects with the French refusal when the audit does not prove it safe.
    */
   publicXlsx(runId: number | undefined): Promise<DownloadFile>;
   /** Reads a picked file. Rejects with a French message when it cannot. */

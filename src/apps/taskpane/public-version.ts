@@ -1,9 +1,9 @@
 /**
  * The public version (« version diffusable », issue 15) of a consolidation run, as xlsx bytes:
- * buildPublicWorkbook's suppression and audit, then the project's xlsx writer — the same bytes
- * the CLI's --diffusion writes. A refused audit throws its French message; no file is made.
+ * publicWorkbookOfRun's suppression and audit (per network and evolution included), then the
+ * project's xlsx writer — the same bytes the CLI's --diffusion writes. A refused audit throws its French message; no file is made.
  */
-import { buildPublicWorkbook } from '../../core/diffusion/index.js';
+import { publicWorkbookOfRun } from '../../core/diffusion/index.js';
 import type { ConsolidationRun } from '../../core/run/index.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../schema/index.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
@@ -14,7 +14,7 @@ export function publicFileName(periode: number | undefined): string {
 }
 
 export async function publicVersionFile(run: ConsolidationRun, settings: Settings = DEFAULT_SETTINGS): Promise<DownloadFile> {
-  const pub = buildPublicWorkbook(run.result, settings.diffusion, settings.regionCode);
+  const pub = publicWorkbookOfRun(run, settings);
   const bytes = await writeWorkbookModel(pub.workbook);
   const hidden = `${pub.hiddenCountCells.toLocaleString('fr-FR')} effectif${pub.hiddenCountCells > 1 ? 's' : ''} masqué${pub.hiddenCountCells > 1 ? 's' : ''} sur ${pub.countCells.toLocaleString('fr-FR')}`;
   return { name: publicFileName(pub.periode ?? run.keyFigures.periode), bytes, summary: `${hidden}, audit du secret réussi` };

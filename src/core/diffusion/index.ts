@@ -10,3 +10,4 @@ export * from './refusal.js';
 export * from './linked.js';
 export * from './evolution.js';
 export * from './lower-bound.js';
+export * from './run-public.js';

@@ -53,7 +53,7 @@ export function periodScopes(period: PeriodAggregates, kept: readonly ReturnReco
 const rowLabel = (dep: string) => `${dep} ${departementLabel(dep)}`;
 
 /** Value of a summed indicator in a group (no data: 0, as the totals count it), and SIAE giving a non-zero value. */
-function cellOf(group: GroupAggregate | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
+export function cellOf(group: GroupAggregate | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
   if (!group) return { value: 0, siae: 0, largest: 0, present: false };
   const v = group.sums[code]?.value;
   let siae = 0;
