@@ -209,8 +209,10 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     const { context, page } = await newPage(320);
     await page.click('#tab-modeles');
     const hrefs = await page.$$eval('.download__link', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs.length).toBe(5);
+    // Every template (référentiel included), the printable spec and the JSON Schema.
+    expect(hrefs.length).toBe(Object.keys(TEMPLATE_FILES).length + 2);
     for (const kind of Object.values(TEMPLATE_FILES)) expect(hrefs).toContain(`${server.origin}/modeles/${kind}`);
+    expect(hrefs).toContain(`${server.origin}/modeles/modele-referentiel-siae.xlsx`);
     for (const href of hrefs) {
       const res = await page.request.get(href);
       expect(res.status(), href).toBe(200);
