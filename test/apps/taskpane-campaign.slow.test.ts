@@ -90,6 +90,15 @@ describe('volet : les entrées facultatives de la campagne', () => {
     expect(notice.text).toContain(`Extrait ASP : « asp-2025.xlsx », ${asp.rows} lignes lues`);
     expect(notice.text).toContain('Consolidation de l’an dernier : « consolidation-2024.xlsx » pris comme année de comparaison.');
     expect(ctrl.state.consolidation!.kept).toBe(NETWORK_SAMPLE_ROWS.length);
+    // The views of the campaign: the reconciliation's summary and its flagged gaps, year over year.
+    const outcome = ctrl.state.consolidation!;
+    // This extract's differences are all within the tolerances (the lines themselves: test/core/reconcile).
+    expect(outcome.reconciliation).toEqual({
+      summary: `Rapprochement ASP (« asp-2025.xlsx », année(s) 2025) : 12 SIAE rapprochée(s), 0 écart(s) à vérifier sur 0 SIAE, 8 SIAE dans les retours seulement, ${asp.onlyInExtract.length} dans l'extraction seulement.`,
+      flagged: [],
+      more: 0,
+    });
+    expect(outcome.evolution).toMatch(/^Évolution 2024 → 2025/);
     // Removing an input: the next run goes without it.
     ctrl.setCampaignFile('asp', undefined);
     expect(Object.keys(ctrl.state.campaign).sort()).toEqual(['reference', 'referentiel']);

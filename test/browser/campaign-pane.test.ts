@@ -112,10 +112,12 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     expect(expected.campaignNotices!.map((c) => c.kind)).toEqual(['info', 'info', 'info']);
     expect(notice).toContain(`Référentiel des SIAE : « ${referentiel.name} »`);
 
-    // Completeness: the run's lines when it has them, nothing otherwise.
-    if (expected.completeness) {
-      expect(await page.$$eval('#completude li', (els) => els.map((e) => e.textContent))).toEqual(expected.completeness.map((l) => l.text));
-    } else expect(await page.locator('#completude').count()).toBe(0);
+    // Completeness (the référentiel taken from the extract), the reconciliation and year over year, as the engine computes them.
+    expect(expected.completeness!.length).toBeGreaterThan(0);
+    expect(await page.$$eval('#completude li', (els) => els.map((e) => e.textContent))).toEqual(expected.completeness!.map((l) => l.text));
+    expect(await page.textContent('#rapprochement p')).toBe(expected.reconciliation!.summary);
+    expect(await page.$$eval('#rapprochement li', (els) => els.map((e) => e.textContent))).toEqual(expected.reconciliation!.flagged);
+    expect(await page.textContent('#evolution p')).toBe(expected.evolution);
 
     // The consolidated workbook: exactly the sheets the engine computes from the same inputs.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-livrer')]);
@@ -123,7 +125,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     await download.saveAs(path);
     const book = readXlsx(new Uint8Array(readFileSync(path)), 'campagne-consolidation.xlsx');
     expect(book.sheets.map((s) => s.name)).toEqual(expected.model.sheets.map((s) => s.name));
-    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Synthèse régionale', 'Par département']));
+    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Synthèse régionale', 'Par département', 'Suivi de la collecte', 'Rapprochement ASP', 'Évolution']));
 
     // The public version: its own file, and not one SIRET, SIAE name or file name in any part.
     const [pub] = await Promise.all([page.waitForEvent('download'), page.click('#btn-diffusable')]);

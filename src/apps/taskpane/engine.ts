@@ -31,6 +31,8 @@ import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import { throwIfCancelled } from './cancel.js';
 import { readCampaignInputs } from './campaignInputs.js';
 import { completenessLines } from './completeness-lines.js';
+import { aspSummaryLine, flaggedGapLines } from '../../core/reconcile/index.js';
+import { evolutionSummary } from '../../core/evolution/index.js';
 import type { BookSource, ConsolidationInputs, ConsolidationOutcome, DownloadFile, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
 import { publicVersionFile } from './public-version.js';
 import { Yielder } from './yielder.js';
@@ -169,7 +171,15 @@ export function consolidateReport(report: ValidationReport, plan: PlanInput, inp
   const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(canReadAgain ? { readInput: inputReader(inputs) } : {}), ...campaign });
   lastRun = { id: ++runCount, run };
   const completeness = completenessLines(run);
-  return { ...outcomeOf(run), campaignNotices: notices, ...(completeness ? { completeness } : {}), runId: lastRun.id };
+  const gaps = run.reconciliation ? flaggedGapLines(run.reconciliation) : undefined;
+  return {
+    ...outcomeOf(run),
+    campaignNotices: notices,
+    ...(completeness ? { completeness } : {}),
+    ...(run.reconciliation && gaps ? { reconciliation: { summary: aspSummaryLine(run.reconciliation), flagged: gaps.lines, more: gaps.more } } : {}),
+    ...(run.evolution ? { evolution: evolutionSummary(run.evolution) } : {}),
+    runId: lastRun.id,
+  };
 }
 
 /** The public version of the last run (the worker keeps it on its side, the page on its own). */

@@ -92,6 +92,10 @@ export interface ConsolidationOutcome {
   readonly campaignNotices?: readonly CampaignNotice[];
   /** Completeness of the collection, one line per département then the region, when the run has one. */
   readonly completeness?: readonly CompletenessLine[];
+  /** The reconciliation with the ASP extract, when one was given: its summary and the biggest flagged gaps. */
+  readonly reconciliation?: { readonly summary: string; readonly flagged: readonly string[]; readonly more: number };
+  /** Year over year, when the run compares two years: one line. */
+  readonly evolution?: string;
   /** Identifies the run inside the engine, for the public version built on demand. */
   readonly runId?: number;
 }

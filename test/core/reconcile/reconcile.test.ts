@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAspExtract, type AspExtract } from '../../../src/core/asp/index.js';
-import { flagGap, reconcileWithAsp, type FigureGap, type MatchedSiae, type Reconciliation } from '../../../src/core/reconcile/index.js';
+import { flagGap, flaggedGapLines, reconcileWithAsp, type FigureGap, type MatchedSiae, type Reconciliation } from '../../../src/core/reconcile/index.js';
 import { GAP_FLAGGED, SHEET_RAPPROCHEMENT } from '../../../src/core/consolidated-workbook/index.js';
 import { parseRange } from '../../../src/core/a1.js';
 import { DEFAULT_COLUMN_WIDTH, widthForWords } from '../../../src/core/text-layout.js';
@@ -118,9 +118,22 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     expect(loose.flaggedCount).toBe(0);
   });
 
+  it('lists the flagged gaps for a short view, the biggest first, then says how many more', () => {
+    const all = flaggedGapLines(exact.r);
+    expect(all.more).toBe(0);
+    expect(all.lines).toHaveLength(4);
+    expect(all.lines[0]).toMatch(/^2025 · .+ \(93, AI\) : dont bénéficiaires du RSA 16 dans le retour, 10 dans l'extraction \(écart \+6 ; \+60 %\)$/);
+    expect(all.lines[1]).toMatch(/ : .+ 5 dans le retour, 0 dans l'extraction \(écart \+5\)$/);
+    expect(all.lines.some((l) => / 12 dans le retour, 15 dans l'extraction \(écart -3 ; -20 %\)$/.test(l))).toBe(true);
+    const two = flaggedGapLines(exact.r, 2);
+    expect(two).toEqual({ lines: all.lines.slice(0, 2), more: 2 });
+  });
+
   it('writes the sheet after the campaign slots with its three tables, each flag in red on pink', () => {
     const sheet = exact.run.model.sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
-    expect(exact.run.model.sheets.map((x) => x.name).indexOf(SHEET_RAPPROCHEMENT)).toBe(exact.run.model.sheets.findIndex((x) => x.name === 'Progression des objectifs') + 1);
+    // The campaign's sheets in their order: the collection (the extract stands for the référentiel), then this one.
+    const names = exact.run.model.sheets.map((x) => x.name);
+    expect(names.slice(names.indexOf('Progression des objectifs'), names.indexOf(SHEET_RAPPROCHEMENT) + 1)).toEqual(['Progression des objectifs', 'Suivi de la collecte', SHEET_RAPPROCHEMENT]);
     expect(sheet.tables!.map((t) => [t.name, t.rowCount])).toEqual([
       // Region and 93: the 16 compared figures; 75 (one ACI without ASS): neither exits examined nor ASS.
       ['IAE_ASP_Totaux', 16 + 14 + 16],

@@ -132,6 +132,32 @@ function renderCompleteness(c: ConsolidationOutcome): HTMLElement | null {
   ]);
 }
 
+/** The ASP reconciliation (summary, biggest flagged gaps) and year over year, as text. */
+function renderCampaignViews(c: ConsolidationOutcome): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const r = c.reconciliation;
+  if (r) {
+    out.push(
+      el('div', { attrs: { id: 'rapprochement' } }, [
+        el('h3', { class: 'section-title', text: 'Rapprochement avec l\u2019extraction ASP' }),
+        el('p', { text: r.summary }),
+        ...(r.flagged.length > 0
+          ? [
+              el(
+                'ul',
+                { class: 'completeness', attrs: { 'aria-label': 'Écarts à vérifier avec l\u2019extraction ASP' } },
+                r.flagged.map((t) => el('li', { text: t })),
+              ),
+            ]
+          : []),
+        ...(r.more > 0 ? [el('p', { class: 'hint', text: `Et ${r.more.toLocaleString('fr-FR')} autre(s) écart(s) : tous sont dans la feuille « Rapprochement ASP » du classeur consolidé.` })] : []),
+      ]),
+    );
+  }
+  if (c.evolution) out.push(el('div', { attrs: { id: 'evolution' } }, [el('h3', { class: 'section-title', text: 'Évolution' }), el('p', { text: c.evolution })]));
+  return out;
+}
+
 function renderFigures(box: HTMLElement, c: ConsolidationOutcome | null, actions: readonly HTMLElement[], publishHelp: HTMLElement): void {
   if (!c) {
     replaceChildren(box, []);
@@ -157,6 +183,7 @@ function renderFigures(box: HTMLElement, c: ConsolidationOutcome | null, actions
           ]),
         ]),
     renderCompleteness(c),
+    ...renderCampaignViews(c),
     el('div', { class: 'actions' }, actions),
     publishHelp,
   ]);
