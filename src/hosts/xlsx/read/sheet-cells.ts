@@ -194,18 +194,9 @@ export class SheetCellScanner {
         value = this.valueOf(s, vs, e, type);
         j = e + 8;
       }
-      const idx = col - 1;
-      if (idx === values.length) values.push(value);
-      else if (idx > values.length) {
-        while (values.length < idx) values.push(null);
-        values.push(value);
-      } else values[idx] = value;
-      if (style !== 0 || styles) {
-        styles ??= [];
-        while (styles.length < idx) styles.push(0);
-        styles[idx] = style;
-        if (style > maxStyle) maxStyle = style;
-      }
+      placeValue(values, col - 1, value);
+      styles = placeStyle(styles, col - 1, style);
+      if (style > maxStyle) maxStyle = style;
     }
     this.emit(rowNumber, values, styles, maxStyle);
     return true;
@@ -312,18 +303,9 @@ export class SheetCellScanner {
         j = end + cClose.length;
       }
 
-      const idx = col - 1;
-      if (idx === values.length) values.push(value);
-      else if (idx > values.length) {
-        while (values.length < idx) values.push(null);
-        values.push(value);
-      } else values[idx] = value;
-      if (style !== 0 || styles) {
-        styles ??= [];
-        while (styles.length < idx) styles.push(0);
-        styles[idx] = style;
-        if (style > maxStyle) maxStyle = style;
-      }
+      placeValue(values, col - 1, value);
+      styles = placeStyle(styles, col - 1, style);
+      if (style > maxStyle) maxStyle = style;
     }
     this.emit(rowNumber, values, styles, maxStyle);
   }
@@ -520,4 +502,22 @@ function isoToSerial(iso: string, date1904: boolean): CellValue {
   let serial = ms / 86_400_000 + 25_569;
   if (!date1904 && serial < 61) serial -= 1; // Excel's fictitious 29 February 1900
   return date1904 ? serial - 1462 : serial;
+}
+
+/** Puts a cell's value at its column, blanks filling the columns a row skips. */
+function placeValue(values: CellValue[], idx: number, value: CellValue): void {
+  if (idx === values.length) values.push(value);
+  else if (idx > values.length) {
+    while (values.length < idx) values.push(null);
+    values.push(value);
+  } else values[idx] = value;
+}
+
+/** The row's styles with this cell's; none while every cell so far has style 0. */
+function placeStyle(styles: number[] | undefined, idx: number, style: number): number[] | undefined {
+  if (style === 0 && !styles) return undefined;
+  const out = styles ?? [];
+  while (out.length < idx) out.push(0);
+  out[idx] = style;
+  return out;
 }
