@@ -6,11 +6,12 @@
  * rows have no return — so that « Rapprochement ASP » has something to show. The returns are
  * untouched: this only reads them.
  */
-import { departementByCode, luhnValid, regionName, type SiaeReturn } from '../../schema/index.js';
+import { departementByCode, regionName, type SiaeReturn } from '../../schema/index.js';
 import { ASP_COLUMNS, type AspField } from '../asp/index.js';
 import type { CellModel, WorkbookModel } from '../workbook-model.js';
 import type { DemoRegion } from './generate.js';
-import { intBetween, mulberry32, type Rng } from './prng.js';
+import { intBetween, mulberry32 } from './prng.js';
+import { randomSiret } from './siret.js';
 
 /** Which demo SIAE (by index) the extract treats apart; plain rules, easy to check. */
 const ABSENT = (i: number) => i % 50 === 7;
@@ -32,19 +33,6 @@ export interface DemoAspExtract {
   readonly aspOnly: readonly string[];
 }
 
-function siret(rng: Rng, taken: Set<string>): string {
-  for (;;) {
-    let digits = String(intBetween(rng, 1, 9));
-    for (let i = 0; i < 12; i++) digits += String(intBetween(rng, 0, 9));
-    for (let check = 0; check <= 9; check++) {
-      const s = digits + String(check);
-      if (luhnValid(s) && !taken.has(s)) {
-        taken.add(s);
-        return s;
-      }
-    }
-  }
-}
 
 /** « ACI075130001A0M0 » as the ASP writes it: « ACI 075 13 0001 A0M0 ». */
 function spacedAnnexe(af: string): string {
@@ -117,7 +105,7 @@ export function demoAspExtract(region: DemoRegion, regionCode = '11'): DemoAspEx
     }
     if (OTHER_SIRET(i)) {
       otherSiret.push(v.siret);
-      line.siret = siret(rng, taken);
+      line.siret = randomSiret(rng, taken);
     }
     lines.push(line);
   });
@@ -126,7 +114,7 @@ export function demoAspExtract(region: DemoRegion, regionCode = '11'): DemoAspEx
   for (let k = 0; k < ASP_ONLY; k++) {
     const dep = deps[k % deps.length]!;
     const people = intBetween(rng, 12, 60);
-    const s = siret(rng, taken);
+    const s = randomSiret(rng, taken);
     aspOnly.push(s);
     lines.push({
       annee: region.annee,

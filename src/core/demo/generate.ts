@@ -2,7 +2,6 @@ import {
   DEFAULT_SETTINGS,
   SECTORS,
   departementByCode,
-  luhnValid,
   type SectorKey,
   type Settings,
   type SiaeKind,
@@ -11,6 +10,7 @@ import {
 import { allocate } from './allocate.js';
 import { DIAGNOSTIC_2013 } from './diagnostic-2013.js';
 import { between, intBetween, mulberry32, type Rng } from './prng.js';
+import { randomSiret } from './siret.js';
 import { DEMO_SECTOR_MIX } from './sector-mix.js';
 
 type DemoKind = Exclude<SiaeKind, 'EITI'>;
@@ -324,17 +324,6 @@ function exitCounts(rng: Rng, kind: DemoKind, people: number) {
   const keys = Object.keys(EXIT_SPLIT) as (keyof typeof EXIT_SPLIT)[];
   const parts = allocate(total, keys.map((k) => EXIT_SPLIT[k] * between(rng, 0.7, 1.3)));
   return Object.fromEntries(keys.map((k, i) => [k, parts[i]!])) as Record<keyof typeof EXIT_SPLIT, number>;
-}
-
-/** 14 digits passing the Luhn check (never La Poste's SIREN). */
-function randomSiret(rng: Rng): string {
-  let digits = String(intBetween(rng, 1, 9));
-  for (let i = 0; i < 12; i++) digits += String(intBetween(rng, 0, 9));
-  for (let check = 0; check <= 9; check++) {
-    const candidate = digits + String(check);
-    if (luhnValid(candidate)) return candidate;
-  }
-  throw new Error('unreachable');
 }
 
 const NAME_PARTS: Record<DemoKind, readonly string[]> = {

@@ -3,10 +3,11 @@
  * conventioned SIAE that sent nothing (so « Suivi de la collecte » has someone to chase). The
  * returns are untouched: the demo's figures stay those of the 2013 diagnostic.
  */
-import { departementByCode, luhnValid, type SiaeKind } from '../../schema/index.js';
+import { departementByCode, type SiaeKind } from '../../schema/index.js';
 import type { ReferentielRow } from '../templates/index.js';
 import type { DemoRegion } from './generate.js';
-import { intBetween, mulberry32 } from './prng.js';
+import { mulberry32 } from './prng.js';
+import { randomSiret } from './siret.js';
 
 /** SIAE expected but silent: a few per kind, spread over the départements, as a real campaign has. */
 export const DEMO_MISSING: readonly { readonly departement: string; readonly kind: SiaeKind; readonly nom: string; readonly reseau?: string }[] = [
@@ -26,19 +27,6 @@ function networkName(kind: SiaeKind, departement: string): string {
   return ENTREPRISES.includes(kind) ? `Réseau des entreprises d'insertion – ${nom}` : `Réseau des chantiers et associations intermédiaires – ${nom}`;
 }
 
-function siretFrom(rng: () => number, taken: Set<string>): string {
-  for (;;) {
-    let digits = String(intBetween(rng, 1, 9));
-    for (let i = 0; i < 12; i++) digits += String(intBetween(rng, 0, 9));
-    for (let check = 0; check <= 9; check++) {
-      const s = digits + String(check);
-      if (luhnValid(s) && !taken.has(s)) {
-        taken.add(s);
-        return s;
-      }
-    }
-  }
-}
 
 /** The rows of the demo's « Référentiel des SIAE » (SIAE of the region, then the silent ones). */
 export function demoReferentielRows(region: DemoRegion, seed = 2013): ReferentielRow[] {
@@ -54,7 +42,7 @@ export function demoReferentielRows(region: DemoRegion, seed = 2013): Referentie
   }));
   const rng = mulberry32(seed);
   DEMO_MISSING.forEach((m, i) => {
-    const siret = siretFrom(rng, taken);
+    const siret = randomSiret(rng, taken);
     rows.push({
       siret,
       annexe: `${m.kind}0${m.departement}${String(region.annee % 100).padStart(2, '0')}${String(9001 + i)}A0M0`,
