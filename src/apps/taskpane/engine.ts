@@ -29,11 +29,11 @@ import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import { throwIfCancelled } from './cancel.js';
-import { readCampaignInputs } from './campaignInputs.js';
+import { readCampaignInputs, type CampaignInputs } from './campaignInputs.js';
 import { completenessLines } from './completeness-lines.js';
 import { aspSummaryLine, flaggedGapLines } from '../../core/reconcile/index.js';
 import { evolutionSummary } from '../../core/evolution/index.js';
-import type { BookSource, ConsolidationInputs, ConsolidationOutcome, DownloadFile, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
+import type { BookSource, ConsolidationInputs, ConsolidationOutcome, Engine, GatheredSources, ObjectiveLine, PickedFile, PlanInput, ProgressFn } from './ports.js';
 import { publicVersionFile } from './public-version.js';
 import { Yielder } from './yielder.js';
 
@@ -158,18 +158,18 @@ function inputReader(inputs: ConsolidationInputs): (name: string) => GridWorkboo
   };
 }
 
-/** The last run, kept for its public version (built on demand: suppression and audit take time). */
-let lastRun: { readonly id: number; readonly run: ConsolidationRun } | undefined;
-let runCount = 0;
-
-/** The consolidation run on a checked set (synchronous: the worker and the page both call it). */
-export function consolidateReport(report: ValidationReport, plan: PlanInput, inputs: ConsolidationInputs = { ignored: [] }): ConsolidationOutcome {
+/** The consolidation run on a checked set, with the campaign's notices (the worker and the page both call it). */
+function consolidationRun(report: ValidationReport, plan: PlanInput, inputs: ConsolidationInputs): { run: ConsolidationRun; notices: CampaignInputs['notices'] } {
   const explicit = planSource(plan);
   const canReadAgain = inputs.files !== undefined || inputs.open !== undefined;
   // The campaign's optional inputs: each unusable one is said and left out, the run goes on.
   const { notices, ...campaign } = readCampaignInputs(inputs.campaign, readFile);
   const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(canReadAgain ? { readInput: inputReader(inputs) } : {}), ...campaign });
-  lastRun = { id: ++runCount, run };
+  return { run, notices };
+}
+
+/** What the pane shows of a run, the campaign's views included. */
+function campaignOutcome(run: ConsolidationRun, notices: CampaignInputs['notices'], runId: number): ConsolidationOutcome {
   const completeness = completenessLines(run);
   const gaps = run.reconciliation ? flaggedGapLines(run.reconciliation) : undefined;
   return {
@@ -178,25 +178,28 @@ export function consolidateReport(report: ValidationReport, plan: PlanInput, inp
     ...(completeness ? { completeness } : {}),
     ...(run.reconciliation && gaps ? { reconciliation: { summary: aspSummaryLine(run.reconciliation), flagged: gaps.lines, more: gaps.more } } : {}),
     ...(run.evolution ? { evolution: evolutionSummary(run.evolution) } : {}),
-    runId: lastRun.id,
+    runId,
   };
 }
 
-/** The public version of the last run (the worker keeps it on its side, the page on its own). */
-export function publicXlsx(runId: number | undefined): Promise<DownloadFile> {
-  if (!lastRun || lastRun.id !== runId) return Promise.reject(new Error('Relancez la consolidation : ses résultats ne sont plus en mémoire.'));
-  return publicVersionFile(lastRun.run);
-}
-
 export function createEngine(options: EngineOptions): Engine {
+  // The last run, kept for its public version (built on demand: suppression and audit take
+  // time). Owned by this engine: the worker's engine keeps its own, the page's its own.
+  let last: { readonly id: number; readonly run: ConsolidationRun } | undefined;
+  let runs = 0;
   return {
     check: async (sources, progress, signal) => (await readSources(sources, progress, false, options, signal)).report,
     gather: (sources, progress, signal) => readSources(sources, progress, true, options, signal),
-    consolidate: async (report, plan, inputs, signal) => {
+    consolidate: async (report, plan, inputs = { ignored: [] }, signal) => {
       throwIfCancelled(signal);
-      return consolidateReport(report, plan, inputs);
+      const { run, notices } = consolidationRun(report, plan, inputs);
+      last = { id: ++runs, run };
+      return campaignOutcome(run, notices, last.id);
     },
-    publicXlsx,
+    publicXlsx: (runId) => {
+      if (!last || last.id !== runId) return Promise.reject(new Error('Relancez la consolidation : ses résultats ne sont plus en mémoire.'));
+      return publicVersionFile(last.run);
+    },
     readFile: async (file) => readFile(file),
     writeXlsx: writeWorkbookModel,
     indicatorLabel,

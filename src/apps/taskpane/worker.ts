@@ -4,7 +4,7 @@
  * answered once (done or error) with the lent file bytes given back; progress is sent at most
  * every PROGRESS_INTERVAL_MS. Cancelling ends this worker (worker-engine.ts), so no check is needed here.
  */
-import { createEngine, consolidateReport, indicatorLabel, publicXlsx } from './engine.js';
+import { createEngine, indicatorLabel } from './engine.js';
 import type { BookSource, PickedFile } from './ports.js';
 import { CAMPAIGN_ORDER, PROGRESS_INTERVAL_MS, type WorkerMessage, type WorkerRequest, type WorkerResult } from './worker-protocol.js';
 
@@ -57,14 +57,14 @@ async function answer(request: WorkerRequest, progress: (done: number, total: nu
     case 'gather':
       return engine.gather(request.sources.map(toSource), progress);
     case 'consolidate':
-      return consolidateReport(request.report, request.plan, {
+      return engine.consolidate(request.report, request.plan, {
         ignored: request.ignored,
         ...(request.files ? { files: request.files } : {}),
         ...(request.open ? { open: request.open } : {}),
         ...(request.campaign ? { campaign: request.campaign } : {}),
       });
     case 'public':
-      return publicXlsx(request.runId);
+      return engine.publicXlsx(request.runId);
     case 'read':
       return engine.readFile(request.file);
     case 'write':
