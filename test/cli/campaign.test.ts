@@ -99,5 +99,22 @@ describe('iae consolidate --referentiel', () => {
     const r = await cli(join(dir, 'retours'), '--referentiel', join(dir, 'pas-un-classeur.xlsx'), '--json');
     const json = JSON.parse(r.out) as RunJson;
     expect(json.anomalies.some((a) => a.file === 'pas-un-classeur.xlsx' && /pas-un-classeur\.xlsx/.test(a.message))).toBe(true);
+    // No list of expected SIAE: no « 0 attendue », no return « absente du référentiel »; the run is incomplete (exit 2).
+    expect(json.completude).toBeUndefined();
+    expect(json.verdict).toBe('incomplet');
+    expect(r.code).toBe(2);
+    const summary = await cli(join(dir, 'retours'), '--referentiel', join(dir, 'pas-un-classeur.xlsx'), '--out', join(dir, 'sans-referentiel.xlsx'));
+    expect(summary.code).toBe(2);
+    expect(summary.out + summary.err).toContain('Référentiel « pas-un-classeur.xlsx » inutilisable');
+    expect(summary.out + summary.err).not.toContain('Collecte 2025');
+  }, 900_000);
+
+  it('says so, and exits 2, when the référentiel holds no SIAE', async () => {
+    await write(join(dir, 'referentiel-vide.xlsx'), fillReferentiel(DEFAULT_SETTINGS, 2025, []));
+    const r = await cli(join(dir, 'retours'), '--referentiel', join(dir, 'referentiel-vide.xlsx'), '--json');
+    const json = JSON.parse(r.out) as RunJson;
+    expect(r.code).toBe(2);
+    expect(json.completude).toBeUndefined();
+    expect(json.anomalies.some((a) => a.file === 'referentiel-vide.xlsx' && /aucune SIAE/.test(a.message))).toBe(true);
   }, 900_000);
 });

@@ -71,7 +71,8 @@ Options :
 Codes de sortie :
   0  tous les retours lus sont comptés (un doublon résolu ou un avertissement n'est pas une erreur)
   1  des retours ont été écartés pour erreurs (le classeur est écrit quand même)
-  2  un fichier illisible ou introuvable, un plan ou une extraction ASP illisible, ou une mauvaise utilisation
+  2  un fichier illisible ou introuvable, un plan ou une extraction ASP illisible, un référentiel dont aucune
+     SIAE attendue n'est tirée, ou une mauvaise utilisation
      (options, --out refusé) : dans ce dernier cas rien n'est lu ni écrit
 `;
 

@@ -10,8 +10,21 @@ import type { RunInput } from './types.js';
 
 export function completenessOf(input: RunInput, result: ConsolidationResult, regionCode: string): Completeness | undefined {
   const referentiel = input.referentiel ?? (input.asp ? referentielFromAsp(input.asp, input.settings ?? DEFAULT_SETTINGS, aspYear(input, result)) : undefined);
-  if (!referentiel) return undefined;
+  // A référentiel that gives no SIAE (unreadable, not a list, empty) says nothing of who is missing: see referentielProblems.
+  if (!referentiel || referentiel.entries.length === 0) return undefined;
   return computeCompleteness({ referentiel, result, records: input.report.files.flatMap((f) => f.records), regionCode });
+}
+
+/**
+ * A référentiel given but giving no expected SIAE makes the run incomplete, as an unreadable plan
+ * does: « 0 attendue » and every return « absente du référentiel » would be false. Its own issues
+ * (in the anomalies) say why; this sentence names it where the verdict is read.
+ */
+export function referentielProblems(input: RunInput): string[] {
+  const r = input.referentiel;
+  if (!r || r.entries.length > 0) return [];
+  const why = r.issues.find((i) => i.severity === 'erreur')?.message;
+  return [`Référentiel « ${r.file} » inutilisable : aucune SIAE attendue n'en est tirée, la collecte n'est pas suivie.${why ? ` ${why}` : ''}`];
 }
 
 function aspYear(input: RunInput, result: ConsolidationResult): number | undefined {

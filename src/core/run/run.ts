@@ -17,7 +17,7 @@ import { choosePlan } from './plan-choice.js';
 import { reconcileWithAsp } from '../reconcile/index.js';
 import { rapprochementSheet } from '../consolidated-workbook/rapprochement.js';
 import type { ConsolidationRun, RunInput } from './types.js';
-import { completenessOf, expectedOn } from './completeness-step.js';
+import { completenessOf, expectedOn, referentielProblems } from './completeness-step.js';
 import { suiviSheet } from '../consolidated-workbook/suivi.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
@@ -82,7 +82,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
       duplicates: result.duplicates.reduce((n, d) => n + d.dropped.length, 0),
     },
     model,
-    problems: [...chosen.problems, ...evolution.problems],
+    problems: [...chosen.problems, ...evolution.problems, ...referentielProblems(input)],
     // campaign outputs (one line each)
     ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
     ...(reconciliation ? { reconciliation } : {}),
