@@ -2,14 +2,18 @@
  * The run's completeness step: the référentiel given, else the one the ASP extract gives (the
  * returns' year when the extract has it); absent both, no completeness.
  */
-import { computeCompleteness, notRetainedIn, referentielFromAsp, type Completeness } from '../campaign/index.js';
+import { computeCompleteness, notRetainedIn, referentielFromAsp, type Completeness, type Referentiel } from '../campaign/index.js';
 import type { ConsolidationResult } from '../consolidate/index.js';
 import type { ExpectedOnScope } from '../objectives/index.js';
 import { DEFAULT_SETTINGS } from '../../schema/index.js';
 import type { RunInput } from './types.js';
 
-export function completenessOf(input: RunInput, result: ConsolidationResult, regionCode: string): Completeness | undefined {
-  const referentiel = input.referentiel ?? (input.asp ? referentielFromAsp(input.asp, input.settings ?? DEFAULT_SETTINGS, aspYear(input, result)) : undefined);
+/** The référentiel the run follows: the one given, else the one the ASP extract gives. */
+export function referentielOf(input: RunInput, result: ConsolidationResult): Referentiel | undefined {
+  return input.referentiel ?? (input.asp ? referentielFromAsp(input.asp, input.settings ?? DEFAULT_SETTINGS, aspYear(input, result)) : undefined);
+}
+
+export function completenessOf(input: RunInput, result: ConsolidationResult, referentiel: Referentiel | undefined, regionCode: string): Completeness | undefined {
   // A référentiel that gives no SIAE (unreadable, not a list, empty) says nothing of who is missing: see referentielProblems.
   if (!referentiel || referentiel.entries.length === 0) return undefined;
   return computeCompleteness({ referentiel, result, records: input.report.files.flatMap((f) => f.records), regionCode });

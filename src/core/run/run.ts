@@ -17,7 +17,7 @@ import { choosePlan } from './plan-choice.js';
 import { reconcileWithAsp } from '../reconcile/index.js';
 import { rapprochementSheet } from '../consolidated-workbook/rapprochement.js';
 import type { ConsolidationRun, RunInput } from './types.js';
-import { completenessOf, expectedOn, referentielProblems } from './completeness-step.js';
+import { completenessOf, expectedOn, referentielOf, referentielProblems } from './completeness-step.js';
 import { suiviSheet } from '../consolidated-workbook/suivi.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
@@ -32,9 +32,11 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   const chosen = choosePlan(input);
   const regionDepartements = departementsOfRegion(settings.regionCode).map((d) => d.code);
   // completeness: from input.referentiel (before progress: a target whose SIAE are not all retained says so)
-  const completeness = completenessOf(input, result, settings.regionCode);
+  const referentiel = referentielOf(input, result);
+  const completeness = completenessOf(input, result, referentiel, settings.regionCode);
   const progress = computeProgress(chosen.plan, result, { regionDepartements, ...(completeness ? { expected: expectedOn(completeness) } : {}) });
-  const anomalies = runAnomalies(result.anomalies, [...chosen.plan.issues, ...(input.referentiel?.issues ?? [])], ignored);
+  // The référentiel's issues, also when the ASP extract gives it (an annexe without SIRET is then not expected: say so).
+  const anomalies = runAnomalies(result.anomalies, [...chosen.plan.issues, ...(referentiel?.issues ?? [])], ignored);
 
   // The campaign (issue 14): each module computes its output from its optional input here.
 

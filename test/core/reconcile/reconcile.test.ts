@@ -177,4 +177,16 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     // The returns' figures are the same as without the extract.
     expect(run.result.byPeriod.get(2025)!.region.sums).toEqual(exact.run.result.byPeriod.get(2025)!.region.sums);
   });
+
+  it('says, with the other anomalies, which lines of the extract could not be expected when it gives the référentiel', async () => {
+    const v = new ValidationRun(DEFAULT_SETTINGS);
+    v.addWorkbook(readXlsx(await returnsXlsx(), 'reseau.xlsx'));
+    const lines = [...ASP_LINES, { annee: 2025, mesure: 'ACI', annexe: 'ACI 075 25 0009 A0 M1', nom: 'Chantier sans SIRET', dep: 'Paris', region: 'Ile-de-France', personnes: 5 }];
+    const extract = readAspExtract(readXlsx(await aspXlsx('exact', lines), 'asp-2025.xlsx'))!;
+    const run = runConsolidation({ report: v.finish(), asp: extract });
+    expect(run.completeness?.referentiel.origin).toBe('asp');
+    const notExpected = run.anomalies.filter((a) => a.file === 'asp-2025.xlsx' && a.row === 3 + lines.length);
+    expect(notExpected).toEqual([expect.objectContaining({ severity: 'avertissement', sheet: 'BenefSorties' })]);
+    expect(notExpected[0]!.message).toContain("Extraction ASP « asp-2025.xlsx », feuille « BenefSorties », ligne 9 : l'annexe ACI075250009 n'a pas de SIRET valide : elle n'entre pas dans le référentiel.");
+  });
 });
