@@ -69,20 +69,24 @@ export function readSheet(
       state = buf.charCodeAt(gt - 1) === 47 /* <sheetData/> */ ? 'tail' : 'rows';
     }
     if (state === 'rows') {
+      // The rows before the first </sheetData>, then the tail; when it has not arrived, the
+      // whole rows (up to the last </row>), the rest waiting for the next chunk. The rows up to
+      // the last </row> are read first: the search for </sheetData> then only runs past them
+      // (see scanRowsBefore: the usual rows are proof that they hold none).
       const close = `</${p}sheetData>`;
-      const end = buf.indexOf(close, used);
+      const rowClose = `</${p}row>`;
+      const last = buf.lastIndexOf(rowClose);
+      const limit = last >= used ? last + rowClose.length : used;
+      let end = limit > used ? scanner!.scanRowsBefore(buf, used, limit, close) : -1;
+      if (end < 0) {
+        end = buf.indexOf(close, limit);
+        if (end >= 0) scanner!.scanRows(buf, limit, end);
+      }
       if (end >= 0) {
-        scanner!.scanRows(buf, used, end);
         used = end + close.length;
         state = 'tail';
       } else {
-        const rowClose = `</${p}row>`;
-        const last = buf.lastIndexOf(rowClose);
-        if (last >= used) {
-          const limit = last + rowClose.length;
-          scanner!.scanRows(buf, used, limit);
-          used = limit;
-        }
+        used = limit;
         if (final) throw new SyntaxError('</sheetData> manquant');
         let k = used;
         while (k < buf.length && /\s/.test(buf[k]!)) k++;
