@@ -41,7 +41,7 @@ export function readSheet(
   let rowPending = false;
   const { maxRowChars, maxCellChars, maxXmlNodes } = ctx.limits;
 
-  const found = streamText(zip, part, (buf, final) => {
+  const found = streamText(zip, part, (buf, final, from) => {
     if (p === undefined) {
       p = rootPrefix(buf);
       if (p === undefined) return 0;
@@ -53,15 +53,15 @@ export function readSheet(
         },
       });
     }
-    let used = 0;
+    let used = from;
     rowPending = false;
     if (state === 'head') {
       const open = `<${p}sheetData`;
-      let at = buf.indexOf(open);
+      let at = buf.indexOf(open, from);
       while (at >= 0 && !endsName(buf, at + open.length)) at = buf.indexOf(open, at + 1);
       if (at < 0) {
         // Keep enough to find a tag split across chunks; a sheet without <sheetData> has no cells.
-        return final ? buf.length : Math.max(0, buf.length - 256);
+        return final ? buf.length : Math.max(from, buf.length - 256);
       }
       const gt = buf.indexOf('>', at);
       if (gt < 0) return at;
@@ -107,7 +107,9 @@ export function readSheet(
     chars: maxRowChars,
     detail: () =>
       `une ligne de la feuille « ${name} » dépasse ${formatCount(maxRowChars)} caractères (limite de lecture). Retirez les cellules inutiles de cette ligne, ou découpez-la.`,
-  });
+  },
+  // Among rows, a chunk is read in place past the end of the row cut by its start (see streamText).
+  () => (state === 'rows' ? `</${p}row>` : undefined));
   if (!found) return undefined;
   if (p === undefined) throw new SyntaxError('la feuille ne contient aucun élément XML');
 
