@@ -10,8 +10,44 @@ export interface ReturnSource {
   readonly sheet: string;
   /** Row of a network table; absent for an SIAE form (one return per sheet). */
   readonly row?: number;
-  /** A1 address of the cell each indicator was read from. */
-  readonly cells: Partial<Record<IndicatorCode, string>>;
+  /**
+   * A1 address of the cell each indicator was read from (an SIAE form, or a return built by
+   * hand). Read it through sourceCell / sourceCells, which also serve table rows.
+   */
+  readonly cells?: Partial<Record<IndicatorCode, string>>;
+  /**
+   * A table row's cells without one address string per cell (100,000 rows × 44 columns would
+   * be 4.4 million strings kept alive): the column letters of each indicator, one object
+   * shared by every row laid out alike; the address is the letters and `row`. Plain data, so a
+   * record survives a structured clone (the pane's worker) and JSON unchanged.
+   */
+  readonly columns?: Partial<Record<IndicatorCode, string>>;
+}
+
+/** The A1 address of the cell an indicator of this return was read from, if recorded. */
+export function sourceCell(source: ReturnSource, code: string): string | undefined {
+  const cell = source.cells?.[code as IndicatorCode];
+  if (cell !== undefined || source.columns === undefined) return cell;
+  const letters = source.columns[code as IndicatorCode];
+  return letters === undefined || source.row === undefined ? undefined : letters + source.row;
+}
+
+/** Every indicator's A1 address, in the order they were read (check order). */
+export function sourceCells(source: ReturnSource): Partial<Record<IndicatorCode, string>> {
+  if (source.columns === undefined || source.row === undefined) return source.cells ?? {};
+  const out: Partial<Record<IndicatorCode, string>> = {};
+  for (const [code, letters] of Object.entries(source.columns)) out[code as IndicatorCode] = letters + source.row;
+  return out;
+}
+
+/**
+ * A source as data for people and programs: table rows with their `cells` spelled out, as
+ * they were before `columns` (the CLI's JSON report keeps its shape). A JSON.stringify replacer.
+ */
+export function withCellAddresses(key: string, value: unknown): unknown {
+  if (key !== 'source' || typeof value !== 'object' || value === null || !('columns' in value)) return value;
+  const s = value as ReturnSource;
+  return s.row === undefined ? { file: s.file, sheet: s.sheet, cells: sourceCells(s) } : { file: s.file, sheet: s.sheet, row: s.row, cells: sourceCells(s) };
 }
 
 export interface ReturnRecord {

@@ -39,7 +39,7 @@ describe('iae validate (the real CLI, spawned)', { timeout: 900_000 }, () => {
     expect(j.code).toBe(1);
     const report = JSON.parse(j.out) as ValidationReport;
     expect(report.files[0]!.issues.find((i) => i.code === 'type-error')).toMatchObject({ cell: `${colOf('personnes')}2`, value: 'trente', indicator: 'personnes' });
-    expect(report.files[0]!.records[0]!.source.cells.siret).toBe('A2');
+    expect(report.files[0]!.records[0]!.source.cells?.siret).toBe('A2');
     expect(report.stats).toMatchObject({ files: 1, errors: 1 });
   });
 

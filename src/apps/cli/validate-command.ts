@@ -1,4 +1,5 @@
 import { formatIgnored, validateFiles } from '../../hosts/xlsx/validate-files.js';
+import { withCellAddresses } from '../../core/records.js';
 import { DEFAULT_READ_LIMITS } from '../../hosts/xlsx/read/index.js';
 import { formatBytes, formatCount } from '../../hosts/xlsx/read/limits.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE } from '../../core/validate/report.js';
@@ -71,7 +72,7 @@ export const command: Command = {
         if (total > PROGRESS_ABOVE) io.err(`[${done}/${total}] ${name}\n`);
       },
     });
-    io.out(json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report) + formatIgnored(report.ignored));
+    io.out(json ? `${JSON.stringify(report, withCellAddresses, 2)}\n` : formatSummary(report) + formatIgnored(report.ignored));
     if (report.stats.unreadableFiles > 0) return EXIT_USAGE;
     return report.stats.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   },

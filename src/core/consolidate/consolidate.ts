@@ -1,5 +1,5 @@
 import type { SiaeKind } from '../../schema/index.js';
-import type { ReturnRecord, ValidationIssue } from '../records.js';
+import { sourceCell, type ReturnRecord, type ValidationIssue } from '../records.js';
 import { GroupAccumulator, groupMapKey, reduceReturn } from './aggregate.js';
 import { cmp, compareSources, deduplicate, describeSource } from './dedup.js';
 import { exclusionReasons, indexErrors } from './exclusions.js';
@@ -100,13 +100,14 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
   const anomalies: ValidationIssue[] = issues.filter((i) => !resolved(i));
   for (const d of duplicates) {
     for (const s of d.dropped) {
+      const cell = sourceCell(s, 'siret');
       anomalies.push({
         code: 'duplicate-row',
         severity: 'avertissement',
         file: s.file,
         sheet: s.sheet,
         ...(s.row !== undefined ? { row: s.row } : {}),
-        ...(s.cells.siret ? { cell: s.cells.siret } : {}),
+        ...(cell ? { cell } : {}),
         indicator: 'siret',
         value: d.siret,
         message: `La SIAE ${d.siret} a un autre retour pour ${d.periode} (${describeSource(d.kept)}) : elle n'est comptée qu'une fois (${d.reason}).`,

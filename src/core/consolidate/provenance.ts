@@ -1,4 +1,4 @@
-import type { ReturnSource } from '../records.js';
+import { sourceCell, type ReturnSource } from '../records.js';
 import type { ConsolidationResult, GroupAggregate } from './types.js';
 
 /** The returns (file, sheet, row, cells) that fed an aggregate. */
@@ -19,7 +19,7 @@ export function provenanceOfIndicator(
   for (const i of group.members) {
     const r = result.kept[i]!;
     if (r.values[code as keyof typeof r.values] === undefined) continue;
-    const cell = r.source.cells[code as keyof typeof r.source.cells];
+    const cell = sourceCell(r.source, code);
     out.push({
       file: r.source.file,
       sheet: r.source.sheet,

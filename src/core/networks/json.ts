@@ -5,6 +5,7 @@
  * linear in the number of returns however many scopes a return feeds.
  */
 import { SIAE_KINDS } from '../../schema/index.js';
+import { sourceCells } from '../records.js';
 import { ALL_KINDS_KEY, figuresJson, groupMapKey, type ConsolidationResult, type FiguresJson, type GroupAggregate } from '../consolidate/index.js';
 import type { NetworkFigures } from './figures.js';
 import type { NetworkOfReturn } from './network-of.js';
@@ -56,7 +57,7 @@ export interface ProvenanceJson {
 export function provenanceJson(result: ConsolidationResult, networks: readonly NetworkOfReturn[], figures: NetworkFigures): ProvenanceJson {
   const retours = result.kept.map((r, i): ProvenanceReturnJson => {
     const cellules: Record<string, string> = {};
-    for (const [code, cell] of Object.entries(r.source.cells)) {
+    for (const [code, cell] of Object.entries(sourceCells(r.source))) {
       if (cell && r.values[code as keyof typeof r.values] !== undefined) cellules[code] = cell;
     }
     return {

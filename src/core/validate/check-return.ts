@@ -2,10 +2,10 @@ import { compileRules, type IndicatorCode, type PartialReturn, type RulesEvaluat
 import type { CellValue } from '../grid.js';
 import { MISSING, ParsedWithNote, TypeProblem, showCellValue } from '../parse/problem.js';
 import { GivenAsUnknown } from '../parse/unknown.js';
-import type { ReturnRecord } from '../records.js';
+import { sourceCell, type ReturnRecord, type ReturnSource } from '../records.js';
 import { missingMessage, unknownOptionalMessage, unknownRequiredMessage, type FieldCheck } from './field-checks.js';
 import type { IssueSink } from './issue-sink.js';
-import { sameList } from './shared-cells.js';
+import { sameList } from './shared-columns.js';
 import { STORE_GIVEN_MAX, storeGiven } from './store-given.js';
 
 // Module-local aliases: on the per-cell path, a plain constant beats a live import binding.
@@ -25,13 +25,7 @@ export interface ReturnCells {
   readonly raws: readonly CellValue[];
 }
 
-export interface ReturnPlace {
-  readonly file: string;
-  readonly sheet: string;
-  readonly row?: number;
-}
-
-/** A record's source.cells: the A1 address of each checked indicator's cell, in check order. */
+/** A record's source.cells or source.columns: per checked indicator, in check order. */
 export type CellsOf = Partial<Record<IndicatorCode, string>>;
 
 /**
@@ -118,22 +112,26 @@ export class ReturnChecker {
     this.given = new Uint8Array(checks.length);
   }
 
-  /** A record's source.cells from the addresses of the checked cells (addresses[i]: cell of checks[i]). */
-  cellsFrom(addresses: readonly string[]): CellsOf {
+  /**
+   * Per checked indicator, in check order, the string strings[i] of checks[i] (the addresses of
+   * a form's cells, or the column letters of a table's): a compact object.
+   */
+  cellsFrom(strings: readonly string[]): CellsOf {
     const cells = { ...this.cellsTemplate };
     const codes = this.codes;
-    for (let i = 0; i < codes.length; i++) cells[codes[i]!] = addresses[i];
+    for (let i = 0; i < codes.length; i++) cells[codes[i]!] = strings[i];
     return cells as CellsOf;
   }
 
   /**
    * Checks one return cell by cell (tolerant parsing, then the indicator's zod schema), then the
-   * schema's cross-field rules on the values that passed, and builds the ReturnRecord. The cell
-   * of checks[i] holds row[index[i]] (blank past the row's end), and cells (kept by the record)
-   * gives its address. `at` is only read: the caller may reuse it.
+   * schema's cross-field rules on the values that passed, and builds the ReturnRecord, which
+   * keeps `source`. The cell of checks[i] holds row[index[i]] (blank past the row's end); the
+   * source gives its address (sourceCell), only looked up for an issue.
    */
-  check(cells: CellsOf, row: readonly CellValue[], index: ArrayLike<number>, at: ReturnPlace): ReturnRecord {
+  check(row: readonly CellValue[], index: ArrayLike<number>, source: ReturnSource): ReturnRecord {
     const { checks, values, given, sink } = this;
+    const at = source;
     const n = checks.length;
     let shape = 0;
     let errors = 0;
@@ -147,29 +145,29 @@ export class ReturnChecker {
         if (v === BLANK) {
           if (check.required) {
             errors++;
-            sink.add({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, message: missingMessage(check) });
+            sink.add({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: sourceCell(at, check.code), row: at.row, indicator: check.code, message: missingMessage(check) });
           }
           continue;
         }
         if (v instanceof Problem) {
           errors++;
-          sink.add({ code: 'type-error', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: v.message });
+          sink.add({ code: 'type-error', severity: 'erreur', file: at.file, sheet: at.sheet, cell: sourceCell(at, check.code), row: at.row, indicator: check.code, value: show(raw), message: v.message });
           continue;
         }
         if (v instanceof Unknown) {
           // Given as unknown (« NC »…): counted as missing, with a message saying so.
           if (check.required) {
             errors++;
-            sink.add({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: unknownRequiredMessage(check, v.text) });
+            sink.add({ code: 'missing-cell', severity: 'erreur', file: at.file, sheet: at.sheet, cell: sourceCell(at, check.code), row: at.row, indicator: check.code, value: show(raw), message: unknownRequiredMessage(check, v.text) });
           } else {
             warnings++;
-            sink.add({ code: 'unknown-value', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: unknownOptionalMessage(check, v.text) });
+            sink.add({ code: 'unknown-value', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: sourceCell(at, check.code), row: at.row, indicator: check.code, value: show(raw), message: unknownOptionalMessage(check, v.text) });
           }
           continue;
         }
         if (v instanceof Note) {
           warnings++;
-          sink.add({ code: 'type-error', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: cells[check.code], row: at.row, indicator: check.code, value: show(raw), message: v.message });
+          sink.add({ code: 'type-error', severity: 'avertissement', file: at.file, sheet: at.sheet, cell: sourceCell(at, check.code), row: at.row, indicator: check.code, value: show(raw), message: v.message });
           v = v.value;
         }
         if (!check.accepts(v)) {
@@ -181,7 +179,7 @@ export class ReturnChecker {
               severity: 'erreur',
               file: at.file,
               sheet: at.sheet,
-              cell: cells[check.code],
+              cell: sourceCell(at, check.code),
               row: at.row,
               indicator: check.code,
               value: show(raw),
@@ -203,7 +201,7 @@ export class ReturnChecker {
 
     for (let k = 0; k < violations.length; k++) {
       const violation = violations[k]!;
-      const field = cells[violation.field] ? violation.field : violation.fields.find((f) => cells[f]);
+      const field = sourceCell(at, violation.field) ? violation.field : violation.fields.find((f) => sourceCell(at, f));
       if (violation.severity === 'erreur') errors++;
       else warnings++;
       sink.add({
@@ -211,7 +209,7 @@ export class ReturnChecker {
         severity: violation.severity,
         file: at.file,
         sheet: at.sheet,
-        cell: field ? cells[field] : undefined,
+        cell: field ? sourceCell(at, field) : undefined,
         row: at.row,
         indicator: field ?? violation.field,
         value: field !== undefined && ret[field] !== undefined ? String(ret[field]) : undefined,
@@ -219,7 +217,6 @@ export class ReturnChecker {
         rule: violation.rule,
       });
     }
-    const source = at.row === undefined ? { file: at.file, sheet: at.sheet, cells } : { file: at.file, sheet: at.sheet, row: at.row, cells };
     return { values: ret, source, errors, warnings };
   }
 
@@ -251,5 +248,7 @@ export class ReturnChecker {
 export function checkReturn(cells: ReturnCells, at: { file: string; sheet: string; row?: number }, settings: Settings, sink: IssueSink): ReturnRecord {
   const checker = new ReturnChecker(cells.checks, settings, sink);
   const index = cells.raws.map((_, i) => i);
-  return checker.check(checker.cellsFrom(cells.addresses), cells.raws, index, at);
+  const where = checker.cellsFrom(cells.addresses);
+  const source: ReturnSource = at.row === undefined ? { file: at.file, sheet: at.sheet, cells: where } : { file: at.file, sheet: at.sheet, row: at.row, cells: where };
+  return checker.check(cells.raws, index, source);
 }

@@ -3,7 +3,7 @@ import type { GridWorkbook } from '../grid.js';
 import type { ReturnRecord } from '../records.js';
 import type { FieldCheck } from './field-checks.js';
 import type { IssueSink } from './issue-sink.js';
-import type { SharedCells } from './shared-cells.js';
+import type { SharedColumns } from './shared-columns.js';
 
 /** What the checks of one file share. */
 export interface FileContext {
@@ -14,6 +14,6 @@ export interface FileContext {
   readonly sink: IssueSink;
   /** Called for each return read (duplicates and periods across the run). */
   readonly onRecord: (record: ReturnRecord) => void;
-  /** Table rows' cell addresses, shared by the files of the run. */
-  readonly sharedCells: SharedCells;
+  /** Table rows' column letters (source.columns), shared by the files of the run. */
+  readonly sharedColumns: SharedColumns;
 }

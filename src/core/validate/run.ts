@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, formatNumberFr, type IndicatorCode, type Settings } from '../../schema/index.js';
 import type { GridWorkbook } from '../grid.js';
 import { sheetByName } from '../grid.js';
-import type { ReturnRecord, ReturnSource, ValidationIssue } from '../records.js';
+import { sourceCell, type ReturnRecord, type ReturnSource, type ValidationIssue } from '../records.js';
 import { recognizeWorkbook } from '../recognize/recognize.js';
 import { fieldChecksFor, type FieldCheck } from './field-checks.js';
 import type { FileContext } from './file-context.js';
@@ -11,7 +11,7 @@ import { IssueSink } from './issue-sink.js';
 import { validatePlan } from './plan.js';
 import { DEFAULT_MAX_ISSUES_PER_FILE, type FileReport, type SenderInfo, type ValidateOptions, type ValidationReport } from './report.js';
 import { validateSender } from './sender.js';
-import { SharedCells } from './shared-cells.js';
+import { SharedColumns } from './shared-columns.js';
 import { validateTable } from './table.js';
 
 interface Place {
@@ -45,7 +45,7 @@ export class ValidationRun {
   private readonly files: PendingFile[] = [];
   /** First return of each year and SIRET: its source is where a duplicate's message points. */
   private readonly seen = new Map<number, Map<string, ReturnSource>>();
-  private readonly sharedCells = new SharedCells();
+  private readonly sharedColumns = new SharedColumns();
   private readonly periods = new Map<number, { count: number; first: Map<PendingFile, Place> }>();
   private readonly started = now();
 
@@ -70,7 +70,7 @@ export class ValidationRun {
       sink,
       sheetOrder: new Map(book.sheets.map((s, i) => [s.name, i])),
     };
-    const ctx: FileContext = { file, book, settings: this.settings, checks: this.checks, sink, onRecord: (r) => this.track(pending, r), sharedCells: this.sharedCells };
+    const ctx: FileContext = { file, book, settings: this.settings, checks: this.checks, sink, onRecord: (r) => this.track(pending, r), sharedColumns: this.sharedColumns };
     for (const loc of recognition.locations) {
       sheets.push(loc.sheet);
       if (loc.kind === 'siae') {
@@ -104,7 +104,7 @@ export class ValidationRun {
       let p = this.periods.get(annee);
       if (!p) this.periods.set(annee, (p = { count: 0, first: new Map() }));
       p.count++;
-      if (!p.first.has(file)) p.first.set(file, { file: src.file, sheet: src.sheet, row: src.row, cell: src.cells.annee });
+      if (!p.first.has(file)) p.first.set(file, { file: src.file, sheet: src.sheet, row: src.row, cell: sourceCell(src, 'annee') });
     }
     if (typeof siret !== 'string' || typeof annee !== 'number') return;
     let ofYear = this.seen.get(annee);
@@ -114,8 +114,8 @@ export class ValidationRun {
       ofYear.set(siret, src);
       return;
     }
-    const first: Place = { file: firstSource.file, sheet: firstSource.sheet, row: firstSource.row, cell: firstSource.cells.siret };
-    const here: Place = { file: src.file, sheet: src.sheet, row: src.row, cell: src.cells.siret };
+    const first: Place = { file: firstSource.file, sheet: firstSource.sheet, row: firstSource.row, cell: sourceCell(firstSource, 'siret') };
+    const here: Place = { file: src.file, sheet: src.sheet, row: src.row, cell: sourceCell(src, 'siret') };
     file.sink.add({
       code: 'duplicate-row',
       // A warning, as in the consolidation: the return is counted once there, never excluded.

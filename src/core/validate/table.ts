@@ -1,11 +1,10 @@
 import { columnLetters, toA1 } from '../a1.js';
 import type { GridSheet } from '../grid.js';
-import type { ReturnRecord } from '../records.js';
+import type { ReturnRecord, ReturnSource } from '../records.js';
 import type { TableLocation } from '../recognize/locations.js';
 import { isBlankRow } from './blank.js';
-import { ReturnChecker, type CellsOf } from './check-return.js';
+import { ReturnChecker } from './check-return.js';
 import type { FileContext } from './file-context.js';
-import { SharedCells } from './shared-cells.js';
 
 /** Column letters by 1-based column, built once: every file of a run names the same columns. */
 const LETTERS: string[] = [];
@@ -28,16 +27,16 @@ export function validateTable(ctx: FileContext, sheet: GridSheet, loc: TableLoca
     ctx.settings,
     ctx.sink,
   );
-  const shared = ctx.sharedCells.rowsOf(cols, checker.codes);
+  // One object for every row (see ReturnSource.columns): a record keeps it and its row number.
+  const columns = ctx.sharedColumns.columnsOf(cols, checker.codes, () => checker.cellsFrom(letters));
   let last = Math.min(loc.lastRow, sheet.rows.length);
   while (last > loc.headerRow && isBlankRow(sheet.rows[last - 1], cols)) last--;
   let blankStart = 0;
   let rows = 0;
-  // Scratch reused for every row: the checker copies what the record keeps.
   const index = new Int32Array(n);
   for (let i = 0; i < n; i++) index[i] = cols[i]! - 1;
-  const addresses: string[] = new Array<string>(n).fill('');
-  const at = { file: ctx.file, sheet: sheet.name, row: 0 };
+  const file = ctx.file;
+  const sheetName = sheet.name;
   for (let r = loc.headerRow + 1; r <= last; r++) {
     const row = sheet.rows[r - 1];
     if (isBlankRow(row, cols)) {
@@ -60,17 +59,8 @@ export function validateTable(ctx: FileContext, sheet: GridSheet, loc: TableLoca
       blankStart = 0;
     }
     rows++;
-    const kept = shared !== undefined && r <= SharedCells.rows ? shared[r] : undefined;
-    let cells: CellsOf;
-    if (kept) cells = { ...kept };
-    else {
-      const rowText = String(r);
-      for (let i = 0; i < n; i++) addresses[i] = letters[i]! + rowText;
-      cells = checker.cellsFrom(addresses);
-      if (shared !== undefined && r <= SharedCells.rows) shared[r] = { ...cells } as Record<string, string>;
-    }
-    at.row = r;
-    const record = checker.check(cells, row!, index, at);
+    const source: ReturnSource = { file, sheet: sheetName, row: r, columns };
+    const record = checker.check(row!, index, source);
     ctx.onRecord(record);
     records.push(record);
   }

@@ -127,6 +127,6 @@ describe('an SIAE form found by its labels', () => {
     expect(f.issues.filter((i) => i.severity === 'erreur')).toEqual([]);
     expect(f.records).toHaveLength(1);
     expect(f.records[0]!.values.personnes).toBe(42);
-    expect(f.records[0]!.source.cells.personnes).toBe(`B${2 + defs.findIndex((d) => d.code === 'personnes')}`);
+    expect(f.records[0]!.source.cells?.personnes).toBe(`B${2 + defs.findIndex((d) => d.code === 'personnes')}`);
   });
 });

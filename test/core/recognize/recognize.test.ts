@@ -52,7 +52,7 @@ describe('recognition', () => {
     expect(f.template).toMatchObject({ kind: 'siae', via: 'structure' });
     const row = 3 + defs.findIndex((d) => d.code === 'personnes');
     expect(f.issues.find((i) => i.code === 'type-error')).toMatchObject({ cell: `C${row}`, indicator: 'personnes', value: 'trente' });
-    expect(f.records[0]!.source.cells.siret).toBe('C3');
+    expect(f.records[0]!.source.cells?.siret).toBe('C3');
     expect(f.records[0]!.source.row).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateWorkbooks } from '../../../src/core/validate/index.js';
-import type { ValidationIssue } from '../../../src/core/records.js';
+import { sourceCell, sourceCells, withCellAddresses, type ValidationIssue } from '../../../src/core/records.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
 import { validateXlsxBytes } from '../../../src/hosts/xlsx/validate-bytes.js';
 import { CODES, colOf, networkXlsx, siretFor, validRow } from './xlsx-builders.js';
@@ -19,7 +19,14 @@ describe('network table written by ExcelJS, read by our reader', () => {
     expect(rec.values.personnes).toBe(30);
     expect(rec.values.implantation_qpv).toBe(true);
     expect(rec.source).toMatchObject({ file: 'propre.xlsx', sheet: 'Export', row: 3 });
-    expect(rec.source.cells.personnes).toBe(`${colOf('personnes')}3`);
+    expect(sourceCell(rec.source, 'personnes')).toBe(`${colOf('personnes')}3`);
+    // Every indicator's address, in column order; a table row keeps no string per cell, yet
+    // its JSON (the CLI's --json) spells them out as `cells`, in the same order.
+    const every = Object.fromEntries(CODES.map((c) => [c, `${colOf(c)}3`]));
+    expect(Object.entries(sourceCells(rec.source))).toEqual(Object.entries(every));
+    expect(rec.source.columns).toBe(f.records[0]!.source.columns);
+    expect(JSON.parse(JSON.stringify(rec, withCellAddresses)).source).toEqual({ file: 'propre.xlsx', sheet: 'Export', row: 3, cells: every });
+    expect(Object.keys(JSON.parse(JSON.stringify(rec, withCellAddresses)).source as object)).toEqual(['file', 'sheet', 'row', 'cells']);
     expect(report.stats).toMatchObject({ files: 1, rows: 2, records: 2, errors: 0, warnings: 0 });
   });
 

@@ -27,7 +27,7 @@ function letters(col: number): string {
 }
 
 /** One cell of a given shape, with `p` as the element prefix. */
-function cell(rnd: () => number, p: string, row: number, col: number, broken: boolean): string {
+function cell(rnd: () => number, p: string, row: number, col: number, broken: boolean, usual = false): string {
   const ref = `${letters(col)}${row}`;
   const r = rnd() < 0.15 ? '' : ` r="${ref}"`;
   const s = rnd() < 0.3 ? ` s="${Math.floor(rnd() * 3)}"` : '';
@@ -56,7 +56,8 @@ function cell(rnd: () => number, p: string, row: number, col: number, broken: bo
     () => `<${p}c r="${ref}" s><${p}v>1</${p}v></${p}c>`,
     () => `<${p}c r="${ref}"><${p}v>1</${p}c>`,
   ];
-  const list = broken ? brokenShapes : shapes;
+  // The usual shapes (numbers, shared strings, booleans, errors, dates, empty cells) nine times in ten.
+  const list = broken ? brokenShapes : usual && rnd() < 0.9 ? [0, 1, 2, 4, 5, 6, 8, 9].map((i) => shapes[i]!) : shapes;
   return list[Math.floor(rnd() * list.length)]!();
 }
 
@@ -78,12 +79,52 @@ function sheetXml(seed: number, p: string, broken: boolean): string {
   return `<?xml version="1.0"?><${p}worksheet ${xmlns}><${p}sheetData>${rows.join('')}</${p}sheetData></${p}worksheet>`;
 }
 
-function read(seed: number, p: string, broken: boolean): unknown {
+/**
+ * Row-level shapes around the cells: space or line breaks between rows, `<row/>`, rows without
+ * `r`, odd row attributes, and (broken) a `</sheetData>` or a `<` inside a row or its start tag,
+ * a row number out of range, a row past `maxRowChars`. With `rows` in the thousands, the sheet
+ * streams in several chunks, rows cut across them.
+ */
+function rowsXml(seed: number, p: string, rows: number, broken: boolean, maxCells = 10): string {
+  const rnd = random(seed);
+  const out: string[] = [];
+  const brokenAt = broken ? 1 + Math.floor(rnd() * rows) : -1;
+  for (let row = 1; row <= rows; row++) {
+    const cells: string[] = [];
+    const n = 1 + Math.floor(rnd() * maxCells);
+    for (let col = 1; col <= n; col++) cells.push(cell(rnd, p, row, col, false, true));
+    const body = cells.join('');
+    const shapes = [
+      () => `<${p}row r="${row}">${body}</${p}row>`,
+      () => `<${p}row r="${row}" spans="1:10" ht='15' customHeight="1">${body}</${p}row>`,
+      () => `<${p}row>${body}</${p}row>`,
+      () => `<${p}row r="${row}"/>`,
+      () => `\n  <${p}row r="${row}" >${body}</${p}row>\r\n`,
+      () => `<${p}row\tr="${row}">${body}</${p}row >`,
+    ];
+    const brokenShapes = [
+      () => `<${p}row r="${row}">${body}</${p}sheetData></${p}row>`,
+      () => `<${p}row r="${row}" x="</${p}sheetData>">${body}</${p}row>`,
+      () => `<${p}row r="${row}"<>${body}</${p}row>`,
+      () => `<${p}row r="0">${body}</${p}row>`,
+      () => `<${p}row r="${row}">${body}${`<${p}c/>`.repeat(200)}</${p}row>`,
+      () => `<${p}row r="${row}">${body}`,
+      () => `</${p}sheetData><${p}row r="${row}">${body}</${p}row>`,
+      () => `<${p}row r="${row}">${body}</${p}row><!-- </${p}sheetData> -->`,
+    ];
+    const list = row === brokenAt ? brokenShapes : shapes;
+    out.push(list[Math.floor(rnd() * list.length)]!());
+  }
+  const xmlns = p === '' ? `xmlns="${NS}"` : `xmlns:${p.slice(0, -1)}="${NS}"`;
+  return `<?xml version="1.0"?><${p}worksheet ${xmlns}><${p}sheetData>${out.join('')}</${p}sheetData></${p}worksheet>`;
+}
+
+function read(seed: number, p: string, broken: boolean, xml = sheetXml(seed, p, broken), limits: { maxRowChars?: number } = {}): unknown {
   const sst = `<sst xmlns="${NS}"><si><t>un</t></si><si><t>deux</t></si><si><t>trois</t></si><si><t>quatre</t></si></sst>`;
   const styles = `<styleSheet xmlns="${NS}"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
-  const bytes = handXlsx({ sheets: [{ name: 'Feuille', path: 'xl/worksheets/sheet1.xml', xml: sheetXml(seed, p, broken) }], sharedStrings: sst, styles });
+  const bytes = handXlsx({ sheets: [{ name: 'Feuille', path: 'xl/worksheets/sheet1.xml', xml }], sharedStrings: sst, styles });
   try {
-    const book = readXlsx(bytes, 'lignes.xlsx');
+    const book = readXlsx(bytes, 'lignes.xlsx', limits);
     const sheet = book.sheets[0]!;
     return { rows: sheet.rows, styles: sheet.styles.map((s) => (s ? Array.from(s) : s)) };
   } catch (err) {
@@ -113,5 +154,25 @@ describe('the fast and the general row scan agree', () => {
       expect(read(seed, 'x:', true)).toEqual(plain);
     }
     expect(errors).toBeGreaterThanOrEqual(10);
+  });
+
+  it('around the cells: spacing and odd rows, broken rows, and rows cut across chunks', () => {
+    let errors = 0;
+    let rowsSeen = 0;
+    for (let seed = 1; seed <= 48; seed++) {
+      // Every fourth sheet big enough to stream in several chunks; a few with a row limit of 600
+      // characters, which only a broken row of 200 more cells passes (with either prefix).
+      const rows = seed % 4 === 0 ? 4000 : 40;
+      const broken = seed % 2 === 1;
+      const limited = seed % 6 === 5;
+      const limits = limited ? { maxRowChars: 600 } : {};
+      const maxCells = limited ? 4 : 10;
+      const plain = read(seed, '', broken, rowsXml(seed, '', rows, broken, maxCells), limits) as { rows?: unknown[]; error?: string };
+      expect(read(seed, 'x:', broken, rowsXml(seed, 'x:', rows, broken, maxCells), limits)).toEqual(plain);
+      if (plain.error !== undefined) errors++;
+      else rowsSeen += plain.rows!.filter(Boolean).length;
+    }
+    expect(errors).toBeGreaterThanOrEqual(8);
+    expect(rowsSeen).toBeGreaterThan(20_000);
   });
 });

@@ -12,19 +12,25 @@ export interface PendingLimit {
 }
 
 /**
- * Streams a part as decoded text to `process`, which returns how many leading characters it
- * has consumed (the rest is kept and completed by the next chunk). `final` is true once, last.
- * While `waitFor()` names a string (the end of the row or item being completed), `process` is
- * only called again once that string has arrived: the pending text is then scanned once, not
- * at every chunk (one 190 Mo cell was once re-scanned at each of thousands of chunks). The
- * pending text may not grow past `limit`.
+ * Streams a part as decoded text to `process`, which reads buf from `from` on and returns up to
+ * where it has consumed it (the rest is kept and completed by the next chunk). `final` is true
+ * once, last. While `waitFor()` names a string (the end of the row or item being completed),
+ * `process` is only called again once that string has arrived: the pending text is then
+ * scanned once, not at every chunk (one 190 Mo cell was once re-scanned at each of thousands of
+ * chunks). The pending text may not grow past `limit`.
+ *
+ * While `unit()` names a string (a row's end tag), the text kept from the last chunk is completed by the start of
+ * the new one up to the first end of a unit, and processed alone; the rest of the chunk is then
+ * processed in place, from an offset, instead of being copied into one string with the kept
+ * text (for a big sheet that copy cost as much as decoding the text).
  */
 export function streamText(
   zip: ZipPackage,
   part: string,
-  process: (buf: string, final: boolean) => number,
+  process: (buf: string, final: boolean, from: number) => number,
   waitFor?: () => string | undefined,
   limit?: PendingLimit,
+  unit?: () => string | undefined,
 ): boolean {
   let decoder: TextDecoder | undefined;
   let buf = '';
@@ -35,12 +41,23 @@ export function streamText(
       // The whole part in one chunk (a small part): decoded once, scanned once.
       buf = decoderFor(chunk).decode(chunk);
       done = true;
-      process(buf, true);
+      process(buf, true, 0);
       return;
     }
     decoder ??= decoderFor(chunk);
     const text = decoder.decode(chunk, { stream: true });
-    buf += text;
+    let from = 0;
+    const u = buf !== '' ? unit?.() : undefined;
+    const k = u !== undefined ? unitEnd(buf, text, u) : -1;
+    if (k >= 0) {
+      const head = buf + text.slice(0, k);
+      const used = process(head, false, 0);
+      if (used === head.length) {
+        buf = text;
+        from = k;
+      } else buf = head.slice(used) + text.slice(k);
+      carry = '';
+    } else buf += text;
     const marker = waitFor?.();
     if (marker !== undefined) {
       // Only the new text (and the end of the previous one, for a marker cut in two) is
@@ -49,21 +66,32 @@ export function streamText(
       const keep = marker.length - 1;
       carry = text.length >= keep ? text.slice(text.length - keep) : (carry + text).slice(-keep);
       if (!found) {
+        if (from > 0) buf = buf.slice(from);
         if (limit && buf.length > limit.chars) throw new ReadLimitError(limit.detail());
         return;
       }
     }
     carry = '';
-    const used = process(buf, false);
+    const used = process(buf, false, from);
     if (used > 0) buf = buf.slice(used);
     if (limit && buf.length > limit.chars) throw new ReadLimitError(limit.detail());
   });
   if (!found) return false;
   if (!done) {
     buf += decoder ? decoder.decode() : '';
-    process(buf, true);
+    process(buf, true, 0);
   }
   return true;
+}
+
+/** The index in `text` just after the first `unit` that ends in it (it may start in `before`), or -1. */
+function unitEnd(before: string, text: string, unit: string): number {
+  const back = Math.min(before.length, unit.length - 1);
+  const joint = before.slice(before.length - back) + text.slice(0, unit.length - 1);
+  const j = joint.indexOf(unit);
+  if (j >= 0) return j + unit.length - back;
+  const i = text.indexOf(unit);
+  return i < 0 ? -1 : i + unit.length;
 }
 
 /**

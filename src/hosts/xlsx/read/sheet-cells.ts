@@ -77,6 +77,61 @@ export class SheetCellScanner {
     this.isClose = `</${p}is>`;
   }
 
+  /**
+   * Scans the rows in s[from, to) that lie before the first `close` (the sheetData end tag) in
+   * s[from, to), exactly as scanRows(s, from, that close or to) would, and returns where that
+   * close is (-1 if none), without a search of the whole text for it first: a row read in place
+   * by plainRowAt (its start tag without '<', its cells of the plain shape, its end tag) can hold
+   * none. At the first thing of another shape the rest goes the general way, search included.
+   */
+  scanRowsBefore(s: string, from: number, to: number, close: string): number {
+    let i = from;
+    if (this.p === '') {
+      while (i < to) {
+        while (i < to && isWs(s.charCodeAt(i))) i++; // between rows: skipped by the general scan too
+        const next = this.plainRowAt(s, i, to);
+        if (next < 0) break;
+        i = next;
+      }
+      if (i >= to) return -1;
+    }
+    const e = s.indexOf(close, i);
+    const stop = e >= 0 && e < to ? e : to;
+    this.scanRows(s, i, stop);
+    return stop === to ? -1 : e;
+  }
+
+  /**
+   * The usual row starting at s[rs], with no namespace prefix: `<row …>` (no '<' inside),
+   * plain cells (see plainRow), `</row>`, all before `to`. Gives the row to the sink and returns
+   * the index after it; returns -1, having changed nothing, for anything else (a row with an
+   * error included: the general scan then reports it as always).
+   */
+  private plainRowAt(s: string, rs: number, to: number): number {
+    if (s.charCodeAt(rs) !== 60 || s.charCodeAt(rs + 1) !== 114 /* r */ || s.charCodeAt(rs + 2) !== 111 /* o */ || s.charCodeAt(rs + 3) !== 119 /* w */) return -1;
+    const afterName = rs + 4;
+    if (!endsName(s, afterName)) return -1;
+    let gt = afterName;
+    for (;;) {
+      if (gt >= to) return -1;
+      const c = s.charCodeAt(gt);
+      if (c === 62 /* > */) break;
+      if (c === 60 /* < */) return -1;
+      gt++;
+    }
+    const rowNumber = this.rowNumberAttr(s, afterName, gt) ?? this.prevRow + 1;
+    if (rowNumber < 1 || rowNumber > MAX_ROW) return -1;
+    if (s.charCodeAt(gt - 1) === 47 /* <row/> */) {
+      this.prevRow = rowNumber;
+      return gt + 1;
+    }
+    const end = this.plainRow(s, gt + 1, to, rowNumber, true);
+    // plainRow stops at the row's end tag (the first after gt: no cell of its shape holds one).
+    if (end < 0) return -1;
+    this.prevRow = rowNumber;
+    return end + 6;
+  }
+
   /** Scans the whole rows that lie in s[from, to). */
   scanRows(s: string, from: number, to: number): void {
     const { rowOpen, rowClose } = this;
@@ -107,75 +162,84 @@ export class SheetCellScanner {
         );
       // The usual row first, in place; any other goes through the general scan of the row alone
       // (a slice costs no copy, so no search inside it can run on past its end).
-      if (!this.plainRow(s, gt + 1, end, rowNumber)) this.scanCells(s.slice(gt + 1, end), 0, end - gt - 1, rowNumber);
+      if (this.plainRow(s, gt + 1, end, rowNumber, false) < 0) this.scanCells(s.slice(gt + 1, end), 0, end - gt - 1, rowNumber);
       i = end + rowClose.length;
     }
   }
 
   /**
-   * The fast path for the usual row, read in place in s[from, to) with char codes only (reading
+   * The fast path for the usual row, read in place from s[from] with char codes only (reading
    * through a slice, or calling a search per cell, costs more than the scan itself): cells
    * without a namespace prefix, one after the other, each <c …/> or <c …><v>text</v></c> with
-   * no '<' in the text, attributes quoted. Gives the row to the sink and returns true; returns
-   * false, having given nothing, at the first thing of another shape (or that would be an
-   * error), and the general scan then reads the row, with its checks and messages, as always.
+   * no '<' in the text, attributes quoted, up to `to` or to a `</row>` before it. Gives the row
+   * to the sink and returns where its cells end; returns -1, having given nothing, at the first
+   * thing of another shape (or that would be an error: a row over maxRowChars included), and
+   * the general scan then reads the row, with its checks and messages, as always. With
+   * `untilRowEnd`, a row that does not end before `to` is of another shape.
    */
-  private plainRow(s: string, from: number, to: number, rowNumber: number): boolean {
-    if (this.p !== '') return false;
+  private plainRow(s: string, from: number, to: number, rowNumber: number, untilRowEnd: boolean): number {
+    if (this.p !== '') return -1;
     const values: CellValue[] = [];
     let styles: number[] | undefined;
     let maxStyle = 0;
     let col = 0;
     let j = from;
     const maxCellChars = this.limits.maxCellChars;
+    // The row's text runs from its start tag's '>' (from - 1) to its end tag (scanRows' limit).
+    const maxEnd = from - 1 + this.limits.maxRowChars;
     while (j < to) {
-      if (s.charCodeAt(j) !== 60 /* < */ || s.charCodeAt(j + 1) !== 99 /* c */) return false;
+      if (j > maxEnd || s.charCodeAt(j) !== 60 /* < */) return -1;
+      const next = s.charCodeAt(j + 1);
+      if (next !== 99 /* c */) {
+        if (next === 47 /* / */ && s.charCodeAt(j + 2) === 114 /* r */ && s.charCodeAt(j + 3) === 111 /* o */ && s.charCodeAt(j + 4) === 119 /* w */ && s.charCodeAt(j + 5) === 62 /* > */) break;
+        return -1;
+      }
       let k = j + 2;
       let c = s.charCodeAt(k);
-      if (c !== 32 && c !== 62 && c !== 47) return false;
+      if (c !== 32 && c !== 62 && c !== 47) return -1;
       let refStart = -1;
       let style = 0;
       let type = CellType.Number;
       let selfClosing = false;
       for (;;) {
         while (c === 32) c = s.charCodeAt(++k);
-        if (k >= to) return false;
+        if (k >= to) return -1;
         if (c === 62 /* > */) {
           k++;
           break;
         }
         if (c === 47 /* / */) {
-          if (s.charCodeAt(k + 1) !== 62) return false;
+          if (s.charCodeAt(k + 1) !== 62) return -1;
           selfClosing = true;
           k += 2;
           break;
         }
         const nameStart = k;
         while (k < to && c !== 61 /* = */ && c !== 32 && c !== 60) c = s.charCodeAt(++k);
-        if (c !== 61 || s.charCodeAt(k + 1) !== 34 /* " */) return false;
+        if (c !== 61 || s.charCodeAt(k + 1) !== 34 /* " */) return -1;
         const nameLen = k - nameStart;
         const vs = k + 2;
         k = vs;
         while (k < to && (c = s.charCodeAt(k)) !== 34 && c !== 60) k++;
-        if (k >= to || c !== 34) return false;
+        if (k >= to || c !== 34) return -1;
         if (nameLen === 1) {
           const name = s.charCodeAt(nameStart);
           if (name === 114 /* r */) refStart = vs;
           else if (name === 115 /* s */) {
             const n = parseUint(s, vs, k);
-            if (n === undefined) return false;
+            if (n === undefined) return -1;
             style = n;
           } else if (name === 116 /* t */) type = cellType(s, vs, k);
         }
         c = s.charCodeAt(++k);
       }
       col = refStart >= 0 ? columnOf(s, refStart) : col + 1;
-      if (col < 1 || col > MAX_COL || type === CellType.Inline) return false;
+      if (col < 1 || col > MAX_COL || type === CellType.Inline) return -1;
       let value: CellValue = null;
       if (selfClosing) j = k;
       else {
         // <v>text</v></c>
-        if (s.charCodeAt(k) !== 60 || s.charCodeAt(k + 1) !== 118 /* v */ || s.charCodeAt(k + 2) !== 62) return false;
+        if (s.charCodeAt(k) !== 60 || s.charCodeAt(k + 1) !== 118 /* v */ || s.charCodeAt(k + 2) !== 62) return -1;
         const vs = k + 3;
         let e = vs;
         while (e < to && s.charCodeAt(e) !== 60) e++;
@@ -190,7 +254,7 @@ export class SheetCellScanner {
           s.charCodeAt(e + 7) !== 62 /* > */ ||
           e + 4 - k > maxCellChars
         )
-          return false;
+          return -1;
         value = this.valueOf(s, vs, e, type);
         j = e + 8;
       }
@@ -198,8 +262,9 @@ export class SheetCellScanner {
       styles = placeStyle(styles, col - 1, style);
       if (style > maxStyle) maxStyle = style;
     }
+    if (j > maxEnd || (untilRowEnd && j >= to)) return -1;
     this.emit(rowNumber, values, styles, maxStyle);
-    return true;
+    return j;
   }
 
   /** The `r` attribute of a row start tag, if any. */

@@ -41,7 +41,7 @@ export function readSheet(
   let rowPending = false;
   const { maxRowChars, maxCellChars, maxXmlNodes } = ctx.limits;
 
-  const found = streamText(zip, part, (buf, final) => {
+  const found = streamText(zip, part, (buf, final, from) => {
     if (p === undefined) {
       p = rootPrefix(buf);
       if (p === undefined) return 0;
@@ -53,15 +53,15 @@ export function readSheet(
         },
       });
     }
-    let used = 0;
+    let used = from;
     rowPending = false;
     if (state === 'head') {
       const open = `<${p}sheetData`;
-      let at = buf.indexOf(open);
+      let at = buf.indexOf(open, from);
       while (at >= 0 && !endsName(buf, at + open.length)) at = buf.indexOf(open, at + 1);
       if (at < 0) {
         // Keep enough to find a tag split across chunks; a sheet without <sheetData> has no cells.
-        return final ? buf.length : Math.max(0, buf.length - 256);
+        return final ? buf.length : Math.max(from, buf.length - 256);
       }
       const gt = buf.indexOf('>', at);
       if (gt < 0) return at;
@@ -69,20 +69,24 @@ export function readSheet(
       state = buf.charCodeAt(gt - 1) === 47 /* <sheetData/> */ ? 'tail' : 'rows';
     }
     if (state === 'rows') {
+      // The rows before the first </sheetData>, then the tail; when it has not arrived, the
+      // whole rows (up to the last </row>), the rest waiting for the next chunk. The rows up to
+      // the last </row> are read first: the search for </sheetData> then only runs past them
+      // (see scanRowsBefore: the usual rows are proof that they hold none).
       const close = `</${p}sheetData>`;
-      const end = buf.indexOf(close, used);
+      const rowClose = `</${p}row>`;
+      const last = buf.lastIndexOf(rowClose);
+      const limit = last >= used ? last + rowClose.length : used;
+      let end = limit > used ? scanner!.scanRowsBefore(buf, used, limit, close) : -1;
+      if (end < 0) {
+        end = buf.indexOf(close, limit);
+        if (end >= 0) scanner!.scanRows(buf, limit, end);
+      }
       if (end >= 0) {
-        scanner!.scanRows(buf, used, end);
         used = end + close.length;
         state = 'tail';
       } else {
-        const rowClose = `</${p}row>`;
-        const last = buf.lastIndexOf(rowClose);
-        if (last >= used) {
-          const limit = last + rowClose.length;
-          scanner!.scanRows(buf, used, limit);
-          used = limit;
-        }
+        used = limit;
         if (final) throw new SyntaxError('</sheetData> manquant');
         let k = used;
         while (k < buf.length && /\s/.test(buf[k]!)) k++;
@@ -103,7 +107,9 @@ export function readSheet(
     chars: maxRowChars,
     detail: () =>
       `une ligne de la feuille « ${name} » dépasse ${formatCount(maxRowChars)} caractères (limite de lecture). Retirez les cellules inutiles de cette ligne, ou découpez-la.`,
-  });
+  },
+  // Among rows, a chunk is read in place past the end of the row cut by its start (see streamText).
+  () => (state === 'rows' ? `</${p}row>` : undefined));
   if (!found) return undefined;
   if (p === undefined) throw new SyntaxError('la feuille ne contient aucun élément XML');
 
