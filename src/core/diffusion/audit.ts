@@ -136,12 +136,19 @@ export function hiddenRanges(
       for (const cell of wanted) out.set(cell, { lower: values[cell]!, upper: values[cell]! });
       continue;
     }
+    // Many bounds share a witness (one solution reaches several of them): each is checked once.
+    const checked = new Map<Float64Array, boolean>();
+    const holds = (x: Float64Array) => {
+      let ok = checked.get(x);
+      if (ok === undefined) checked.set(x, (ok = witnessHolds(values, rels, varOf, x)));
+      return ok;
+    };
     wanted.forEach((cell, i) => {
       const k = varOf.get(cell)!;
       const r = ranges[i]!;
       const truth = values[cell]!;
-      const lowerOk = witnessHolds(values, rels, varOf, r.atLower);
-      const upperOk = r.atUpper === undefined ? unboundedHolds(sys, k) : witnessHolds(values, rels, varOf, r.atUpper);
+      const lowerOk = holds(r.atLower);
+      const upperOk = r.atUpper === undefined ? unboundedHolds(sys, k) : holds(r.atUpper);
       out.set(cell, { lower: lowerOk ? Math.min(r.lower, truth) : truth, upper: upperOk ? Math.max(r.upper, truth) : truth });
     });
   }

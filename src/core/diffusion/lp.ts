@@ -166,9 +166,12 @@ function feasibleTableau(sys: LinearSystem): Tableau {
 
 /**
  * For each variable of `targets`, its smallest and largest value over A·y = b, y ≥ 0.
- * With `enough` (a width per target), a target whose values seen across the solutions already
- * found span that width is not optimised: its range is then the span seen, each end reached by
- * a solution (the secondary suppression only needs to know the width is there).
+ * A variable seen at 0 in a solution already found (a basic solution has most of its variables
+ * at 0) has 0 for its smallest value, exactly, since y ≥ 0: that solution is its witness and no
+ * program is solved for it. With `enough` (a width per target), a target whose values seen
+ * across the solutions already found span that width is not optimised: its range is then the
+ * span seen, each end reached by a solution (the secondary suppression only needs to know the
+ * width is there).
  */
 export function variableRanges(sys: LinearSystem, targets: readonly number[], enough?: readonly number[]): VariableRange[] {
   const tab = feasibleTableau(sys);
@@ -188,17 +191,21 @@ export function variableRanges(sys: LinearSystem, targets: readonly number[], en
     if (want !== undefined && highSol[k]![k]! - lowSol[k]![k]! >= want) {
       return { lower: lowSol[k]![k]!, upper: highSol[k]![k]!, atLower: lowSol[k]!, atUpper: highSol[k]! };
     }
+    let atLower = lowSol[k]!;
+    if (atLower[k]! > EPS) {
+      c.fill(0);
+      c[k] = 1;
+      tab.setCost(c);
+      tab.minimise(n);
+      atLower = tab.solution(n);
+      seen(atLower);
+    }
     c.fill(0);
-    c[k] = 1;
-    tab.setCost(c);
-    tab.minimise(n);
-    const atLower = tab.solution(n);
-    if (enough) seen(atLower);
     c[k] = -1;
     tab.setCost(c);
     const bounded = tab.minimise(n);
     const atUpper = bounded ? tab.solution(n) : undefined;
-    if (enough && atUpper) seen(atUpper);
+    if (atUpper) seen(atUpper);
     return { lower: atLower[k]!, upper: atUpper ? atUpper[k]! : Infinity, atLower, atUpper };
   });
 }

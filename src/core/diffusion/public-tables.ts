@@ -52,14 +52,33 @@ export function periodScopes(period: PeriodAggregates, kept: readonly ReturnReco
 
 const rowLabel = (dep: string) => `${dep} ${departementLabel(dep)}`;
 
+/**
+ * Each retained return's value of one indicator (0 when absent), read once per indicator: every
+ * cell of every table built from the same returns (département × kind, margins, per network)
+ * reads it, thousands of returns over hundreds of cells at national scale.
+ */
+const memberValues = new WeakMap<readonly ReturnRecord[], Map<string, Float64Array>>();
+export function valuesOfCode(kept: readonly ReturnRecord[], code: FigureCode): Float64Array {
+  let byCode = memberValues.get(kept);
+  if (!byCode) memberValues.set(kept, (byCode = new Map()));
+  let out = byCode.get(code);
+  if (!out) {
+    out = new Float64Array(kept.length);
+    for (let m = 0; m < kept.length; m++) out[m] = effectiveNumber(kept[m]!.values, code) ?? 0;
+    byCode.set(code, out);
+  }
+  return out;
+}
+
 /** Value of a summed indicator in a group (no data: 0, as the totals count it), and SIAE giving a non-zero value. */
 export function cellOf(group: GroupAggregate | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
   if (!group) return { value: 0, siae: 0, largest: 0, present: false };
   const v = group.sums[code]?.value;
+  const of = valuesOfCode(kept, code);
   let siae = 0;
   let largest = 0;
   for (const m of group.members) {
-    const x = effectiveNumber(kept[m]!.values, code) ?? 0;
+    const x = of[m]!;
     if (x !== 0) siae++;
     largest = Math.max(largest, x);
   }
@@ -124,11 +143,12 @@ export function partsTable(
     }
     values.push(total);
     // The largest part one SIAE gives to the total: its sum over the columns.
+    const columns = codes.map((code) => valuesOfCode(s.kept, code));
     let top = 0;
-    for (const m of g?.members ?? []) top = Math.max(top, codes.reduce((sum, code) => sum + (effectiveNumber(s.kept[m]!.values, code) ?? 0), 0));
+    for (const m of g?.members ?? []) top = Math.max(top, columns.reduce((sum, of) => sum + of[m]!, 0));
     largest.push(top);
     // SIAE behind the total: those giving a non-zero value in any column.
-    siae.push(g ? g.members.filter((m) => codes.some((code) => (effectiveNumber(s.kept[m]!.values, code) ?? 0) !== 0)).length : 0);
+    siae.push(g ? g.members.filter((m) => columns.some((of) => of[m] !== 0)).length : 0);
     present.push(any);
   }
   return {

@@ -22,8 +22,24 @@ export const EVOLUTION_TABLES: readonly string[] = [...PEOPLE_CODES, 'heures_rem
 
 const membersKey = (g: GroupAggregate | undefined) => (g && g.members.length > 0 ? [...g.members].sort((a, b) => a - b).join(',') : undefined);
 
+type NetworkRows = { label: string; groups: (GroupAggregate | undefined)[] }[];
+
+/**
+ * Per scopes and figures, computed once: every per-network table (one per count of people) and
+ * its shared cells use the same groups, and each costs a pass over every return.
+ */
+const rowsCache = new WeakMap<PeriodScopes, WeakMap<NetworkFigures, NetworkRows | undefined>>();
+const baseKeysCache = new WeakMap<PeriodScopes, Map<string, number>>();
+
+function networkGroups(scopes: PeriodScopes, figures: NetworkFigures): NetworkRows | undefined {
+  let byFigures = rowsCache.get(scopes);
+  if (!byFigures) rowsCache.set(scopes, (byFigures = new WeakMap()));
+  if (!byFigures.has(figures)) byFigures.set(figures, computeNetworkGroups(scopes, figures));
+  return byFigures.get(figures);
+}
+
 /** The groups of one network × kind grid: each network's returns split by kind, then its total. */
-function networkGroups(scopes: PeriodScopes, figures: NetworkFigures) {
+function computeNetworkGroups(scopes: PeriodScopes, figures: NetworkFigures): NetworkRows | undefined {
   const p = figures.periods.find((x) => x.periode === scopes.period.periode);
   if (!p || !figures.anyKnown) return undefined;
   const rows = p.networks.map((n) => {
@@ -73,8 +89,24 @@ export function networkKindTable(scopes: PeriodScopes, figures: NetworkFigures, 
  */
 export function networkSharedCells(scopes: PeriodScopes, figures: NetworkFigures, code: FigureCode, t: GridTable) {
   const rows = networkGroups(scopes, figures) ?? [];
-  const p = scopes.period;
+  // Both grids have the kinds and their total as columns.
   const C = colsOf(t);
+  const base = baseCellsByMembers(scopes, C);
+  const out: { table: string; baseCell: number; cell: number }[] = [];
+  rows.forEach((row, r) =>
+    row.groups.forEach((g, c) => {
+      const baseCell = base.get(membersKey(g) ?? '');
+      if (baseCell !== undefined) out.push({ table: code, baseCell, cell: r * C + c });
+    }),
+  );
+  return out;
+}
+
+/** Each cell of the département × kind grid by the returns behind it (the first cell of each set). */
+function baseCellsByMembers(scopes: PeriodScopes, C: number): Map<string, number> {
+  const cached = baseKeysCache.get(scopes);
+  if (cached) return cached;
+  const p = scopes.period;
   const base = new Map<string, number>();
   [...scopes.departements, null].forEach((dep, r) => {
     const groups = [
@@ -86,14 +118,8 @@ export function networkSharedCells(scopes: PeriodScopes, figures: NetworkFigures
       if (key !== undefined && !base.has(key)) base.set(key, r * C + c);
     });
   });
-  const out: { table: string; baseCell: number; cell: number }[] = [];
-  rows.forEach((row, r) =>
-    row.groups.forEach((g, c) => {
-      const baseCell = base.get(membersKey(g) ?? '');
-      if (baseCell !== undefined) out.push({ table: code, baseCell, cell: r * C + c });
-    }),
-  );
-  return out;
+  baseKeysCache.set(scopes, base);
+  return base;
 }
 
 /** The public version of a run: built-in tables, per network, evolution; protected and audited together. */

@@ -1,7 +1,7 @@
 import type { DiffusionSettings } from '../../schema/index.js';
 import { auditTable, hiddenRanges, type TableAudit } from './audit.js';
 import { checkGridTable, isMarginCell, tableRelations, type GridTable } from './grid-table.js';
-import { moveWidth, movesThrough, type Move } from './moves.js';
+import { moveWidth, visitGridMoves, type Move } from './moves.js';
 import { cheapestMove } from './protection-lp.js';
 import { primaryReason, requiredWidth, type HiddenReason } from './rules.js';
 
@@ -68,7 +68,7 @@ export function protectTable(t: GridTable, s: DiffusionSettings, seed?: Readonly
         // First round: the moves' own widths are a good guide and cost nothing to compute.
         const missing = f.missing - (gained.get(f.cell) ?? 0);
         if (missing <= 0) continue;
-        const move = rankedMoves(t, f.cell, missing, hidden, requiredWidth(t, f.cell, s))[0];
+        const move = rankedMoves(t, f.cell, missing, hidden, requiredWidth(t, f.cell, s), 1)[0];
         if (!move) continue;
         const width = moveWidth(t, move);
         for (const cell of move.cells) gained.set(cell, (gained.get(cell) ?? 0) + width);
@@ -100,25 +100,65 @@ function hideMove(m: Move, hidden: Map<number, HiddenReason>): boolean {
  * the cheapest move its relations allow (linear programming: protection-lp.ts), up by the
  * required width from its value, else down. Moves through a figure published elsewhere are out.
  */
-function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, required: number): Move[] {
+function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, required: number, limit: number): Move[] {
   if (t.relations) {
     const set = new Set(hidden.keys());
     const down = Math.min(required, Math.max(0, t.values[cell]!));
     const m = cheapestMove(t, cell, required, set) ?? (down > 0 ? cheapestMove(t, cell, down, set, true) : undefined);
     return m && moveCost(t, m, hidden)[0] > 0 ? [m] : [];
   }
-  const scored = movesThrough(t, cell)
-    .filter((m) => !m.cells.some((c) => t.fixed?.[c] && !hidden.has(c)))
-    .map((m) => ({ m, cost: moveCost(t, m, hidden), width: moveWidth(t, m) }))
-    .filter((x) => x.cost[0] > 0);
-  scored.sort((x, y) => {
-    const ex = x.width >= missing;
-    const ey = y.width >= missing;
-    if (ex !== ey) return ex ? -1 : 1;
-    if (!ex && x.width !== y.width) return y.width - x.width;
-    return x.cost[0] - y.cost[0] || x.cost[1] - y.cost[1] || y.width - x.width;
+  return rankedGridMoves(t, cell, missing, hidden, limit);
+}
+
+interface Scored {
+  readonly cells: readonly number[];
+  readonly signs: readonly number[];
+  readonly cost: number;
+  readonly value: number;
+  readonly width: number;
+}
+
+/** The order of rankedMoves: enough width first; short of it, the widest; then the cheapest. */
+function better(x: Scored, y: Scored, missing: number): number {
+  const ex = x.width >= missing;
+  const ey = y.width >= missing;
+  if (ex !== ey) return ex ? -1 : 1;
+  if (!ex && x.width !== y.width) return y.width - x.width;
+  return x.cost - y.cost || x.value - y.value || y.width - x.width;
+}
+
+/**
+ * The best `limit` moves of a grid through a cell, in rankedMoves' order (ties in the order
+ * visitGridMoves lists them). A national grid has hundreds of rectangles through each cell and
+ * only the first few are ever used: they are scored in place, and only those kept are built.
+ */
+function rankedGridMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, limit: number): Move[] {
+  const best: Scored[] = [];
+  visitGridMoves(t, cell, (cells, signs) => {
+    let cost = 0;
+    let value = 0;
+    let up = Infinity;
+    let down = Infinity;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
+      const v = t.values[c]!;
+      if (!hidden.has(c)) {
+        if (t.fixed?.[c]) return;
+        cost += isMarginCell(t, c) ? 3 : 1;
+        value += v;
+      }
+      if (signs[k]! < 0) up = Math.min(up, v);
+      else down = Math.min(down, v);
+    }
+    if (cost === 0) return;
+    const x: Scored = { cells, signs, cost, value, width: up + down };
+    if (best.length === limit && better(x, best[limit - 1]!, missing) >= 0) return;
+    let at = best.length;
+    while (at > 0 && better(x, best[at - 1]!, missing) < 0) at--;
+    best.splice(at, 0, { ...x, cells: [...cells], signs: [...signs] });
+    if (best.length > limit) best.pop();
   });
-  return scored.map((x) => x.m);
+  return best.map((x) => ({ cells: x.cells, signs: x.signs }));
 }
 
 /** Trials per failing cell once moves' own widths have proven a poor guide. */
@@ -142,9 +182,9 @@ function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenRe
   const now = widthWith([]);
   if (now >= required - 1e-6) return false;
   // Ranked on the whole width: widths of moves sharing a bottleneck cell do not add up.
-  const ranked = rankedMoves(t, cell, required, hidden, required);
+  const ranked = rankedMoves(t, cell, required, hidden, required, TRIALS);
   let best: { m: Move; width: number } | undefined;
-  for (const m of ranked.slice(0, TRIALS)) {
+  for (const m of ranked) {
     const width = widthWith(m.cells);
     if (width >= required - 1e-6) return hideMove(m, hidden);
     if (width > now + 1e-6 && (!best || width > best.width)) best = { m, width };
