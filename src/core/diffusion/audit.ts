@@ -31,9 +31,9 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
  * Each bound comes with a witness — a full table reaching it — which is checked against every
  * relation here, so a pass is proven by two tables, not taken on the solver's word.
  */
-export function auditTable(t: GridTable, hidden: ReadonlySet<number>, s: DiffusionSettings, quick = false): TableAudit {
+export function auditTable(t: GridTable, hidden: ReadonlySet<number>, s: DiffusionSettings, quick = false, cache?: AuditCache): TableAudit {
   const relations = tableRelations(t);
-  const ranges = hiddenRanges(t.values, relations, hidden, quick ? (i) => requiredWidth(t, i, s) : undefined);
+  const ranges = hiddenRanges(t.values, relations, hidden, quick ? (i) => requiredWidth(t, i, s) : undefined, undefined, cache);
   const C = colsOf(t);
   const entries = [...hidden]
     .sort((a, b) => a - b)
@@ -66,6 +66,7 @@ export function hiddenRanges(
   hidden: ReadonlySet<number>,
   enough?: (cell: number) => number,
   only?: ReadonlySet<number>,
+  cache?: AuditCache,
 ): Map<number, { lower: number; upper: number }> {
   const out = new Map<number, { lower: number; upper: number }>();
   const parent = new Map<number, number>();
@@ -76,12 +77,20 @@ export function hiddenRanges(
     return r;
   };
   for (const h of hidden) parent.set(h, h);
+  // Each relation holding a hidden cell, with the first of them (its piece); no array per relation:
+  // a national column has a hundred cells, and this runs at every step of the secondary suppression.
   const touching: Relation[] = [];
+  const firstHidden: number[] = [];
   for (const rel of relations) {
-    const cells = [rel.total, ...rel.parts].filter((c) => hidden.has(c));
-    if (cells.length === 0) continue;
+    let first = hidden.has(rel.total) ? rel.total : -1;
+    for (const c of rel.parts) {
+      if (!hidden.has(c)) continue;
+      if (first < 0) first = c;
+      else parent.set(find(c), find(first));
+    }
+    if (first < 0) continue;
     touching.push(rel);
-    for (let k = 1; k < cells.length; k++) parent.set(find(cells[k]!), find(cells[0]!));
+    firstHidden.push(first);
   }
   const pieces = new Map<number, number[]>();
   for (const h of hidden) {
@@ -91,15 +100,17 @@ export function hiddenRanges(
     else pieces.set(root, [h]);
   }
   const relsOf = new Map<number, Relation[]>();
-  for (const rel of touching) {
-    const first = [rel.total, ...rel.parts].find((c) => hidden.has(c))!;
-    const root = find(first);
+  for (let k = 0; k < touching.length; k++) {
+    const rel = touching[k]!;
+    const root = find(firstHidden[k]!);
     const list = relsOf.get(root);
     if (list) list.push(rel);
     else relsOf.set(root, [rel]);
   }
   for (const [root, cells] of pieces) {
     if (only && !cells.some((c) => only.has(c))) continue;
+    // In index order: the same piece gives the same program, whatever order cells were hidden in.
+    cells.sort((a, b) => a - b);
     const rels = relsOf.get(root) ?? [];
     const varOf = new Map(cells.map((c, k) => [c, k]));
     const sys: LinearSystem = {
@@ -123,6 +134,12 @@ export function hiddenRanges(
       }),
     };
     const wanted = only ? cells.filter((c) => only.has(c)) : cells;
+    const key = cache ? pieceKey(sys, wanted, varOf, values, enough) : '';
+    const known = cache?.get(key);
+    if (known) {
+      wanted.forEach((cell, i) => out.set(cell, known[i]!));
+      continue;
+    }
     let ranges: VariableRange[];
     try {
       ranges = variableRanges(
@@ -134,6 +151,7 @@ export function hiddenRanges(
       // Published figures that do not add up (they should): nothing is proven, every cell counts as exposed.
       if (!(e instanceof InfeasibleSystemError)) throw e;
       for (const cell of wanted) out.set(cell, { lower: values[cell]!, upper: values[cell]! });
+      cache?.set(key, wanted.map((cell) => out.get(cell)!));
       continue;
     }
     // Many bounds share a witness (one solution reaches several of them): each is checked once.
@@ -151,8 +169,29 @@ export function hiddenRanges(
       const upperOk = r.atUpper === undefined ? unboundedHolds(sys, k) : holds(r.atUpper);
       out.set(cell, { lower: lowerOk ? Math.min(r.lower, truth) : truth, upper: upperOk ? Math.max(r.upper, truth) : truth });
     });
+    cache?.set(key, wanted.map((cell) => out.get(cell)!));
   }
   return out;
+}
+
+/**
+ * Ranges of pieces already solved, by their program: tables protected together (linked.ts)
+ * audit again the pieces of the tables they stack, and the secondary suppression audits a
+ * table's unchanged pieces round after round. One cache per public version (buildPublicWorkbook).
+ */
+export type AuditCache = Map<string, readonly { readonly lower: number; readonly upper: number }[]>;
+
+/** Everything a piece's ranges depend on: its program, the cells wanted, their values, the widths asked. */
+function pieceKey(
+  sys: LinearSystem,
+  wanted: readonly number[],
+  varOf: ReadonlyMap<number, number>,
+  values: readonly number[],
+  enough: ((cell: number) => number) | undefined,
+): string {
+  const rows = sys.rows.map((r) => `${r.vars.join(',')}:${r.coefs.join(',')}=${r.rhs}`).join(';');
+  const cells = wanted.map((c) => `${varOf.get(c)}:${values[c]}${enough ? `/${enough(c)}` : ''}`).join(',');
+  return `${sys.n}|${rows}|${cells}`;
 }
 
 /** A witness: hidden cells ≥ 0 and every relation holding with the published cells. */
@@ -162,11 +201,13 @@ function witnessHolds(values: readonly number[], rels: readonly Relation[], varO
     return v === undefined ? values[c]! : x[v]!;
   };
   for (let k = 0; k < x.length; k++) if (!(x[k]! >= -1e-9)) return false;
-  return rels.every((rel) => {
-    const sum = rel.parts.reduce((s, p) => s + val(p), 0);
+  for (const rel of rels) {
+    let sum = 0;
+    for (const p of rel.parts) sum += val(p);
     const total = val(rel.total);
-    return Math.abs(sum - total) <= 1e-6 * (1 + Math.abs(total));
-  });
+    if (!(Math.abs(sum - total) <= 1e-6 * (1 + Math.abs(total)))) return false;
+  }
+  return true;
 }
 
 /**

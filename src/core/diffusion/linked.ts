@@ -1,5 +1,5 @@
 import type { DiffusionSettings } from '../../schema/index.js';
-import type { AuditEntry } from './audit.js';
+import type { AuditCache, AuditEntry } from './audit.js';
 import { checkGridTable, colsOf, tableRelations, type GridTable, type Relation } from './grid-table.js';
 import { primaryReason, type HiddenReason } from './rules.js';
 import { protectTable, type ProtectedTable } from './secondary.js';
@@ -105,6 +105,7 @@ export function protectLinked(
   bases: readonly ProtectedTable[],
   shared: readonly SharedCell[],
   s: DiffusionSettings,
+  cache?: AuditCache,
 ): LinkedProtection {
   checkGridTable(t);
   for (const l of shared) {
@@ -126,7 +127,8 @@ export function protectLinked(
     const j = stackedIndex(stack, k, l.cell);
     seed.set(j, primaryReason(stack.table, j, s) ?? 'secondaire');
   }
-  const joint = protectTable(stack.table, s, seed);
+  // With the cache, the base tables' own pieces (unchanged, at the same indices) are not solved again.
+  const joint = protectTable(stack.table, s, seed, cache);
   // Back to each table: hidden cells and audit entries, by stacked index (entries are in index order).
   const sortedHidden = [...joint.hidden.keys()].sort((a, b) => a - b);
   const entryAt = new Map(sortedHidden.map((cell, i) => [cell, joint.audit.entries[i]!]));

@@ -111,28 +111,32 @@ class Tableau {
   }
 }
 
-/** Two-phase simplex: a feasible basis of A·y = b, y ≥ 0, over the original columns only. */
+/**
+ * Two-phase simplex: a feasible basis of A·y = b, y ≥ 0, over the original columns only. Each
+ * row starts with an artificial variable as its basic one; an artificial that leaves never comes
+ * back, so its column is not kept at all (the tableau is n + 1 wide instead of n + m + 1: the
+ * national audit's programs have as many rows as columns, and this halves each pivot).
+ */
 function feasibleTableau(sys: LinearSystem): Tableau {
   const { n } = sys;
   const m = sys.rows.length;
-  const columns = n + m;
-  const rows = sys.rows.map((r, i) => {
-    const row = new Float64Array(columns + 1);
+  const rows = sys.rows.map((r) => {
+    const row = new Float64Array(n + 1);
     const sign = r.rhs < 0 ? -1 : 1;
     r.vars.forEach((v, k) => {
       row[v]! += sign * r.coefs[k]!;
     });
-    row[n + i] = 1;
-    row[columns] = sign * r.rhs;
+    row[n] = sign * r.rhs;
     return row;
   });
-  const tab = new Tableau(rows, rows.map((_, i) => n + i), columns);
-  const c = new Float64Array(columns);
+  // Artificial variable of row i: index n + i (basic, never a column).
+  const tab = new Tableau(rows, rows.map((_, i) => n + i), n);
+  const c = new Float64Array(n + m);
   for (let i = 0; i < m; i++) c[n + i] = 1;
   tab.setCost(c);
-  tab.minimise(columns);
+  tab.minimise(n);
   const scale = 1 + sys.rows.reduce((s, r) => Math.max(s, Math.abs(r.rhs)), 0);
-  if (-tab.obj[columns]! > 1e-7 * scale) throw new InfeasibleSystemError('Système infaisable : les chiffres publiés ne sont pas cohérents.');
+  if (-tab.obj[n]! > 1e-7 * scale) throw new InfeasibleSystemError('Système infaisable : les chiffres publiés ne sont pas cohérents.');
   // Drive artificial variables out of the basis; a row where none can leave is redundant.
   const keep: number[] = [];
   tab.basis.forEach((b, i) => {
@@ -153,15 +157,8 @@ function feasibleTableau(sys: LinearSystem): Tableau {
       keep.push(i);
     }
   });
-  // Rebuild without artificial columns and redundant rows.
-  const slim = keep.map((i) => {
-    const src = tab.t[i]!;
-    const row = new Float64Array(n + 1);
-    for (let j = 0; j < n; j++) row[j] = src[j]!;
-    row[n] = src[columns]!;
-    return row;
-  });
-  return new Tableau(slim, keep.map((i) => tab.basis[i]!), n);
+  // Without the redundant rows.
+  return new Tableau(keep.map((i) => tab.t[i]!), keep.map((i) => tab.basis[i]!), n);
 }
 
 /**
@@ -185,6 +182,16 @@ export function variableRanges(sys: LinearSystem, targets: readonly number[], en
       if (x[j]! > highSol[j]![j]!) highSol[j] = x;
     }
   };
+  // A row whose coefficients are all positive bounds each of its variables: y_k ≤ rhs / a_k. A
+  // variable seen at that bound in a solution already found has it for its largest value (that
+  // solution is the witness): two cells of a rectangle reach their largest values together.
+  const cap = new Float64Array(n).fill(Infinity);
+  for (const r of sys.rows) {
+    if (r.rhs < 0 || r.coefs.some((a) => a <= 0)) continue;
+    r.vars.forEach((v, k) => {
+      cap[v] = Math.min(cap[v]!, r.rhs / r.coefs[k]!);
+    });
+  }
   const c = new Float64Array(n);
   return targets.map((k, i) => {
     const want = enough?.[i];
@@ -199,6 +206,9 @@ export function variableRanges(sys: LinearSystem, targets: readonly number[], en
       tab.minimise(n);
       atLower = tab.solution(n);
       seen(atLower);
+    }
+    if (highSol[k]![k]! >= cap[k]! - EPS * (1 + cap[k]!)) {
+      return { lower: atLower[k]!, upper: highSol[k]![k]!, atLower, atUpper: highSol[k]! };
     }
     c.fill(0);
     c[k] = -1;

@@ -1,5 +1,5 @@
 import type { DiffusionSettings } from '../../schema/index.js';
-import { auditTable, hiddenRanges, type TableAudit } from './audit.js';
+import { auditTable, hiddenRanges, type AuditCache, type TableAudit } from './audit.js';
 import { checkGridTable, isMarginCell, tableRelations, type GridTable } from './grid-table.js';
 import { moveWidth, visitGridMoves, type Move } from './moves.js';
 import { cheapestMove } from './protection-lp.js';
@@ -38,7 +38,7 @@ function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReaso
  * another table's protection already hides (linked.ts): hidden from the start and never
  * published back.
  */
-export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>): ProtectedTable {
+export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>, cache?: AuditCache): ProtectedTable {
   checkGridTable(t);
   // Cells already hidden by another table's decision (linked.ts): hidden from the start, kept.
   const hidden = new Map<number, HiddenReason>(seed);
@@ -47,15 +47,20 @@ export function protectTable(t: GridTable, s: DiffusionSettings, seed?: Readonly
     const reason = primaryReason(t, i, s);
     if (reason && !hidden.has(i)) hidden.set(i, reason);
   }
+  // Tables too large for the clean-up pass: once moves are added, the audit that passes is the
+  // exact one, attached as it is (a quick audit then an exact one would solve the same programs twice).
+  const large = movableCells(t) > CLEANUP_MAX_CELLS;
   for (let round = 0; round <= t.values.length; round++) {
-    const quick = auditTable(t, new Set(hidden.keys()), s, true);
-    if (quick.ok) {
-      publishBack(t, hidden, s, kept);
-      return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+    const exact = large && round > 0;
+    const audit = auditTable(t, new Set(hidden.keys()), s, !exact, cache);
+    if (audit.ok) {
+      if (exact) return { table: t, hidden, audit };
+      publishBack(t, hidden, s, kept, cache);
+      return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s, false, cache) };
     }
     // The audit lists hidden cells in ascending index order.
     const cells = [...hidden.keys()].sort((a, b) => a - b);
-    const failing = quick.entries
+    const failing = audit.entries
       .map((e, k) => ({ cell: cells[k]!, ok: e.ok, missing: e.required - ((e.upper ?? Infinity) - e.lower) }))
       .filter((e) => !e.ok)
       .sort((x, y) => y.missing - x.missing);
@@ -73,15 +78,18 @@ export function protectTable(t: GridTable, s: DiffusionSettings, seed?: Readonly
         const width = moveWidth(t, move);
         for (const cell of move.cells) gained.set(cell, (gained.get(cell) ?? 0) + width);
         if (hideMove(move, hidden)) added = true;
-      } else if (protectByTrial(t, f.cell, hidden, s)) added = true;
+      } else if (protectByTrial(t, f.cell, hidden, s, cache)) added = true;
     }
     if (!added) break;
   }
   // No move left to try (should not happen): hide everything rather than publish an exposed cell
   // (but a figure published elsewhere stays: the audit then refuses the version).
   for (let i = 0; i < t.values.length; i++) if (!hidden.has(i) && !t.fixed?.[i]) hidden.set(i, 'secondaire');
-  return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+  return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s, false, cache) };
 }
+
+/** Cells the protection may hide: figures fixed elsewhere never move, only the others make a table large. */
+const movableCells = (t: GridTable): number => (t.fixed ? t.fixed.filter((f) => !f).length : t.values.length);
 
 function hideMove(m: Move, hidden: Map<number, HiddenReason>): boolean {
   let added = false;
@@ -119,12 +127,12 @@ interface Scored {
 }
 
 /** The order of rankedMoves: enough width first; short of it, the widest; then the cheapest. */
-function better(x: Scored, y: Scored, missing: number): number {
-  const ex = x.width >= missing;
+function before(cost: number, value: number, width: number, y: Scored, missing: number): boolean {
+  const ex = width >= missing;
   const ey = y.width >= missing;
-  if (ex !== ey) return ex ? -1 : 1;
-  if (!ex && x.width !== y.width) return y.width - x.width;
-  return x.cost - y.cost || x.value - y.value || y.width - x.width;
+  if (ex !== ey) return ex;
+  if (!ex && width !== y.width) return width > y.width;
+  return cost - y.cost < 0 || (cost === y.cost && (value - y.value < 0 || (value === y.value && width > y.width)));
 }
 
 /**
@@ -134,6 +142,10 @@ function better(x: Scored, y: Scored, missing: number): number {
  */
 function rankedGridMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, limit: number): Move[] {
   const best: Scored[] = [];
+  // What each cell would cost to hide, looked up in an array: 0 hidden already, 1, 3 for a
+  // total, -1 never (a figure published elsewhere).
+  const weight = new Int8Array(t.values.length);
+  for (let i = 0; i < weight.length; i++) weight[i] = hidden.has(i) ? 0 : t.fixed?.[i] ? -1 : isMarginCell(t, i) ? 3 : 1;
   visitGridMoves(t, cell, (cells, signs) => {
     let cost = 0;
     let value = 0;
@@ -142,20 +154,21 @@ function rankedGridMoves(t: GridTable, cell: number, missing: number, hidden: Re
     for (let k = 0; k < cells.length; k++) {
       const c = cells[k]!;
       const v = t.values[c]!;
-      if (!hidden.has(c)) {
-        if (t.fixed?.[c]) return;
-        cost += isMarginCell(t, c) ? 3 : 1;
+      const w = weight[c]!;
+      if (w < 0) return;
+      if (w > 0) {
+        cost += w;
         value += v;
       }
       if (signs[k]! < 0) up = Math.min(up, v);
       else down = Math.min(down, v);
     }
     if (cost === 0) return;
-    const x: Scored = { cells, signs, cost, value, width: up + down };
-    if (best.length === limit && better(x, best[limit - 1]!, missing) >= 0) return;
+    const width = up + down;
+    if (best.length === limit && !before(cost, value, width, best[limit - 1]!, missing)) return;
     let at = best.length;
-    while (at > 0 && better(x, best[at - 1]!, missing) < 0) at--;
-    best.splice(at, 0, { ...x, cells: [...cells], signs: [...signs] });
+    while (at > 0 && before(cost, value, width, best[at - 1]!, missing)) at--;
+    best.splice(at, 0, { cells: [...cells], signs: [...signs], cost, value, width });
     if (best.length > limit) best.pop();
   });
   return best.map((x) => ({ cells: x.cells, signs: x.signs }));
@@ -169,14 +182,14 @@ const TRIALS = 8;
  * are tried one by one, measured again, and the first that gives the width kept (else the
  * one that widened it most).
  */
-function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenReason>, s: DiffusionSettings): boolean {
+function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenReason>, s: DiffusionSettings, cache?: AuditCache): boolean {
   const relations = tableRelations(t);
   const required = requiredWidth(t, cell, s);
   const only = new Set([cell]);
   const widthWith = (extra: readonly number[]) => {
     const set = new Set(hidden.keys());
     for (const c of extra) set.add(c);
-    const r = hiddenRanges(t.values, relations, set, () => required, only).get(cell)!;
+    const r = hiddenRanges(t.values, relations, set, () => required, only, cache).get(cell)!;
     return r.upper - r.lower;
   };
   const now = widthWith([]);
@@ -198,14 +211,16 @@ function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenRe
  * hours ÷ a published constant) must hide the same cells. Hiding more never narrows a range,
  * so the union of their patterns keeps each protected; both are audited again.
  */
-export function shareHiddenCells(tables: readonly ProtectedTable[], s: DiffusionSettings): ProtectedTable[] {
+export function shareHiddenCells(tables: readonly ProtectedTable[], s: DiffusionSettings, cache?: AuditCache): ProtectedTable[] {
   const union = new Set<number>();
   for (const t of tables) for (const i of t.hidden.keys()) union.add(i);
   return tables.map((t) => {
+    // Already hiding the union (the usual case: the same SIAE behind hours and ETP): as it is.
+    if (t.hidden.size === union.size) return t;
     // A cell hidden only because the other table hides it is, for this one, a secondary cell.
     const hidden = new Map<number, HiddenReason>();
     for (const i of union) hidden.set(i, t.hidden.get(i) ?? 'secondaire');
-    return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s) };
+    return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s, false, cache) };
   });
 }
 
@@ -220,16 +235,14 @@ export const CLEANUP_MAX_CELLS = 250;
  * again if the audit still passes without it — totals first, then the largest values, since
  * those are the figures readers miss most.
  */
-function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings, kept: ReadonlySet<number>): void {
-  // Figures fixed elsewhere never move: only the others make the table large.
-  const size = t.fixed ? t.fixed.filter((f) => !f).length : t.values.length;
-  if (size > CLEANUP_MAX_CELLS) return;
+function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings, kept: ReadonlySet<number>, cache?: AuditCache): void {
+  if (movableCells(t) > CLEANUP_MAX_CELLS) return;
   const secondary = [...hidden]
     .filter(([i, r]) => r === 'secondaire' && !kept.has(i))
     .map(([i]) => i)
     .sort((a, b) => Number(isMarginCell(t, b)) - Number(isMarginCell(t, a)) || t.values[b]! - t.values[a]!);
   for (const i of secondary) {
     hidden.delete(i);
-    if (!auditTable(t, new Set(hidden.keys()), s, true).ok) hidden.set(i, 'secondaire');
+    if (!auditTable(t, new Set(hidden.keys()), s, true, cache).ok) hidden.set(i, 'secondaire');
   }
 }
