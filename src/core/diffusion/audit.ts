@@ -135,7 +135,8 @@ export function hiddenRanges(
     };
     const wanted = only ? cells.filter((c) => only.has(c)) : cells;
     const key = cache ? pieceKey(sys, wanted, varOf, values, enough) : '';
-    const known = cache?.get(key);
+    // Exact ranges answer a quick audit too (a linked table's first round asks its base's pieces, audited exactly).
+    const known = cache?.get(key) ?? (enough ? cache?.get(pieceKey(sys, wanted, varOf, values, undefined)) : undefined);
     if (known) {
       wanted.forEach((cell, i) => out.set(cell, known[i]!));
       continue;

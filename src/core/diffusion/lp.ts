@@ -30,7 +30,7 @@ class Tableau {
   /** m rows of width w = columns + 1 (right-hand side last). */
   readonly t: Float64Array[];
   readonly basis: number[];
-  obj: Float64Array;
+  readonly obj: Float64Array;
   constructor(
     rows: Float64Array[],
     basis: number[],
@@ -44,13 +44,14 @@ class Tableau {
   /** Sets the objective (minimise c·x) as reduced costs for the current basis. */
   setCost(c: Float64Array): void {
     const w = this.columns + 1;
-    const o = new Float64Array(w);
+    // The objective row is rewritten in place: one per program, thousands per public version.
+    const o = this.obj;
     for (let j = 0; j < this.columns; j++) o[j] = c[j]!;
+    o[this.columns] = 0;
     this.t.forEach((row, i) => {
       const cb = c[this.basis[i]!]!;
       if (cb !== 0) for (let j = 0; j < w; j++) o[j]! -= cb * row[j]!;
     });
-    this.obj = o;
   }
 
   pivot(r: number, col: number): void {

@@ -77,18 +77,7 @@ const SECRET_STYLE: StyleModel = { horizontal: 'right', color: '595959' };
 
 /** All the protected tables of one period. */
 export function protectPeriod(scopes: PeriodScopes, settings: DiffusionSettings, cache: AuditCache = new Map()) {
-  const people = PEOPLE_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'count'), settings, undefined, cache));
-  const amounts = AMOUNT_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'amount'), settings, undefined, cache));
-  // Hours and ETP réalisés: ETP = hours ÷ the kind's hours per ETP, so one pattern for both.
-  const linked = (['heures_remunerees', 'etp_realises'] as const).map((code) => amounts.findIndex((t) => t.table.id === code));
-  const shared = shareHiddenCells(
-    linked.map((k) => amounts[k]!),
-    settings,
-    cache,
-  );
-  linked.forEach((k, j) => {
-    amounts[k] = shared[j]!;
-  });
+  const { people, amounts } = protectGrids(scopes, settings, cache);
   const exits = protectTable(partsTable(scopes, 'sorties', 'Sorties par classe', EXIT_CLASS_CODES, 'Total des sorties', 'count'), settings, undefined, cache);
   const sectors = protectTable(
     partsTable(scopes, 'heures_secteurs', "Heures rémunérées par secteur d'activité", SECTOR_HOUR_CODES, 'Total ventilé', 'amount'),
@@ -97,6 +86,30 @@ export function protectPeriod(scopes: PeriodScopes, settings: DiffusionSettings,
     cache,
   );
   return { people, amounts, exits, sectors };
+}
+
+/**
+ * The département × kind grids of one period (all of them, or those of `ids`: the evolution
+ * publishes the previous year of some tables only, and protecting the others costs as much).
+ */
+function protectGrids(scopes: PeriodScopes, settings: DiffusionSettings, cache: AuditCache, ids?: readonly string[]) {
+  const wanted = (code: string) => !ids || ids.includes(code);
+  const people = PEOPLE_CODES.filter(wanted).map((c) => protectTable(departementKindTable(scopes, c, 'count'), settings, undefined, cache));
+  // Hours and ETP réalisés: ETP = hours ÷ the kind's hours per ETP, so one pattern for both (both protected when one is wanted).
+  const pair: readonly string[] = ['heures_remunerees', 'etp_realises'];
+  const amounts = AMOUNT_CODES.filter((c) => wanted(c) || (pair.includes(c) && pair.some(wanted))).map((c) =>
+    protectTable(departementKindTable(scopes, c, 'amount'), settings, undefined, cache),
+  );
+  const linked = pair.map((code) => amounts.findIndex((t) => t.table.id === code)).filter((k) => k >= 0);
+  const shared = shareHiddenCells(
+    linked.map((k) => amounts[k]!),
+    settings,
+    cache,
+  );
+  linked.forEach((k, j) => {
+    amounts[k] = shared[j]!;
+  });
+  return { people, amounts };
 }
 
 /**
@@ -232,8 +245,11 @@ function evolutionBlocks(result: ConsolidationResult, current: readonly Protecte
   const blocks: Block[] = [];
   const [before, now] = result.periods.slice(-2);
   if (ids.length === 0 || before === undefined || now === undefined) return { tables, blocks };
-  const p = protectPeriod(periodScopes(result.byPeriod.get(before)!, result.kept), settings, cache);
-  const previous = new Map([...p.people, ...p.amounts, p.exits, p.sectors].map((t) => [t.table.id, t]));
+  const builtIn = ids.filter((id) => id !== 'sorties' && id !== 'heures_secteurs');
+  const scopes = periodScopes(result.byPeriod.get(before)!, result.kept);
+  const p = protectGrids(scopes, settings, cache, builtIn);
+  const others = ids.length === builtIn.length ? undefined : protectPeriod(scopes, settings, cache);
+  const previous = new Map([...p.people, ...p.amounts, ...(others ? [others.exits, others.sectors] : [])].map((t) => [t.table.id, t]));
   for (const id of ids) {
     const last = previous.get(id);
     const b = current.find((t) => t.table.id === id);

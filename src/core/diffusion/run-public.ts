@@ -5,12 +5,11 @@
  * into buildPublicWorkbook, so those tables are protected and audited with the others.
  */
 import { DEFAULT_SETTINGS, type Settings, type SiaeKind } from '../../schema/index.js';
-import { GroupAccumulator, reduceReturn } from '../consolidate/aggregate.js';
-import { figureLabel, groupMapKey, type FigureCode, type GroupAggregate } from '../consolidate/index.js';
+import { figureLabel, groupMapKey, type FigureCode } from '../consolidate/index.js';
 import type { NetworkFigures } from '../networks/index.js';
 import type { ConsolidationRun } from '../run/types.js';
 import { colsOf, type GridTable } from './grid-table.js';
-import { ALL_KINDS_COL_LABEL, PEOPLE_CODES, REGION_ROW_LABEL, cellOf, type PeriodScopes } from './public-tables.js';
+import { ALL_KINDS_COL_LABEL, PEOPLE_CODES, REGION_ROW_LABEL, cellOf, groupOf, type GroupCells, type PeriodScopes } from './public-tables.js';
 import { buildPublicWorkbook, type ExtraPublicTable, type PublicVersion } from './public-workbook.js';
 
 export const SHEET_PUBLIC_PAR_RESEAU = 'Par réseau';
@@ -20,9 +19,9 @@ export const NETWORK_CODES: readonly FigureCode[] = PEOPLE_CODES;
 /** Tables whose change between the last two years is published. */
 export const EVOLUTION_TABLES: readonly string[] = [...PEOPLE_CODES, 'heures_remunerees', 'etp_realises', 'etp_conventionnes'];
 
-const membersKey = (g: GroupAggregate | undefined) => (g && g.members.length > 0 ? [...g.members].sort((a, b) => a - b).join(',') : undefined);
+const membersKey = (g: GroupCells | undefined) => (g && g.members.length > 0 ? [...g.members].sort((a, b) => a - b).join(',') : undefined);
 
-type NetworkRows = { label: string; groups: (GroupAggregate | undefined)[] }[];
+type NetworkRows = { label: string; groups: (GroupCells | undefined)[] }[];
 
 /**
  * Per scopes and figures, computed once: every per-network table (one per count of people) and
@@ -42,16 +41,22 @@ function networkGroups(scopes: PeriodScopes, figures: NetworkFigures): NetworkRo
 function computeNetworkGroups(scopes: PeriodScopes, figures: NetworkFigures): NetworkRows | undefined {
   const p = figures.periods.find((x) => x.periode === scopes.period.periode);
   if (!p || !figures.anyKnown) return undefined;
-  const rows = p.networks.map((n) => {
-    const byKind = new Map<SiaeKind, GroupAccumulator>();
+  const rows: NetworkRows = p.networks.map((n) => {
+    const byKind = new Map<SiaeKind, number[]>();
     // Members are in the canonical order, so each sum is exact and stable (as the consolidation's).
     for (const m of n.group.members) {
       const kind = scopes.kept[m]!.values.type_siae as SiaeKind;
-      let acc = byKind.get(kind);
-      if (!acc) byKind.set(kind, (acc = new GroupAccumulator({ periode: p.periode, departement: null, kind })));
-      acc.add(m, reduceReturn(scopes.kept[m]!));
+      const list = byKind.get(kind);
+      if (list) list.push(m);
+      else byKind.set(kind, [m]);
     }
-    return { label: n.reseau, groups: [...scopes.kinds.map((k) => byKind.get(k)?.finish()), n.group] };
+    // Only the counts published per network are summed (a pass over every indicator of every
+    // return would cost more than the whole protection at national scale).
+    const split = (k: SiaeKind) => {
+      const members = byKind.get(k);
+      return members ? groupOf(members, NETWORK_CODES, scopes.kept) : undefined;
+    };
+    return { label: n.reseau, groups: [...scopes.kinds.map(split), n.group] };
   });
   // The region row is the département table's own: the same figures to the digit.
   rows.push({ label: REGION_ROW_LABEL, groups: [...scopes.kinds.map((k) => scopes.period.byKind.get(k)), scopes.period.region] });
