@@ -127,10 +127,13 @@ function baseCellsByMembers(scopes: PeriodScopes, C: number): Map<string, number
   return base;
 }
 
-/** The public version of a run: built-in tables, per network, evolution; protected and audited together. */
+/**
+ * The public version of a run: built-in tables, per network, evolution; protected and audited
+ * together, with the run's own settings (its diffusion rules, its region) unless others are given.
+ */
 export function publicWorkbookOfRun(
-  run: Pick<ConsolidationRun, 'result' | 'networks' | 'evolution'>,
-  settings: Settings = DEFAULT_SETTINGS,
+  run: Pick<ConsolidationRun, 'result' | 'networks' | 'evolution'> & { readonly settings?: Settings },
+  settings: Settings = run.settings ?? DEFAULT_SETTINGS,
 ): PublicVersion {
   const figures = run.networks.figures;
   const extras: ExtraPublicTable[] = NETWORK_CODES.map((code) => ({

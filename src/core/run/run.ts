@@ -83,6 +83,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     },
     model,
     problems: [...chosen.problems, ...evolution.problems],
+    settings,
     // campaign outputs (one line each)
     ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
     ...(reconciliation ? { reconciliation } : {}),
