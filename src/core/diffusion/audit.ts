@@ -107,6 +107,9 @@ export function hiddenRanges(
     if (list) list.push(rel);
     else relsOf.set(root, [rel]);
   }
+  // The published values, hidden cells blank (NaN: a witness fills them for its check).
+  const dense = Float64Array.from(values);
+  for (const h of hidden) dense[h] = Number.NaN;
   for (const [root, cells] of pieces) {
     if (only && !cells.some((c) => only.has(c))) continue;
     // In index order: the same piece gives the same program, whatever order cells were hidden in.
@@ -159,7 +162,7 @@ export function hiddenRanges(
     const checked = new Map<Float64Array, boolean>();
     const holds = (x: Float64Array) => {
       let ok = checked.get(x);
-      if (ok === undefined) checked.set(x, (ok = witnessHolds(values, rels, varOf, x)));
+      if (ok === undefined) checked.set(x, (ok = witnessHolds(dense, rels, cells, x)));
       return ok;
     };
     wanted.forEach((cell, i) => {
@@ -195,20 +198,26 @@ function pieceKey(
   return `${sys.n}|${rows}|${cells}`;
 }
 
-/** A witness: hidden cells ≥ 0 and every relation holding with the published cells. */
-function witnessHolds(values: readonly number[], rels: readonly Relation[], varOf: ReadonlyMap<number, number>, x: Float64Array): boolean {
-  const val = (c: number) => {
-    const v = varOf.get(c);
-    return v === undefined ? values[c]! : x[v]!;
-  };
+/**
+ * A witness: hidden cells ≥ 0 and every relation holding with the published cells. `table` holds
+ * the published values; the witness's values are put in the hidden cells for the check, then
+ * taken out again (`cells[k]` is variable k).
+ */
+function witnessHolds(table: Float64Array, rels: readonly Relation[], cells: readonly number[], x: Float64Array): boolean {
   for (let k = 0; k < x.length; k++) if (!(x[k]! >= -1e-9)) return false;
+  for (let k = 0; k < cells.length; k++) table[cells[k]!] = x[k]!;
+  let ok = true;
   for (const rel of rels) {
     let sum = 0;
-    for (const p of rel.parts) sum += val(p);
-    const total = val(rel.total);
-    if (!(Math.abs(sum - total) <= 1e-6 * (1 + Math.abs(total)))) return false;
+    for (const p of rel.parts) sum += table[p]!;
+    const total = table[rel.total]!;
+    if (!(Math.abs(sum - total) <= 1e-6 * (1 + Math.abs(total)))) {
+      ok = false;
+      break;
+    }
   }
-  return true;
+  for (const c of cells) table[c] = Number.NaN;
+  return ok;
 }
 
 /**

@@ -29,6 +29,7 @@ type NetworkRows = { label: string; groups: (GroupCells | undefined)[] }[];
  */
 const rowsCache = new WeakMap<PeriodScopes, WeakMap<NetworkFigures, NetworkRows | undefined>>();
 const baseKeysCache = new WeakMap<PeriodScopes, Map<string, number>>();
+const sharedCache = new WeakMap<PeriodScopes, WeakMap<NetworkFigures, { baseCell: number; cell: number }[]>>();
 
 function networkGroups(scopes: PeriodScopes, figures: NetworkFigures): NetworkRows | undefined {
   let byFigures = rowsCache.get(scopes);
@@ -93,18 +94,25 @@ export function networkKindTable(scopes: PeriodScopes, figures: NetworkFigures, 
  * one kind within it), and the region row. Hiding one without the other would protect nothing.
  */
 export function networkSharedCells(scopes: PeriodScopes, figures: NetworkFigures, code: FigureCode, t: GridTable) {
-  const rows = networkGroups(scopes, figures) ?? [];
-  // Both grids have the kinds and their total as columns.
-  const C = colsOf(t);
-  const base = baseCellsByMembers(scopes, C);
-  const out: { table: string; baseCell: number; cell: number }[] = [];
-  rows.forEach((row, r) =>
-    row.groups.forEach((g, c) => {
-      const baseCell = base.get(membersKey(g) ?? '');
-      if (baseCell !== undefined) out.push({ table: code, baseCell, cell: r * C + c });
-    }),
-  );
-  return out;
+  // Which cells show the same returns does not depend on the count: found once for the 15 tables.
+  let byFigures = sharedCache.get(scopes);
+  if (!byFigures) sharedCache.set(scopes, (byFigures = new WeakMap()));
+  let pairs = byFigures.get(figures);
+  if (!pairs) {
+    const rows = networkGroups(scopes, figures) ?? [];
+    // Both grids have the kinds and their total as columns.
+    const C = colsOf(t);
+    const base = baseCellsByMembers(scopes, C);
+    const found: { baseCell: number; cell: number }[] = [];
+    rows.forEach((row, r) =>
+      row.groups.forEach((g, c) => {
+        const baseCell = base.get(membersKey(g) ?? '');
+        if (baseCell !== undefined) found.push({ baseCell, cell: r * C + c });
+      }),
+    );
+    byFigures.set(figures, (pairs = found));
+  }
+  return pairs.map((x) => ({ table: code, baseCell: x.baseCell, cell: x.cell }));
 }
 
 /** Each cell of the département × kind grid by the returns behind it (the first cell of each set). */
