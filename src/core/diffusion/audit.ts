@@ -63,12 +63,17 @@ export function auditTable(t: GridTable, hidden: ReadonlySet<number>, s: Diffusi
 export function hiddenRanges(
   values: readonly number[],
   relations: readonly Relation[],
-  hidden: ReadonlySet<number>,
+  hiddenSet: ReadonlySet<number>,
   enough?: (cell: number) => number,
   only?: ReadonlySet<number>,
   cache?: AuditCache,
 ): Map<number, { lower: number; upper: number }> {
   const out = new Map<number, { lower: number; upper: number }>();
+  // A hidden cell alone (among the cells not yet known) in a relation is that relation's total
+  // minus its other cells: known exactly, no program needed; knowing it may leave another alone.
+  const determined = determinedCells(relations, hiddenSet);
+  for (const c of determined) out.set(c, { lower: values[c]!, upper: values[c]! });
+  const hidden = determined.size === 0 ? hiddenSet : new Set([...hiddenSet].filter((c) => !determined.has(c)));
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -176,6 +181,41 @@ export function hiddenRanges(
     cache?.set(key, wanted.map((cell) => out.get(cell)!));
   }
   return out;
+}
+
+/**
+ * Hidden cells the relations determine one at a time: a relation with a single hidden cell gives
+ * it (its total minus its other cells), which is then as good as published for the other
+ * relations, and so on. The secondary suppression's first audit (the rules' cells alone) is
+ * mostly such cells; a protected table has none.
+ */
+function determinedCells(relations: readonly Relation[], hidden: ReadonlySet<number>): Set<number> {
+  const unknownIn = new Int32Array(relations.length);
+  const relationsOf = new Map<number, number[]>();
+  const queue: number[] = [];
+  relations.forEach((rel, k) => {
+    const visit = (c: number) => {
+      if (!hidden.has(c)) return;
+      unknownIn[k]!++;
+      const list = relationsOf.get(c);
+      if (list) list.push(k);
+      else relationsOf.set(c, [k]);
+    };
+    visit(rel.total);
+    for (const c of rel.parts) visit(c);
+    if (unknownIn[k] === 1) queue.push(k);
+  });
+  const known = new Set<number>();
+  while (queue.length > 0) {
+    const rel = relations[queue.pop()!]!;
+    let cell = -1;
+    if (hidden.has(rel.total) && !known.has(rel.total)) cell = rel.total;
+    else for (const c of rel.parts) if (hidden.has(c) && !known.has(c)) cell = c;
+    if (cell < 0) continue;
+    known.add(cell);
+    for (const k of relationsOf.get(cell)!) if (--unknownIn[k]! === 1) queue.push(k);
+  }
+  return known;
 }
 
 /**
