@@ -49,6 +49,42 @@ describe('iae consolidate --diffusion', () => {
     expect(json.diffusion.audit.some((a) => a.table.endsWith('_reseaux'))).toBe(true);
   });
 
+  it('uses the settings given by --reglages: a threshold of 11 hides every count from 1 to 10 in the public workbook', async () => {
+    const pub = join(dir, 'public-11.xlsx');
+    const reglages = join(dir, 'reglages.json');
+    writeFileSync(reglages, JSON.stringify({ diffusion: { countThreshold: 11 } }));
+    const { code, out } = await cli(inputs, '--diffusion', pub, '--reglages', reglages, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { diffusion: { audit: { ok: boolean }[] } };
+    expect(json.diffusion.audit.every((a) => a.ok)).toBe(true);
+    const book = readXlsx(new Uint8Array(readFileSync(pub)), 'public-11.xlsx');
+    const readme = book.sheets.find((s) => s.name === 'Lisez-moi')!.rows.flatMap((r) => r ?? []);
+    expect(readme.some((v) => String(v).includes('effectifs de 1 à 10 masqués'))).toBe(true);
+    const counts = book.sheets
+      .filter((s) => s.name === 'Personnes' || s.name === 'Par réseau')
+      .flatMap((s) => s.rows.flatMap((r) => (r ?? []).slice(1)))
+      .filter((v): v is number => typeof v === 'number');
+    expect(counts.length).toBeGreaterThan(0);
+    // Counts 5 to 10 are published by default: here none is.
+    for (const v of counts) expect(v === 0 || v >= 11, `effectif publié ${v}`).toBe(true);
+  });
+
+  it('refuses a settings file with an unknown key or a wrong value, naming the file and the key, before any work', async () => {
+    const reglages = join(dir, 'reglages-faux.json');
+    writeFileSync(reglages, JSON.stringify({ diffusion: { countThreshold: 0, seuil: 3 } }));
+    const pub = join(dir, 'jamais.xlsx');
+    const r = await cli(inputs, '--diffusion', pub, '--reglages', reglages);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('« reglages-faux.json »');
+    expect(r.err).toContain('diffusion.countThreshold');
+    expect(r.err).toContain('diffusion.seuil');
+    expect(() => readFileSync(pub)).toThrow();
+    writeFileSync(reglages, '{ "diffusion": ');
+    const broken = await cli(inputs, '--diffusion', pub, '--reglages', reglages);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('JSON illisible');
+  });
+
   it('checks --diffusion before any work, like --out', async () => {
     const existing = join(dir, 'deja.xlsx');
     writeFileSync(existing, 'x');

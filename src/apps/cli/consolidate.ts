@@ -14,7 +14,7 @@ import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, formatNumberFr, type Settings } from '../../schema/index.js';
-import { publicWorkbookOfRun, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
+import { publicWorkbookOfRun, settingsFromJson, DiffusionRefusedError, type AuditEntry } from '../../core/diffusion/index.js';
 import type { ReferenceInput } from '../../core/campaign/index.js';
 import { evolutionSummary, readReference } from '../../core/evolution/index.js';
 import { isArgsError, parseCommandArgs } from './args.js';
@@ -28,7 +28,7 @@ import { canonicalPath, checkOutPath, removeStaleTemporaries, writeAtomically } 
 
 const PROGRESS_ABOVE = 5;
 
-const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--referentiel siae.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--json [--provenance]] [--force]
+const HELP = `Usage : iae consolidate <fichiers ou dossiers…> [--plan plan.xlsx] [--referentiel siae.xlsx] [--asp extraction.xlsx] [--reference precedente.xlsx] --out consolidation.xlsx [--diffusion public.xlsx] [--reglages reglages.json] [--json [--provenance]] [--force]
 
 Vérifie puis consolide des retours IAE (formulaires SIAE, tableaux réseau / département, en
 tout mélange) : par département et type de SIAE, par département, par type et pour la région,
@@ -57,6 +57,9 @@ Options :
   --diffusion FICHIER  version diffusable à écrire (.xlsx) : sans SIRET, nom ni fichier, petits
                     effectifs masqués « s » avec masquage secondaire, refusée si l'audit trouve une
                     valeur masquée recalculable (voir docs/diffusion.md) ; vérifiée comme --out
+  --reglages FICHIER  réglages en JSON ; aujourd'hui les règles de la version diffusable, par
+                    exemple { "diffusion": { "countThreshold": 11, "minSiae": 3 } } (clés et
+                    valeurs par défaut : docs/diffusion.md) ; une clé inconnue est refusée
   --asp FICHIER     extraction annuelle de l'ASP (« BenefSorties », .xlsx) : rapproche chaque SIAE
                     des retours de la même SIAE dans l'extraction (SIRET, sinon annexe financière),
                     écarts au-delà des tolérances signalés, dans la feuille « Rapprochement ASP » et
@@ -83,6 +86,7 @@ const OPTIONS = {
   out: { type: 'string', missing: '--out attend le nom du classeur à écrire.' },
   plan: { type: 'string', missing: '--plan attend le nom du classeur du plan d\'actions.' },
   diffusion: { type: 'string', missing: '--diffusion attend le nom du classeur public à écrire.' },
+  reglages: { type: 'string', missing: '--reglages attend le nom du fichier de réglages (JSON).' },
 
   // campaign inputs (issue 14): --referentiel, --asp, --reference, --provenance, one line each
   reference: { type: 'string', missing: "--reference attend le nom du classeur consolidé d'une année antérieure." },
@@ -114,6 +118,25 @@ export interface ConsolidationOptions {
   readonly reference?: ReferenceInput;
   /** Its path, never read as a return. */
   readonly referencePath?: string;
+}
+
+/** The settings file (--reglages), read and checked; else the French reasons, naming the file. */
+export async function readSettingsFile(path: string): Promise<Settings | string> {
+  const name = basename(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    return systemErrorSentence(err, path);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return `Fichier de réglages « ${name} » : JSON illisible (${err instanceof Error ? err.message : String(err)}).`;
+  }
+  const read = settingsFromJson(value, name);
+  return 'settings' in read ? read.settings : read.errors.join('\n');
 }
 
 /** A previous consolidated workbook, read and checked to be one of ours; else the French reason, naming the file. */
@@ -271,6 +294,17 @@ export const command: Command = {
       }
     }
 
+    // The settings are read, and refused with every reason, before any return is.
+    let settings: Settings | undefined;
+    if (v.reglages !== undefined) {
+      const read = await readSettingsFile(v.reglages as string);
+      if (typeof read === 'string') {
+        io.err(`${read}\n`);
+        return EXIT_USAGE;
+      }
+      settings = read;
+    }
+
     // The reference is read, and refused when not one of ours, before any return is.
     let reference: ReferenceInput | undefined;
     if (referencePath !== undefined) {
@@ -283,6 +317,7 @@ export const command: Command = {
     }
 
     const run = await consolidateFiles(paths, {
+      ...(settings ? { settings } : {}),
       ...(planPath ? { planPath } : {}),
       ...(reference && referencePath ? { reference, referencePath } : {}),
       ...(aspPath ? { aspPath } : {}),
@@ -303,7 +338,8 @@ export const command: Command = {
     let diffusionRefused = false;
     if (publicOut !== undefined) {
       try {
-        const pub = publicWorkbookOfRun(run, DEFAULT_SETTINGS);
+        // The run's own settings (--reglages), as the consolidation used them.
+        const pub = publicWorkbookOfRun(run);
         const failed = await writeAtomically(publicOut, await writeWorkbookModel(pub.workbook));
         if (failed) {
           io.err(`${failed}\n`);

@@ -164,7 +164,14 @@ function consolidationRun(report: ValidationReport, plan: PlanInput, inputs: Con
   const canReadAgain = inputs.files !== undefined || inputs.open !== undefined;
   // The campaign's optional inputs: each unusable one is said and left out, the run goes on.
   const { notices, ...campaign } = readCampaignInputs(inputs.campaign, readFile);
-  const run = runConsolidation({ report, ...(explicit ? { plan: explicit } : {}), ignored: inputs.ignored, ...(canReadAgain ? { readInput: inputReader(inputs) } : {}), ...campaign });
+  const run = runConsolidation({
+    report,
+    ...(explicit ? { plan: explicit } : {}),
+    ignored: inputs.ignored,
+    ...(canReadAgain ? { readInput: inputReader(inputs) } : {}),
+    ...campaign,
+    ...(inputs.settings ? { settings: inputs.settings } : {}),
+  });
   return { run, notices };
 }
 
@@ -198,6 +205,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     publicXlsx: (runId) => {
       if (!last || last.id !== runId) return Promise.reject(new Error('Relancez la consolidation : ses résultats ne sont plus en mémoire.'));
+      // With the run's own settings (run.settings): those its consolidation was made with.
       return publicVersionFile(last.run);
     },
     readFile: async (file) => readFile(file),

@@ -8,6 +8,7 @@ import type { IgnoredInput, KeyFigureRow, RunVerdict } from '../../core/run/inde
 import type { ValidationIssue } from '../../core/records.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import type { WorkbookModel } from '../../core/workbook-model.js';
+import type { Settings } from '../../schema/index.js';
 
 /** "excel": inside Excel, the open workbook is there; "autonome": a plain browser, files only. */
 export type Mode = 'excel' | 'autonome';
@@ -151,6 +152,11 @@ export interface ConsolidationInputs {
   readonly open?: GridWorkbook;
   /** The campaign's optional inputs (référentiel, ASP extract, last year's consolidation). */
   readonly campaign?: CampaignFiles;
+  /**
+   * The run's settings (region, hours per ETP, diffusion rules…); absent, the defaults. The run
+   * keeps them: its public version (publicXlsx) is made with them, not with the defaults.
+   */
+  readonly settings?: Settings;
 }
 
 /**

@@ -5,7 +5,6 @@
  */
 import { publicWorkbookOfRun } from '../../core/diffusion/index.js';
 import type { ConsolidationRun } from '../../core/run/index.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../schema/index.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import type { DownloadFile } from './ports.js';
 
@@ -13,8 +12,9 @@ export function publicFileName(periode: number | undefined): string {
   return `consolidation-iae${periode !== undefined ? `-${periode}` : ''}-diffusable.xlsx`;
 }
 
-export async function publicVersionFile(run: ConsolidationRun, settings: Settings = DEFAULT_SETTINGS): Promise<DownloadFile> {
-  const pub = publicWorkbookOfRun(run, settings);
+/** With the run's own settings (those of its consolidation), never the defaults behind its back. */
+export async function publicVersionFile(run: ConsolidationRun): Promise<DownloadFile> {
+  const pub = publicWorkbookOfRun(run);
   const bytes = await writeWorkbookModel(pub.workbook);
   const hidden = `${pub.hiddenCountCells.toLocaleString('fr-FR')} effectif${pub.hiddenCountCells > 1 ? 's' : ''} masqué${pub.hiddenCountCells > 1 ? 's' : ''} sur ${pub.countCells.toLocaleString('fr-FR')}`;
   return { name: publicFileName(pub.periode ?? run.keyFigures.periode), bytes, summary: `${hidden}, audit du secret réussi` };

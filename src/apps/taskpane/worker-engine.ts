@@ -207,6 +207,7 @@ export class WorkerEngine implements Engine {
       ...(inputs.files ? { files: fileLoans.map((l) => l.wire) } : {}),
       ...(inputs.open ? { open: inputs.open } : {}),
       ...(campaignLoans.length > 0 ? { campaign: campaign as CampaignFiles } : {}),
+      ...(inputs.settings ? { settings: inputs.settings } : {}),
     };
     const loans = [...(planLoan ? [planLoan] : []), ...fileLoans, ...campaignLoans.map((c) => c.loan)];
     return (await this.request(request, loans, undefined, signal)).result as ConsolidationOutcome;

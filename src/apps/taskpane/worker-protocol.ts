@@ -8,6 +8,7 @@ import type { ValidationReport } from '../../core/validate/report.js';
 import type { WorkbookModel } from '../../core/workbook-model.js';
 import type { CampaignFiles, ConsolidationOutcome, DownloadFile, GatheredSources, PickedFile } from './ports.js';
 import type { IgnoredInput } from '../../core/run/index.js';
+import type { Settings } from '../../schema/index.js';
 
 /** A source as the worker gets it: a picked file's bytes, or a workbook already read (Excel's open workbook). */
 export type WireSource = { readonly kind: 'file'; readonly file: PickedFile } | { readonly kind: 'book'; readonly name: string; readonly book: GridWorkbook };
@@ -25,6 +26,8 @@ export type WorkerRequest =
       readonly open?: GridWorkbook;
       /** The campaign's optional inputs, lent after the plan and the files (CAMPAIGN_ORDER). */
       readonly campaign?: CampaignFiles;
+      /** The run's settings (plain data); absent, the defaults. */
+      readonly settings?: Settings;
     }
   /** The public version of the worker's last run (the run stays on the worker's side). */
   | { readonly id: number; readonly op: 'public'; readonly runId: number | undefined }

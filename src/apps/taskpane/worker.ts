@@ -62,6 +62,7 @@ async function answer(request: WorkerRequest, progress: (done: number, total: nu
         ...(request.files ? { files: request.files } : {}),
         ...(request.open ? { open: request.open } : {}),
         ...(request.campaign ? { campaign: request.campaign } : {}),
+        ...(request.settings ? { settings: request.settings } : {}),
       });
     case 'public':
       return engine.publicXlsx(request.runId);

@@ -11,3 +11,4 @@ export * from './linked.js';
 export * from './evolution.js';
 export * from './lower-bound.js';
 export * from './run-public.js';
+export * from './settings-input.js';

@@ -1,5 +1,5 @@
 import type { DiffusionSettings } from '../../schema/index.js';
-import type { AuditEntry } from './audit.js';
+import type { AuditCache, AuditEntry } from './audit.js';
 import { checkGridTable, colsOf, tableRelations, type GridTable, type Relation } from './grid-table.js';
 import { primaryReason, type HiddenReason } from './rules.js';
 import { protectTable, type ProtectedTable } from './secondary.js';
@@ -53,6 +53,10 @@ function stackTables(
   const n = rowLabels.length * C;
   const values = new Array<number>(n).fill(0);
   const siae = new Array<number>(n).fill(0);
+  // Each table's largest single contributions come along (0: not checked, as for a table without
+  // them): else the stacked table applies no dominance rule, neither to hide a cell nor to size
+  // a dominated cell's range.
+  const largest = new Array<number>(n).fill(0);
   const present = new Array<boolean>(n).fill(false);
   const fixed = new Array<boolean>(n).fill(true);
   const index = (k: number, cell: number) => (at[k]!.row + Math.floor(cell / at[k]!.cols)) * C + (cell % at[k]!.cols);
@@ -62,6 +66,7 @@ function stackTables(
       const j = index(k, i);
       values[j] = t.values[i]!;
       siae[j] = t.siae[i]!;
+      largest[j] = t.largest?.[i] ?? 0;
       present[j] = t.present?.[i] ?? true;
       fixed[j] = (t.fixed?.[i] ?? false) || fixedCells[k]!(i);
     }
@@ -69,7 +74,7 @@ function stackTables(
   });
   for (const [ka, a, kb, b] of equalities) relations.push({ total: index(ka, a), parts: [index(kb, b)] });
   const colLabels = Array.from({ length: C }, (_, c) => tables.find((t) => colsOf(t) > c)!.colLabels[c]!);
-  return { table: { id, title: id, rowLabels, colLabels, rowMargin: false, colMargin: false, values, siae, present, fixed, relations, measure }, at };
+  return { table: { id, title: id, rowLabels, colLabels, rowMargin: false, colMargin: false, values, siae, largest, present, fixed, relations, measure }, at };
 }
 
 /** The audit entry of a stacked cell, named after its own table, row and column. */
@@ -100,6 +105,7 @@ export function protectLinked(
   bases: readonly ProtectedTable[],
   shared: readonly SharedCell[],
   s: DiffusionSettings,
+  cache?: AuditCache,
 ): LinkedProtection {
   checkGridTable(t);
   for (const l of shared) {
@@ -121,7 +127,8 @@ export function protectLinked(
     const j = stackedIndex(stack, k, l.cell);
     seed.set(j, primaryReason(stack.table, j, s) ?? 'secondaire');
   }
-  const joint = protectTable(stack.table, s, seed);
+  // With the cache, the base tables' own pieces (unchanged, at the same indices) are not solved again.
+  const joint = protectTable(stack.table, s, seed, cache);
   // Back to each table: hidden cells and audit entries, by stacked index (entries are in index order).
   const sortedHidden = [...joint.hidden.keys()].sort((a, b) => a - b);
   const entryAt = new Map(sortedHidden.map((cell, i) => [cell, joint.audit.entries[i]!]));

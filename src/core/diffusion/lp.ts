@@ -30,7 +30,7 @@ class Tableau {
   /** m rows of width w = columns + 1 (right-hand side last). */
   readonly t: Float64Array[];
   readonly basis: number[];
-  obj: Float64Array;
+  readonly obj: Float64Array;
   constructor(
     rows: Float64Array[],
     basis: number[],
@@ -44,13 +44,14 @@ class Tableau {
   /** Sets the objective (minimise c·x) as reduced costs for the current basis. */
   setCost(c: Float64Array): void {
     const w = this.columns + 1;
-    const o = new Float64Array(w);
+    // The objective row is rewritten in place: one per program, thousands per public version.
+    const o = this.obj;
     for (let j = 0; j < this.columns; j++) o[j] = c[j]!;
+    o[this.columns] = 0;
     this.t.forEach((row, i) => {
       const cb = c[this.basis[i]!]!;
       if (cb !== 0) for (let j = 0; j < w; j++) o[j]! -= cb * row[j]!;
     });
-    this.obj = o;
   }
 
   pivot(r: number, col: number): void {
@@ -111,28 +112,32 @@ class Tableau {
   }
 }
 
-/** Two-phase simplex: a feasible basis of A·y = b, y ≥ 0, over the original columns only. */
+/**
+ * Two-phase simplex: a feasible basis of A·y = b, y ≥ 0, over the original columns only. Each
+ * row starts with an artificial variable as its basic one; an artificial that leaves never comes
+ * back, so its column is not kept at all (the tableau is n + 1 wide instead of n + m + 1: the
+ * national audit's programs have as many rows as columns, and this halves each pivot).
+ */
 function feasibleTableau(sys: LinearSystem): Tableau {
   const { n } = sys;
   const m = sys.rows.length;
-  const columns = n + m;
-  const rows = sys.rows.map((r, i) => {
-    const row = new Float64Array(columns + 1);
+  const rows = sys.rows.map((r) => {
+    const row = new Float64Array(n + 1);
     const sign = r.rhs < 0 ? -1 : 1;
     r.vars.forEach((v, k) => {
       row[v]! += sign * r.coefs[k]!;
     });
-    row[n + i] = 1;
-    row[columns] = sign * r.rhs;
+    row[n] = sign * r.rhs;
     return row;
   });
-  const tab = new Tableau(rows, rows.map((_, i) => n + i), columns);
-  const c = new Float64Array(columns);
+  // Artificial variable of row i: index n + i (basic, never a column).
+  const tab = new Tableau(rows, rows.map((_, i) => n + i), n);
+  const c = new Float64Array(n + m);
   for (let i = 0; i < m; i++) c[n + i] = 1;
   tab.setCost(c);
-  tab.minimise(columns);
+  tab.minimise(n);
   const scale = 1 + sys.rows.reduce((s, r) => Math.max(s, Math.abs(r.rhs)), 0);
-  if (-tab.obj[columns]! > 1e-7 * scale) throw new InfeasibleSystemError('Système infaisable : les chiffres publiés ne sont pas cohérents.');
+  if (-tab.obj[n]! > 1e-7 * scale) throw new InfeasibleSystemError('Système infaisable : les chiffres publiés ne sont pas cohérents.');
   // Drive artificial variables out of the basis; a row where none can leave is redundant.
   const keep: number[] = [];
   tab.basis.forEach((b, i) => {
@@ -153,22 +158,18 @@ function feasibleTableau(sys: LinearSystem): Tableau {
       keep.push(i);
     }
   });
-  // Rebuild without artificial columns and redundant rows.
-  const slim = keep.map((i) => {
-    const src = tab.t[i]!;
-    const row = new Float64Array(n + 1);
-    for (let j = 0; j < n; j++) row[j] = src[j]!;
-    row[n] = src[columns]!;
-    return row;
-  });
-  return new Tableau(slim, keep.map((i) => tab.basis[i]!), n);
+  // Without the redundant rows.
+  return new Tableau(keep.map((i) => tab.t[i]!), keep.map((i) => tab.basis[i]!), n);
 }
 
 /**
  * For each variable of `targets`, its smallest and largest value over A·y = b, y ≥ 0.
- * With `enough` (a width per target), a target whose values seen across the solutions already
- * found span that width is not optimised: its range is then the span seen, each end reached by
- * a solution (the secondary suppression only needs to know the width is there).
+ * A variable seen at 0 in a solution already found (a basic solution has most of its variables
+ * at 0) has 0 for its smallest value, exactly, since y ≥ 0: that solution is its witness and no
+ * program is solved for it. With `enough` (a width per target), a target whose values seen
+ * across the solutions already found span that width is not optimised: its range is then the
+ * span seen, each end reached by a solution (the secondary suppression only needs to know the
+ * width is there).
  */
 export function variableRanges(sys: LinearSystem, targets: readonly number[], enough?: readonly number[]): VariableRange[] {
   const tab = feasibleTableau(sys);
@@ -182,23 +183,40 @@ export function variableRanges(sys: LinearSystem, targets: readonly number[], en
       if (x[j]! > highSol[j]![j]!) highSol[j] = x;
     }
   };
+  // A row whose coefficients are all positive bounds each of its variables: y_k ≤ rhs / a_k. A
+  // variable seen at that bound in a solution already found has it for its largest value (that
+  // solution is the witness): two cells of a rectangle reach their largest values together.
+  const cap = new Float64Array(n).fill(Infinity);
+  for (const r of sys.rows) {
+    if (r.rhs < 0 || r.coefs.some((a) => a <= 0)) continue;
+    r.vars.forEach((v, k) => {
+      cap[v] = Math.min(cap[v]!, r.rhs / r.coefs[k]!);
+    });
+  }
   const c = new Float64Array(n);
   return targets.map((k, i) => {
     const want = enough?.[i];
     if (want !== undefined && highSol[k]![k]! - lowSol[k]![k]! >= want) {
       return { lower: lowSol[k]![k]!, upper: highSol[k]![k]!, atLower: lowSol[k]!, atUpper: highSol[k]! };
     }
+    let atLower = lowSol[k]!;
+    if (atLower[k]! > EPS) {
+      c.fill(0);
+      c[k] = 1;
+      tab.setCost(c);
+      tab.minimise(n);
+      atLower = tab.solution(n);
+      seen(atLower);
+    }
+    if (highSol[k]![k]! >= cap[k]! - EPS * (1 + cap[k]!)) {
+      return { lower: atLower[k]!, upper: highSol[k]![k]!, atLower, atUpper: highSol[k]! };
+    }
     c.fill(0);
-    c[k] = 1;
-    tab.setCost(c);
-    tab.minimise(n);
-    const atLower = tab.solution(n);
-    if (enough) seen(atLower);
     c[k] = -1;
     tab.setCost(c);
     const bounded = tab.minimise(n);
     const atUpper = bounded ? tab.solution(n) : undefined;
-    if (enough && atUpper) seen(atUpper);
+    if (atUpper) seen(atUpper);
     return { lower: atLower[k]!, upper: atUpper ? atUpper[k]! : Infinity, atLower, atUpper };
   });
 }

@@ -52,14 +52,64 @@ export function periodScopes(period: PeriodAggregates, kept: readonly ReturnReco
 
 const rowLabel = (dep: string) => `${dep} ${departementLabel(dep)}`;
 
+/**
+ * Each retained return's value of one indicator (0 when absent), read once per indicator: every
+ * cell of every table built from the same returns (département × kind, margins, per network)
+ * reads it, thousands of returns over hundreds of cells at national scale.
+ */
+const memberValues = new WeakMap<readonly ReturnRecord[], Map<string, { of: Float64Array; given: Uint8Array }>>();
+function readCode(kept: readonly ReturnRecord[], code: FigureCode): { of: Float64Array; given: Uint8Array } {
+  let byCode = memberValues.get(kept);
+  if (!byCode) memberValues.set(kept, (byCode = new Map()));
+  let out = byCode.get(code);
+  if (!out) {
+    out = { of: new Float64Array(kept.length), given: new Uint8Array(kept.length) };
+    for (let m = 0; m < kept.length; m++) {
+      const v = effectiveNumber(kept[m]!.values, code);
+      if (v !== undefined) {
+        out.of[m] = v;
+        out.given[m] = 1;
+      }
+    }
+    byCode.set(code, out);
+  }
+  return out;
+}
+export const valuesOfCode = (kept: readonly ReturnRecord[], code: FigureCode): Float64Array => readCode(kept, code).of;
+
+/** What cellOf reads of a group: its returns and its sums. */
+export type GroupCells = Pick<GroupAggregate, 'members' | 'sums'>;
+
+/**
+ * The sums of some indicators over some returns, as the consolidation adds them (in the order
+ * given, which is the canonical order; blank when no return gives the indicator): for groups
+ * the consolidation does not make (a network's returns of one kind).
+ */
+export function groupOf(members: readonly number[], codes: readonly FigureCode[], kept: readonly ReturnRecord[]): GroupCells {
+  const sums: Record<string, { value: number | undefined; count: number }> = {};
+  for (const code of codes) {
+    const { of, given } = readCode(kept, code);
+    let value = 0;
+    let count = 0;
+    for (const m of members) {
+      if (!given[m]) continue;
+      value += of[m]!;
+      count++;
+    }
+    sums[code] = { value: count > 0 ? value : undefined, count };
+  }
+  return { members, sums };
+}
+
 /** Value of a summed indicator in a group (no data: 0, as the totals count it), and SIAE giving a non-zero value. */
-export function cellOf(group: GroupAggregate | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
+export function cellOf(group: GroupCells | undefined, code: FigureCode, kept: readonly ReturnRecord[]) {
   if (!group) return { value: 0, siae: 0, largest: 0, present: false };
   const v = group.sums[code]?.value;
+  const of = valuesOfCode(kept, code);
   let siae = 0;
   let largest = 0;
   for (const m of group.members) {
-    const x = effectiveNumber(kept[m]!.values, code) ?? 0;
+    const x = of[m]!;
     if (x !== 0) siae++;
     largest = Math.max(largest, x);
   }
@@ -124,11 +174,12 @@ export function partsTable(
     }
     values.push(total);
     // The largest part one SIAE gives to the total: its sum over the columns.
+    const columns = codes.map((code) => valuesOfCode(s.kept, code));
     let top = 0;
-    for (const m of g?.members ?? []) top = Math.max(top, codes.reduce((sum, code) => sum + (effectiveNumber(s.kept[m]!.values, code) ?? 0), 0));
+    for (const m of g?.members ?? []) top = Math.max(top, columns.reduce((sum, of) => sum + of[m]!, 0));
     largest.push(top);
     // SIAE behind the total: those giving a non-zero value in any column.
-    siae.push(g ? g.members.filter((m) => codes.some((code) => (effectiveNumber(s.kept[m]!.values, code) ?? 0) !== 0)).length : 0);
+    siae.push(g ? g.members.filter((m) => columns.some((of) => of[m] !== 0)).length : 0);
     present.push(any);
   }
   return {

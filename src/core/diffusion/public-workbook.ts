@@ -3,7 +3,7 @@ import { figureFormat, figureLabel, figureValue, groupMapKey, type Consolidation
 import { HEADER_STYLE, NOTE_STYLE, NUM_FMT, TITLE_STYLE } from '../consolidated-workbook/formats.js';
 import { columnLetters, toA1 } from '../a1.js';
 import type { CellModel, ChartModel, SheetModel, StyleModel, WorkbookModel } from '../workbook-model.js';
-import type { AuditEntry } from './audit.js';
+import type { AuditCache, AuditEntry } from './audit.js';
 import { evolutionCells } from './evolution.js';
 import { colsOf, rowsOf, type GridTable } from './grid-table.js';
 import { protectLinked, type SharedCell } from './linked.js';
@@ -76,24 +76,40 @@ const structural = (r: HiddenReason | undefined) => r === 'peu_de_siae' || r ===
 const SECRET_STYLE: StyleModel = { horizontal: 'right', color: '595959' };
 
 /** All the protected tables of one period. */
-export function protectPeriod(scopes: PeriodScopes, settings: DiffusionSettings) {
-  const people = PEOPLE_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'count'), settings));
-  const amounts = AMOUNT_CODES.map((c) => protectTable(departementKindTable(scopes, c, 'amount'), settings));
-  // Hours and ETP réalisés: ETP = hours ÷ the kind's hours per ETP, so one pattern for both.
-  const linked = (['heures_remunerees', 'etp_realises'] as const).map((code) => amounts.findIndex((t) => t.table.id === code));
+export function protectPeriod(scopes: PeriodScopes, settings: DiffusionSettings, cache: AuditCache = new Map()) {
+  const { people, amounts } = protectGrids(scopes, settings, cache);
+  const exits = protectTable(partsTable(scopes, 'sorties', 'Sorties par classe', EXIT_CLASS_CODES, 'Total des sorties', 'count'), settings, undefined, cache);
+  const sectors = protectTable(
+    partsTable(scopes, 'heures_secteurs', "Heures rémunérées par secteur d'activité", SECTOR_HOUR_CODES, 'Total ventilé', 'amount'),
+    settings,
+    undefined,
+    cache,
+  );
+  return { people, amounts, exits, sectors };
+}
+
+/**
+ * The département × kind grids of one period (all of them, or those of `ids`: the evolution
+ * publishes the previous year of some tables only, and protecting the others costs as much).
+ */
+function protectGrids(scopes: PeriodScopes, settings: DiffusionSettings, cache: AuditCache, ids?: readonly string[]) {
+  const wanted = (code: string) => !ids || ids.includes(code);
+  const people = PEOPLE_CODES.filter(wanted).map((c) => protectTable(departementKindTable(scopes, c, 'count'), settings, undefined, cache));
+  // Hours and ETP réalisés: ETP = hours ÷ the kind's hours per ETP, so one pattern for both (both protected when one is wanted).
+  const pair: readonly string[] = ['heures_remunerees', 'etp_realises'];
+  const amounts = AMOUNT_CODES.filter((c) => wanted(c) || (pair.includes(c) && pair.some(wanted))).map((c) =>
+    protectTable(departementKindTable(scopes, c, 'amount'), settings, undefined, cache),
+  );
+  const linked = pair.map((code) => amounts.findIndex((t) => t.table.id === code)).filter((k) => k >= 0);
   const shared = shareHiddenCells(
     linked.map((k) => amounts[k]!),
     settings,
+    cache,
   );
   linked.forEach((k, j) => {
     amounts[k] = shared[j]!;
   });
-  const exits = protectTable(partsTable(scopes, 'sorties', 'Sorties par classe', EXIT_CLASS_CODES, 'Total des sorties', 'count'), settings);
-  const sectors = protectTable(
-    partsTable(scopes, 'heures_secteurs', "Heures rémunérées par secteur d'activité", SECTOR_HOUR_CODES, 'Total ventilé', 'amount'),
-    settings,
-  );
-  return { people, amounts, exits, sectors };
+  return { people, amounts };
 }
 
 /**
@@ -122,10 +138,12 @@ export function buildPublicWorkbook(
     };
   }
   const scopes = periodScopes(result.byPeriod.get(periode)!, result.kept);
-  const { people, amounts, exits, sectors } = protectPeriod(scopes, settings);
+  // Programs already solved, shared by every table of this version (linked tables audit their bases' pieces again).
+  const cache: AuditCache = new Map();
+  const { people, amounts, exits, sectors } = protectPeriod(scopes, settings, cache);
   const builtIn = [...people, ...amounts, exits, sectors];
-  const extra = protectExtras(scopes, builtIn, options.extras ?? [], settings);
-  const evolution = evolutionBlocks(result, builtIn, options.evolution?.tables ?? [], settings);
+  const extra = protectExtras(scopes, builtIn, options.extras ?? [], settings, cache);
+  const evolution = evolutionBlocks(result, builtIn, options.evolution?.tables ?? [], settings, cache);
   // A built-in table linked to an extra one keeps its pattern but is audited again with it.
   const tables = [...builtIn.map((t) => extra.all.get(t.table.id)!), ...extra.tables.map((x) => x.table), ...evolution.tables];
   const audit = tables.flatMap((t) => t.audit.entries);
@@ -188,7 +206,7 @@ export function buildPublicWorkbook(
  * extra tables already linked to those, so that the last joint audit of a group of linked
  * tables covers all of them: its entries replace theirs (patterns never change, only the proof).
  */
-function protectExtras(scopes: PeriodScopes, builtIn: readonly ProtectedTable[], extras: readonly ExtraPublicTable[], settings: DiffusionSettings) {
+function protectExtras(scopes: PeriodScopes, builtIn: readonly ProtectedTable[], extras: readonly ExtraPublicTable[], settings: DiffusionSettings, cache: AuditCache) {
   const all = new Map(builtIn.map((t) => [t.table.id, t]));
   const group = new Map<string, Set<string>>(builtIn.map((t) => [t.table.id, new Set([t.table.id])]));
   const tables: { sheet: string; id: string }[] = [];
@@ -205,7 +223,7 @@ function protectExtras(scopes: PeriodScopes, builtIn: readonly ProtectedTable[],
     }
     const bases = [...members].map((id) => all.get(id)!);
     const shared: SharedCell[] = links.map((l) => ({ base: bases.findIndex((b) => b.table.id === l.table), baseCell: l.baseCell, cell: l.cell }));
-    const linked = protectLinked(t, bases, shared, settings);
+    const linked = protectLinked(t, bases, shared, settings, cache);
     for (const b of bases) {
       const entries = linked.baseAudit.filter((e) => e.table === b.table.id);
       all.set(b.table.id, { ...b, audit: { table: b.table.id, entries, ok: entries.every((e) => e.ok) } });
@@ -222,13 +240,16 @@ function protectExtras(scopes: PeriodScopes, builtIn: readonly ProtectedTable[],
  * The evolution between the last two periods for the listed tables: the previous year as its
  * own protection publishes it, then the change (evolution.ts) beside the current year's pattern.
  */
-function evolutionBlocks(result: ConsolidationResult, current: readonly ProtectedTable[], ids: readonly string[], settings: DiffusionSettings) {
+function evolutionBlocks(result: ConsolidationResult, current: readonly ProtectedTable[], ids: readonly string[], settings: DiffusionSettings, cache: AuditCache) {
   const tables: ProtectedTable[] = [];
   const blocks: Block[] = [];
   const [before, now] = result.periods.slice(-2);
   if (ids.length === 0 || before === undefined || now === undefined) return { tables, blocks };
-  const p = protectPeriod(periodScopes(result.byPeriod.get(before)!, result.kept), settings);
-  const previous = new Map([...p.people, ...p.amounts, p.exits, p.sectors].map((t) => [t.table.id, t]));
+  const builtIn = ids.filter((id) => id !== 'sorties' && id !== 'heures_secteurs');
+  const scopes = periodScopes(result.byPeriod.get(before)!, result.kept);
+  const p = protectGrids(scopes, settings, cache, builtIn);
+  const others = ids.length === builtIn.length ? undefined : protectPeriod(scopes, settings, cache);
+  const previous = new Map([...p.people, ...p.amounts, ...(others ? [others.exits, others.sectors] : [])].map((t) => [t.table.id, t]));
   for (const id of ids) {
     const last = previous.get(id);
     const b = current.find((t) => t.table.id === id);

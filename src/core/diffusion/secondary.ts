@@ -1,7 +1,7 @@
 import type { DiffusionSettings } from '../../schema/index.js';
-import { auditTable, hiddenRanges, type TableAudit } from './audit.js';
+import { auditTable, hiddenRanges, type AuditCache, type TableAudit } from './audit.js';
 import { checkGridTable, isMarginCell, tableRelations, type GridTable } from './grid-table.js';
-import { moveWidth, movesThrough, type Move } from './moves.js';
+import { moveWidth, visitGridMoves, type Move } from './moves.js';
 import { cheapestMove } from './protection-lp.js';
 import { primaryReason, requiredWidth, type HiddenReason } from './rules.js';
 
@@ -38,7 +38,7 @@ function moveCost(t: GridTable, m: Move, hidden: ReadonlyMap<number, HiddenReaso
  * another table's protection already hides (linked.ts): hidden from the start and never
  * published back.
  */
-export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>): ProtectedTable {
+export function protectTable(t: GridTable, s: DiffusionSettings, seed?: ReadonlyMap<number, HiddenReason>, cache?: AuditCache): ProtectedTable {
   checkGridTable(t);
   // Cells already hidden by another table's decision (linked.ts): hidden from the start, kept.
   const hidden = new Map<number, HiddenReason>(seed);
@@ -47,15 +47,20 @@ export function protectTable(t: GridTable, s: DiffusionSettings, seed?: Readonly
     const reason = primaryReason(t, i, s);
     if (reason && !hidden.has(i)) hidden.set(i, reason);
   }
+  // Tables too large for the clean-up pass: once moves are added, the audit that passes is the
+  // exact one, attached as it is (a quick audit then an exact one would solve the same programs twice).
+  const large = movableCells(t) > CLEANUP_MAX_CELLS;
   for (let round = 0; round <= t.values.length; round++) {
-    const quick = auditTable(t, new Set(hidden.keys()), s, true);
-    if (quick.ok) {
-      publishBack(t, hidden, s, kept);
-      return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+    const exact = large && round > 0;
+    const audit = auditTable(t, new Set(hidden.keys()), s, !exact, cache);
+    if (audit.ok) {
+      if (exact) return { table: t, hidden, audit };
+      publishBack(t, hidden, s, kept, cache);
+      return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s, false, cache) };
     }
     // The audit lists hidden cells in ascending index order.
     const cells = [...hidden.keys()].sort((a, b) => a - b);
-    const failing = quick.entries
+    const failing = audit.entries
       .map((e, k) => ({ cell: cells[k]!, ok: e.ok, missing: e.required - ((e.upper ?? Infinity) - e.lower) }))
       .filter((e) => !e.ok)
       .sort((x, y) => y.missing - x.missing);
@@ -68,20 +73,23 @@ export function protectTable(t: GridTable, s: DiffusionSettings, seed?: Readonly
         // First round: the moves' own widths are a good guide and cost nothing to compute.
         const missing = f.missing - (gained.get(f.cell) ?? 0);
         if (missing <= 0) continue;
-        const move = rankedMoves(t, f.cell, missing, hidden, requiredWidth(t, f.cell, s))[0];
+        const move = rankedMoves(t, f.cell, missing, hidden, requiredWidth(t, f.cell, s), 1)[0];
         if (!move) continue;
         const width = moveWidth(t, move);
         for (const cell of move.cells) gained.set(cell, (gained.get(cell) ?? 0) + width);
         if (hideMove(move, hidden)) added = true;
-      } else if (protectByTrial(t, f.cell, hidden, s)) added = true;
+      } else if (protectByTrial(t, f.cell, hidden, s, cache)) added = true;
     }
     if (!added) break;
   }
   // No move left to try (should not happen): hide everything rather than publish an exposed cell
   // (but a figure published elsewhere stays: the audit then refuses the version).
   for (let i = 0; i < t.values.length; i++) if (!hidden.has(i) && !t.fixed?.[i]) hidden.set(i, 'secondaire');
-  return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s) };
+  return { table: t, hidden, audit: auditTable(t, new Set(hidden.keys()), s, false, cache) };
 }
+
+/** Cells the protection may hide: figures fixed elsewhere never move, only the others make a table large. */
+const movableCells = (t: GridTable): number => (t.fixed ? t.fixed.filter((f) => !f).length : t.values.length);
 
 function hideMove(m: Move, hidden: Map<number, HiddenReason>): boolean {
   let added = false;
@@ -100,25 +108,70 @@ function hideMove(m: Move, hidden: Map<number, HiddenReason>): boolean {
  * the cheapest move its relations allow (linear programming: protection-lp.ts), up by the
  * required width from its value, else down. Moves through a figure published elsewhere are out.
  */
-function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, required: number): Move[] {
+function rankedMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, required: number, limit: number): Move[] {
   if (t.relations) {
     const set = new Set(hidden.keys());
     const down = Math.min(required, Math.max(0, t.values[cell]!));
     const m = cheapestMove(t, cell, required, set) ?? (down > 0 ? cheapestMove(t, cell, down, set, true) : undefined);
     return m && moveCost(t, m, hidden)[0] > 0 ? [m] : [];
   }
-  const scored = movesThrough(t, cell)
-    .filter((m) => !m.cells.some((c) => t.fixed?.[c] && !hidden.has(c)))
-    .map((m) => ({ m, cost: moveCost(t, m, hidden), width: moveWidth(t, m) }))
-    .filter((x) => x.cost[0] > 0);
-  scored.sort((x, y) => {
-    const ex = x.width >= missing;
-    const ey = y.width >= missing;
-    if (ex !== ey) return ex ? -1 : 1;
-    if (!ex && x.width !== y.width) return y.width - x.width;
-    return x.cost[0] - y.cost[0] || x.cost[1] - y.cost[1] || y.width - x.width;
+  return rankedGridMoves(t, cell, missing, hidden, limit);
+}
+
+interface Scored {
+  readonly cells: readonly number[];
+  readonly signs: readonly number[];
+  readonly cost: number;
+  readonly value: number;
+  readonly width: number;
+}
+
+/** The order of rankedMoves: enough width first; short of it, the widest; then the cheapest. */
+function before(cost: number, value: number, width: number, y: Scored, missing: number): boolean {
+  const ex = width >= missing;
+  const ey = y.width >= missing;
+  if (ex !== ey) return ex;
+  if (!ex && width !== y.width) return width > y.width;
+  return cost - y.cost < 0 || (cost === y.cost && (value - y.value < 0 || (value === y.value && width > y.width)));
+}
+
+/**
+ * The best `limit` moves of a grid through a cell, in rankedMoves' order (ties in the order
+ * visitGridMoves lists them). A national grid has hundreds of rectangles through each cell and
+ * only the first few are ever used: they are scored in place, and only those kept are built.
+ */
+function rankedGridMoves(t: GridTable, cell: number, missing: number, hidden: ReadonlyMap<number, HiddenReason>, limit: number): Move[] {
+  const best: Scored[] = [];
+  // What each cell would cost to hide, looked up in an array: 0 hidden already, 1, 3 for a
+  // total, -1 never (a figure published elsewhere).
+  const weight = new Int8Array(t.values.length);
+  for (let i = 0; i < weight.length; i++) weight[i] = hidden.has(i) ? 0 : t.fixed?.[i] ? -1 : isMarginCell(t, i) ? 3 : 1;
+  visitGridMoves(t, cell, (cells, signs) => {
+    let cost = 0;
+    let value = 0;
+    let up = Infinity;
+    let down = Infinity;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
+      const v = t.values[c]!;
+      const w = weight[c]!;
+      if (w < 0) return;
+      if (w > 0) {
+        cost += w;
+        value += v;
+      }
+      if (signs[k]! < 0) up = Math.min(up, v);
+      else down = Math.min(down, v);
+    }
+    if (cost === 0) return;
+    const width = up + down;
+    if (best.length === limit && !before(cost, value, width, best[limit - 1]!, missing)) return;
+    let at = best.length;
+    while (at > 0 && before(cost, value, width, best[at - 1]!, missing)) at--;
+    best.splice(at, 0, { cells: [...cells], signs: [...signs], cost, value, width });
+    if (best.length > limit) best.pop();
   });
-  return scored.map((x) => x.m);
+  return best.map((x) => ({ cells: x.cells, signs: x.signs }));
 }
 
 /** Trials per failing cell once moves' own widths have proven a poor guide. */
@@ -129,22 +182,22 @@ const TRIALS = 8;
  * are tried one by one, measured again, and the first that gives the width kept (else the
  * one that widened it most).
  */
-function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenReason>, s: DiffusionSettings): boolean {
+function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenReason>, s: DiffusionSettings, cache?: AuditCache): boolean {
   const relations = tableRelations(t);
   const required = requiredWidth(t, cell, s);
   const only = new Set([cell]);
   const widthWith = (extra: readonly number[]) => {
     const set = new Set(hidden.keys());
     for (const c of extra) set.add(c);
-    const r = hiddenRanges(t.values, relations, set, () => required, only).get(cell)!;
+    const r = hiddenRanges(t.values, relations, set, () => required, only, cache).get(cell)!;
     return r.upper - r.lower;
   };
   const now = widthWith([]);
   if (now >= required - 1e-6) return false;
   // Ranked on the whole width: widths of moves sharing a bottleneck cell do not add up.
-  const ranked = rankedMoves(t, cell, required, hidden, required);
+  const ranked = rankedMoves(t, cell, required, hidden, required, TRIALS);
   let best: { m: Move; width: number } | undefined;
-  for (const m of ranked.slice(0, TRIALS)) {
+  for (const m of ranked) {
     const width = widthWith(m.cells);
     if (width >= required - 1e-6) return hideMove(m, hidden);
     if (width > now + 1e-6 && (!best || width > best.width)) best = { m, width };
@@ -158,14 +211,16 @@ function protectByTrial(t: GridTable, cell: number, hidden: Map<number, HiddenRe
  * hours ÷ a published constant) must hide the same cells. Hiding more never narrows a range,
  * so the union of their patterns keeps each protected; both are audited again.
  */
-export function shareHiddenCells(tables: readonly ProtectedTable[], s: DiffusionSettings): ProtectedTable[] {
+export function shareHiddenCells(tables: readonly ProtectedTable[], s: DiffusionSettings, cache?: AuditCache): ProtectedTable[] {
   const union = new Set<number>();
   for (const t of tables) for (const i of t.hidden.keys()) union.add(i);
   return tables.map((t) => {
+    // Already hiding the union (the usual case: the same SIAE behind hours and ETP): as it is.
+    if (t.hidden.size === union.size) return t;
     // A cell hidden only because the other table hides it is, for this one, a secondary cell.
     const hidden = new Map<number, HiddenReason>();
     for (const i of union) hidden.set(i, t.hidden.get(i) ?? 'secondaire');
-    return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s) };
+    return { table: t.table, hidden, audit: auditTable(t.table, new Set(hidden.keys()), s, false, cache) };
   });
 }
 
@@ -180,16 +235,14 @@ export const CLEANUP_MAX_CELLS = 250;
  * again if the audit still passes without it — totals first, then the largest values, since
  * those are the figures readers miss most.
  */
-function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings, kept: ReadonlySet<number>): void {
-  // Figures fixed elsewhere never move: only the others make the table large.
-  const size = t.fixed ? t.fixed.filter((f) => !f).length : t.values.length;
-  if (size > CLEANUP_MAX_CELLS) return;
+function publishBack(t: GridTable, hidden: Map<number, HiddenReason>, s: DiffusionSettings, kept: ReadonlySet<number>, cache?: AuditCache): void {
+  if (movableCells(t) > CLEANUP_MAX_CELLS) return;
   const secondary = [...hidden]
     .filter(([i, r]) => r === 'secondaire' && !kept.has(i))
     .map(([i]) => i)
     .sort((a, b) => Number(isMarginCell(t, b)) - Number(isMarginCell(t, a)) || t.values[b]! - t.values[a]!);
   for (const i of secondary) {
     hidden.delete(i);
-    if (!auditTable(t, new Set(hidden.keys()), s, true).ok) hidden.set(i, 'secondaire');
+    if (!auditTable(t, new Set(hidden.keys()), s, true, cache).ok) hidden.set(i, 'secondaire');
   }
 }

@@ -85,6 +85,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
     },
     model,
     problems: [...chosen.problems, ...evolution.problems, ...referentielProblems(input)],
+    settings,
     // campaign outputs (one line each)
     ...(evolution.evolution ? { evolution: evolution.evolution } : {}),
     ...(reconciliation ? { reconciliation } : {}),

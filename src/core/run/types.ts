@@ -113,6 +113,8 @@ export interface ConsolidationRun {
   readonly model: WorkbookModel;
   /** Problems that make the run incomplete (an explicit plan that cannot be read), in French. */
   readonly problems: readonly string[];
+  /** The settings the run was made with (RunInput.settings, else the defaults): its public version uses them too. */
+  readonly settings: Settings;
 
   // The campaign's outputs (issue 14): each module adds its own field below its own comment.
 

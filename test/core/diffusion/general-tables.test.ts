@@ -114,6 +114,21 @@ describe('tableau par réseau lié au tableau département × type', () => {
     );
   });
 
+  it('applique la règle de dominance au tableau par réseau lié (une SIAE au-delà de 85 % d\'une cellule la masque)', () => {
+    const net = networkTable(base, [
+      [c(100, 4), c(40, 5), c(12, 3)],
+      [c(50, 6), c(20, 4), c(27, 3)],
+    ]);
+    // One SIAE gives 90 of the 100 of network 1 × EI; no other cell is dominated.
+    const dominated = { ...net, largest: net.values.map((v, i) => (i === 0 ? 90 : Math.floor(v / 3))) };
+    const shared = regionLinks(base, dominated);
+    const linked = protectLinked(dominated, [protectedBase], shared, S);
+    expect(linked.table.hidden.get(0)).toBe('dominance');
+    // A dominated cell keeps a range of 10 % of its value (here 10), not just the interval (5).
+    expect(linked.table.audit.entries.find((e) => e.row === dominated.rowLabels[0] && e.col === dominated.colLabels[0])!.required).toBe(10);
+    expectLinkedSafe([protectedBase], linked, dominated, shared, S);
+  });
+
   it("l'audit conjoint échoue quand le tableau par réseau republie une cellule dont dépend une cellule masquée", () => {
     const net = networkTable(base, [
       [c(3), c(40), c(12)],
