@@ -54,13 +54,18 @@ function aspEntry(row: AspRow, file: string): SideEntry {
 
 const KIND_ORDER = new Map<string, number>(SIAE_KINDS.map((k, i) => [k, i]));
 const text = (s: string | undefined) => s ?? '\uffff';
-function byPlace(a: SideEntry, b: SideEntry): number {
+/** String.prototype.localeCompare's own order (no locale, no options), without its per-call set-up. */
+const collate = new Intl.Collator().compare;
+
+/** What the lists are sorted by: a return, an extract row or a matched SIAE. */
+type Place = Pick<SideEntry, 'annee' | 'siret' | 'annexe' | 'departement' | 'kind'>;
+function byPlace(a: Place, b: Place): number {
   return (
     (a.annee ?? 0) - (b.annee ?? 0) ||
-    text(a.departement).localeCompare(text(b.departement)) ||
+    collate(text(a.departement), text(b.departement)) ||
     (KIND_ORDER.get(a.kind ?? '') ?? 9) - (KIND_ORDER.get(b.kind ?? '') ?? 9) ||
-    text(a.siret).localeCompare(text(b.siret)) ||
-    text(a.annexe).localeCompare(text(b.annexe))
+    collate(text(a.siret), text(b.siret)) ||
+    collate(text(a.annexe), text(b.annexe))
   );
 }
 
@@ -147,14 +152,21 @@ export function reconcileWithAsp(
       gaps,
     });
   }
-  matched.sort((a, b) => byPlace({ ...a, source: { file: '', sheet: '' } }, { ...b, source: { file: '', sheet: '' } }));
+  matched.sort(byPlace);
 
-  const returnsOnly = returns.filter((r, i) => r.annee !== undefined && compared.has(r.annee) && !used.has(i)).sort(byPlace);
+  const returnsOnly: SideEntry[] = [];
+  returns.forEach((r, i) => {
+    if (r.annee !== undefined && compared.has(r.annee) && !used.has(i)) returnsOnly.push(r);
+  });
+  returnsOnly.sort(byPlace);
   // Rows without a year cannot be paired with anything: listed, so that they are seen.
-  const aspOnly = rows
-    .filter((row, k) => !pairOf.has(k) && (row.annee === undefined || compared.has(row.annee)))
-    .map((row) => aspEntry(row, extract.file))
-    .sort(byPlace);
+  const aspOnly: SideEntry[] = [];
+  rows.forEach((row, k) => {
+    if (!pairOf.has(k) && (row.annee === undefined || compared.has(row.annee))) aspOnly.push(aspEntry(row, extract.file));
+  });
+  aspOnly.sort(byPlace);
+  let flaggedCount = 0;
+  for (const m of matched) for (const g of m.gaps) if (g.flagged) flaggedCount++;
 
   return {
     file: extract.file,
@@ -167,36 +179,62 @@ export function reconcileWithAsp(
     matched,
     returnsOnly,
     aspOnly,
-    flaggedCount: matched.reduce((n, m) => n + m.gaps.filter((g) => g.flagged).length, 0),
+    flaggedCount,
     issues: extract.issues,
   };
 }
 
-/** The region, then each département, for every compared year: sums over the matched SIAE. */
+/** Position of each compared figure in COMPARED: a scope's sums sit in arrays, one slot per figure. */
+const SLOT = new Map(COMPARED.map((c, i) => [c.figure, i]));
+
+/** Running sums of one scope: per compared figure, ours, the ASP's, and how many SIAE gave both. */
+class ScopeSums {
+  matched = 0;
+  readonly ours = new Float64Array(COMPARED.length);
+  readonly asp = new Float64Array(COMPARED.length);
+  readonly n = new Uint32Array(COMPARED.length);
+
+  add(m: MatchedSiae): void {
+    this.matched++;
+    for (const g of m.gaps) {
+      if (g.ours === undefined || g.asp === undefined) continue;
+      const i = SLOT.get(g.figure)!;
+      this.ours[i]! += g.ours;
+      this.asp[i]! += g.asp;
+      this.n[i]!++;
+    }
+  }
+
+  totals(annee: number, departement: string | null, tolerances: ReconciliationSettings): ScopeTotals {
+    const gaps: FigureGap[] = [];
+    // A figure no paired SIAE of the scope gives on both sides has no total to compare.
+    COMPARED.forEach((c, i) => {
+      if (this.n[i]! > 0) gaps.push(gap(c.figure, c.code, this.ours[i]!, this.asp[i]!, tolerances));
+    });
+    return { annee, departement, matched: this.matched, gaps };
+  }
+}
+
+/**
+ * The region, then each département, for every compared year: sums over the matched SIAE, in
+ * one pass over them (in their sorted order, so that each sum adds the same numbers in the same order).
+ */
 function scopeTotals(matched: readonly MatchedSiae[], years: readonly number[], tolerances: ReconciliationSettings): ScopeTotals[] {
+  const byYear = new Map<number, { region: ScopeSums; deps: Map<string, ScopeSums> }>(years.map((y) => [y, { region: new ScopeSums(), deps: new Map() }]));
+  for (const m of matched) {
+    const y = byYear.get(m.annee);
+    if (!y) continue;
+    y.region.add(m);
+    if (m.departement === undefined) continue;
+    let d = y.deps.get(m.departement);
+    if (!d) y.deps.set(m.departement, (d = new ScopeSums()));
+    d.add(m);
+  }
   const out: ScopeTotals[] = [];
   for (const annee of years) {
-    const ofYear = matched.filter((m) => m.annee === annee);
-    const deps = [...new Set(ofYear.map((m) => m.departement).filter((d): d is string => d !== undefined))].sort();
-    for (const departement of [null, ...deps]) {
-      const members = departement === null ? ofYear : ofYear.filter((m) => m.departement === departement);
-      const gaps: FigureGap[] = [];
-      for (const c of COMPARED) {
-        let ours = 0;
-        let asp = 0;
-        let n = 0;
-        for (const m of members) {
-          const g = m.gaps.find((x) => x.figure === c.figure);
-          if (g?.ours === undefined || g.asp === undefined) continue;
-          ours += g.ours;
-          asp += g.asp;
-          n++;
-        }
-        // A figure no paired SIAE of the scope gives on both sides has no total to compare.
-        if (n > 0) gaps.push(gap(c.figure, c.code, ours, asp, tolerances));
-      }
-      out.push({ annee, departement, matched: members.length, gaps });
-    }
+    const y = byYear.get(annee)!;
+    out.push(y.region.totals(annee, null, tolerances));
+    for (const departement of [...y.deps.keys()].sort()) out.push(y.deps.get(departement)!.totals(annee, departement, tolerances));
   }
   return out;
 }
