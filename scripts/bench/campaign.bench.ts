@@ -3,14 +3,18 @@
  * référentiel (each SIAE with its network) and an ASP extract, through the whole run
  * (runConsolidation: consolidation, plan, networks, « Données », every campaign module wired
  * into the run) from records already parsed. Printed:
- *   - the time after parsing for 4,000 SIAE (goal < 300 ms);
- *   - the cost per SIAE at 400, 4,000 and 40,000 SIAE (linear: about constant).
+ *   - the computation after parsing for 4,000 SIAE (goal < 300 ms): runConsolidation, the
+ *     figures that « consolidated and reconciled » means (what --json and the summary give);
+ *   - apart, the consolidated workbook's model (buildRunWorkbook), laid out only to write a workbook;
+ *   - the cost per SIAE of each at 400, 4,000 and 40,000 SIAE (linear: about constant).
  * The inputs are plain objects of the shared types (Referentiel, AspExtract), so modules that
  * read them take part as soon as they plug into the run.
  * Run: npx tsx scripts/bench.ts campaign
  */
 import { consolidate } from '../../src/core/consolidate/index.js';
 import { donneesSheet } from '../../src/core/consolidated-workbook/index.js';
+import { rapprochementSheet } from '../../src/core/consolidated-workbook/rapprochement.js';
+import { reconcileWithAsp } from '../../src/core/reconcile/index.js';
 import { networkFigures, networksOfReturns } from '../../src/core/networks/index.js';
 import type { ReturnRecord, ValidationIssue } from '../../src/core/records.js';
 import { buildRunWorkbook, runConsolidation } from '../../src/core/run/index.js';
@@ -41,23 +45,36 @@ const records = recordsOf(national);
 const issues = national.input.report.files.flatMap((f) => f.issues);
 const peer = time(() => void consolidate({ records, issues }), 9);
 console.log(
-  `campagne nationale : 4 000 SIAE, ${DEPS.length} départements, ${YEARS.length} années (${national.records} retours), référentiel et extraction ASP → ${ms(whole)} après lecture (médiane de 9 ; objectif < 300 ms)`,
+  `campagne nationale : 4 000 SIAE, ${DEPS.length} départements, ${YEARS.length} années (${national.records} retours), référentiel et extraction ASP → calcul (consolidation, progression, complétude, rapprochement, évolution, réseaux) ${ms(whole)} après lecture (médiane de 9 ; objectif < 300 ms)`,
 );
-console.log(`  ${run.counts.kept} retours retenus, ${run.counts.excluded} écartés, ${run.counts.duplicates} doublons, ${run.networks.figures.periods[0]?.networks.length ?? 0} réseaux ; feuilles : ${buildRunWorkbook(run).sheets.map((s) => s.name).join(', ')}`);
+console.log(`  ${run.counts.kept} retours retenus, ${run.counts.excluded} écartés, ${run.counts.duplicates} doublons, ${run.reconciliation?.matched.length ?? 0} SIAE rapprochées de l'ASP, ${run.networks.figures.periods[0]?.networks.length ?? 0} réseaux`);
 console.log(`  rapport à la consolidation seule (${ms(peer)}) : × ${(whole.cpu / peer.cpu).toFixed(1)}`);
 // The run's own parts, on its own result: where the time goes.
 const nets = time(() => void networkFigures(run.result, networksOfReturns(run.result.kept, national.input.report.files, national.input.referentiel)), 9);
-const donnees = time(() => void donneesSheet(run.result, run.networks.ofKept), 9);
-console.log(`  dont réseaux (attribution et agrégats) ${ms(nets)}, feuille « Données » (${run.result.kept.length} lignes) ${ms(donnees)}`);
+const rec = time(() => void reconcileWithAsp(run.result.kept, national.input.asp!), 9);
+console.log(`  dont réseaux (attribution et agrégats) ${ms(nets)}, rapprochement ASP ${ms(rec)}`);
+
+// The workbook model: laid out only when a workbook is written (buildRunWorkbook), measured apart.
+const book = buildRunWorkbook(run);
+const cells = book.sheets.reduce((n, sh) => n + sh.cells.length, 0);
+const model = time(() => void buildRunWorkbook(run), 5);
+const donnees = time(() => void donneesSheet(run.result, run.networks.ofKept), 5);
+const rapprochement = time(() => void rapprochementSheet(run.reconciliation!), 5);
+console.log(`modèle du classeur consolidé (seulement pour écrire un classeur) : ${book.sheets.length} feuilles, ${cells.toLocaleString('fr-FR')} cellules → ${ms(model)} (médiane de 5)`);
+console.log(`  dont « Données » (${run.result.kept.length} lignes) ${ms(donnees)}, « Rapprochement ASP » ${ms(rapprochement)}`);
 
 const perSiae: string[] = [];
+const perSiaeModel: string[] = [];
 for (const n of [400, 4_000, 40_000]) {
   const c = n === 4_000 ? national : campaign(n);
-  runConsolidation(c.input);
-  const t = time(() => void runConsolidation(c.input), n > 10_000 ? 3 : 9);
+  const r = runConsolidation(c.input);
+  const t = n === 4_000 ? whole : time(() => void runConsolidation(c.input), n > 10_000 ? 3 : 9);
   perSiae.push(`${n.toLocaleString('fr-FR')} SIAE : ${t.cpu.toFixed(0)} ms CPU, ${((t.cpu * 1000) / n).toFixed(0)} µs par SIAE`);
+  const m = n === 4_000 ? model : time(() => void buildRunWorkbook(r), 3);
+  perSiaeModel.push(`${n.toLocaleString('fr-FR')} SIAE : ${m.cpu.toFixed(0)} ms CPU, ${((m.cpu * 1000) / n).toFixed(0)} µs par SIAE`);
 }
-console.log(`coût par SIAE, deux années chacune (linéaire si constant) : ${perSiae.join(' ; ')}`);
+console.log(`coût du calcul par SIAE, deux années chacune (linéaire si constant) : ${perSiae.join(' ; ')}`);
+console.log(`coût du modèle du classeur par SIAE (linéaire si constant) : ${perSiaeModel.join(' ; ')}`);
 
 // One national table whose every row has an error: each return's reasons are found by its row,
 // not by scanning the issues of its sheet (that scan made this quadratic).
