@@ -69,6 +69,68 @@ function byPlace(a: Place, b: Place): number {
   );
 }
 
+/** Numbers per matched SIAE in the table of figures: ours and the ASP's for each figure of COMPARED. */
+const FIGURES_PER_ROW = 2 * COMPARED.length;
+
+/** Positions in COMPARED of the figures compared for a kind; a kind unknown on both sides: those compared for every kind. */
+const COMPARED_FOR = new Map<SiaeKind | undefined, readonly number[]>(
+  [...SIAE_KINDS, undefined].map((kind) => [
+    kind,
+    COMPARED.flatMap((c, i) => ((kind ? c.kinds.includes(kind) : c.kinds.length === SIAE_KINDS.length) ? [i] : [])),
+  ]),
+);
+const comparedFor = (kind: SiaeKind | undefined): readonly number[] => COMPARED_FOR.get(kind)!;
+
+const orUndefined = (v: number): number | undefined => (v === v ? v : undefined);
+
+/**
+ * A matched SIAE whose figures sit in the reconciliation's table: `gaps` are made when read
+ * (the sheet, the JSON, the pane), so that the run keeps one number per figure and side, not an
+ * object per figure.
+ */
+class MatchedPair implements MatchedSiae {
+  readonly annee: number;
+  readonly siret: string | undefined;
+  readonly annexe: string | undefined;
+  readonly nom: string | undefined;
+  readonly departement: string | undefined;
+  readonly kind: SiaeKind | undefined;
+  readonly matchedBy: MatchKey;
+  readonly returnSource: MatchedSiae['returnSource'];
+  readonly aspSource: MatchedSiae['aspSource'];
+  readonly flagged: number;
+
+  constructor(
+    fields: Omit<MatchedSiae, 'gaps'>,
+    readonly table: Float64Array,
+    readonly at: number,
+    private readonly tolerances: ReconciliationSettings,
+  ) {
+    this.annee = fields.annee;
+    this.siret = fields.siret;
+    this.annexe = fields.annexe;
+    this.nom = fields.nom;
+    this.departement = fields.departement;
+    this.kind = fields.kind;
+    this.matchedBy = fields.matchedBy;
+    this.returnSource = fields.returnSource;
+    this.aspSource = fields.aspSource;
+    this.flagged = fields.flagged;
+  }
+
+  get gaps(): FigureGap[] {
+    const gaps: FigureGap[] = [];
+    for (const i of comparedFor(this.kind)) {
+      const ours = orUndefined(this.table[this.at + 2 * i]!);
+      const asp = orUndefined(this.table[this.at + 2 * i + 1]!);
+      if (ours === undefined && asp === undefined) continue;
+      const c = COMPARED[i]!;
+      gaps.push(gap(c.figure, c.code, ours, asp, this.tolerances));
+    }
+    return gaps;
+  }
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -124,33 +186,45 @@ export function reconcileWithAsp(
     if (inYear(row) && row.annexe) take(k, byAnnexe.get(`${row.annee}|${row.annexe}`), 'annexe');
   });
 
-  const matched: MatchedSiae[] = [];
+  // Every pair's compared figures in one table (ours, then the ASP's, per figure of COMPARED;
+  // NaN where a side does not give it): one allocation for all, read by the totals and the flags
+  // here, and turned into FigureGap objects only by whoever lists them (FIGURES_PER_ROW).
+  const table = new Float64Array(pairOf.size * FIGURES_PER_ROW).fill(Number.NaN);
+  const matched: MatchedPair[] = [];
   for (const [k, { ret, key }] of pairOf) {
     const row = rows[k]!;
     const r = returns[ret]!;
     const record = kept[ret]!;
     const kind = r.kind ?? row.typeSiae;
-    const gaps: FigureGap[] = [];
-    for (const c of COMPARED) {
-      // A kind unknown on both sides: only the figures compared for every kind.
-      if (kind ? !c.kinds.includes(kind) : c.kinds.length < SIAE_KINDS.length) continue;
+    const at = matched.length * FIGURES_PER_ROW;
+    let flagged = 0;
+    for (const i of comparedFor(kind)) {
+      const c = COMPARED[i]!;
       const ours = ourValue(record.values, c.code);
       const asp = row.figures[c.figure];
-      if (ours === undefined && asp === undefined) continue;
-      gaps.push(gap(c.figure, c.code, ours, asp, tolerances));
+      if (ours !== undefined) table[at + 2 * i] = ours;
+      if (asp !== undefined) table[at + 2 * i + 1] = asp;
+      if (ours !== undefined && asp !== undefined && flagGap(ours - asp, asp, tolerances)) flagged++;
     }
-    matched.push({
-      annee: row.annee!,
-      siret: r.siret ?? row.siret,
-      annexe: r.annexe ?? row.annexe,
-      nom: r.nom ?? row.denomination,
-      departement: r.departement ?? row.departement,
-      kind,
-      matchedBy: key,
-      returnSource: record.source,
-      aspSource: { sheet: row.source.sheet, row: row.source.row },
-      gaps,
-    });
+    matched.push(
+      new MatchedPair(
+        {
+          annee: row.annee!,
+          siret: r.siret ?? row.siret,
+          annexe: r.annexe ?? row.annexe,
+          nom: r.nom ?? row.denomination,
+          departement: r.departement ?? row.departement,
+          kind,
+          matchedBy: key,
+          returnSource: record.source,
+          aspSource: { sheet: row.source.sheet, row: row.source.row },
+          flagged,
+        },
+        table,
+        at,
+        tolerances,
+      ),
+    );
   }
   matched.sort(byPlace);
 
@@ -166,7 +240,7 @@ export function reconcileWithAsp(
   });
   aspOnly.sort(byPlace);
   let flaggedCount = 0;
-  for (const m of matched) for (const g of m.gaps) if (g.flagged) flaggedCount++;
+  for (const m of matched) flaggedCount += m.flagged;
 
   return {
     file: extract.file,
@@ -184,9 +258,6 @@ export function reconcileWithAsp(
   };
 }
 
-/** Position of each compared figure in COMPARED: a scope's sums sit in arrays, one slot per figure. */
-const SLOT = new Map(COMPARED.map((c, i) => [c.figure, i]));
-
 /** Running sums of one scope: per compared figure, ours, the ASP's, and how many SIAE gave both. */
 class ScopeSums {
   matched = 0;
@@ -194,13 +265,14 @@ class ScopeSums {
   readonly asp = new Float64Array(COMPARED.length);
   readonly n = new Uint32Array(COMPARED.length);
 
-  add(m: MatchedSiae): void {
+  add(m: MatchedPair): void {
     this.matched++;
-    for (const g of m.gaps) {
-      if (g.ours === undefined || g.asp === undefined) continue;
-      const i = SLOT.get(g.figure)!;
-      this.ours[i]! += g.ours;
-      this.asp[i]! += g.asp;
+    for (let i = 0; i < COMPARED.length; i++) {
+      const ours = m.table[m.at + 2 * i]!;
+      const asp = m.table[m.at + 2 * i + 1]!;
+      if (ours !== ours || asp !== asp) continue;
+      this.ours[i]! += ours;
+      this.asp[i]! += asp;
       this.n[i]!++;
     }
   }
@@ -219,7 +291,7 @@ class ScopeSums {
  * The region, then each département, for every compared year: sums over the matched SIAE, in
  * one pass over them (in their sorted order, so that each sum adds the same numbers in the same order).
  */
-function scopeTotals(matched: readonly MatchedSiae[], years: readonly number[], tolerances: ReconciliationSettings): ScopeTotals[] {
+function scopeTotals(matched: readonly MatchedPair[], years: readonly number[], tolerances: ReconciliationSettings): ScopeTotals[] {
   const byYear = new Map<number, { region: ScopeSums; deps: Map<string, ScopeSums> }>(years.map((y) => [y, { region: new ScopeSums(), deps: new Map() }]));
   for (const m of matched) {
     const y = byYear.get(m.annee);
