@@ -156,35 +156,41 @@ export function reconcileWithAsp(
   const years = [...returnYears].filter((y) => aspYears.has(y)).sort((a, b) => a - b);
   const compared = new Set(years);
 
-  // Returns of the compared years, indexed by year and SIRET, and by year and short annexe.
-  const bySiret = new Map<string, number[]>();
-  const byAnnexe = new Map<string, number[]>();
+  // Returns of the compared years, indexed by year then SIRET, and by year then short annexe
+  // (maps of maps: no key string built per return and per row).
+  const bySiret = new Map<number, Map<string, number[]>>(years.map((y) => [y, new Map()]));
+  const byAnnexe = new Map<number, Map<string, number[]>>(years.map((y) => [y, new Map()]));
   returns.forEach((r, i) => {
     if (r.annee === undefined || !compared.has(r.annee)) return;
-    if (r.siret) push(bySiret, `${r.annee}|${r.siret}`, i);
-    if (r.annexe) push(byAnnexe, `${r.annee}|${r.annexe}`, i);
+    if (r.siret) push(bySiret.get(r.annee)!, r.siret, i);
+    if (r.annexe) push(byAnnexe.get(r.annee)!, r.annexe, i);
   });
   const used = new Set<number>();
   const pairOf = new Map<number, { ret: number; key: MatchKey }>();
-  const take = (rowIndex: number, candidates: readonly number[] | undefined, key: MatchKey, accept: (i: number) => boolean = () => true) => {
-    if (pairOf.has(rowIndex) || !candidates) return;
-    const ret = candidates.find((i) => !used.has(i) && accept(i));
-    if (ret === undefined) return;
-    used.add(ret);
-    pairOf.set(rowIndex, { ret, key });
+  /** Pairs row k with the first candidate not yet paired (with `annexe`: the first of that annexe). */
+  const take = (k: number, candidates: readonly number[] | undefined, key: MatchKey, annexe?: string) => {
+    if (!candidates || pairOf.has(k)) return;
+    for (const i of candidates) {
+      if (used.has(i) || (annexe !== undefined && returns[i]!.annexe !== annexe)) continue;
+      used.add(i);
+      pairOf.set(k, { ret: i, key });
+      return;
+    }
   };
-  const inYear = (row: AspRow) => row.annee !== undefined && compared.has(row.annee);
   // Three passes, so that an SIRET with several annexes (an ACI and an AI, say) pairs each
   // return with its own annexe before any SIRET-only pairing takes one at random.
-  rows.forEach((row, k) => {
-    if (inYear(row) && row.siret && row.annexe) take(k, bySiret.get(`${row.annee}|${row.siret}`), 'siret', (i) => returns[i]!.annexe === row.annexe);
-  });
-  rows.forEach((row, k) => {
-    if (inYear(row) && row.siret) take(k, bySiret.get(`${row.annee}|${row.siret}`), 'siret');
-  });
-  rows.forEach((row, k) => {
-    if (inYear(row) && row.annexe) take(k, byAnnexe.get(`${row.annee}|${row.annexe}`), 'annexe');
-  });
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (row.annee !== undefined && row.siret && row.annexe) take(k, bySiret.get(row.annee)?.get(row.siret), 'siret', row.annexe);
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (row.annee !== undefined && row.siret) take(k, bySiret.get(row.annee)?.get(row.siret), 'siret');
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (row.annee !== undefined && row.annexe) take(k, byAnnexe.get(row.annee)?.get(row.annexe), 'annexe');
+  }
 
   // Every pair's compared figures in one table (ours, then the ASP's, per figure of COMPARED;
   // NaN where a side does not give it): one allocation for all, read by the totals and the flags
