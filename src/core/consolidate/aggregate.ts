@@ -43,22 +43,27 @@ export function reduceReturns(records: readonly ReturnRecord[]): Float64Array {
 
 function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
   const values = r.values as Readonly<Record<string, unknown>>;
-  // The split groups this return gives a member of (their blank members then count 0).
+  // One walk over the return's own keys (a look-up of each of the 35 codes in objects of many
+  // shapes costs more): each summed value, and the split groups the return gives a member of.
+  out.fill(Number.NaN, at, at + SUMMED_CODES.length);
+  SEEN.fill(0);
   let given = 0;
-  for (let g = 0; g < SPLIT_GROUPS.length; g++) {
-    for (const code of SPLIT_GROUPS[g]!) {
-      if (isGivenNumber(values[code])) {
-        given |= 1 << g;
-        break;
-      }
-    }
+  for (const key in values) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    const g = GROUP_OF_CODE.get(key);
+    if (g !== undefined && isGivenNumber(raw)) given |= 1 << g;
+    const slot = SLOT_OF.get(key);
+    if (slot === undefined) continue;
+    SEEN[slot] = 1;
+    if (isGivenNumber(raw)) out[at + slot] = raw;
   }
-  for (let i = 0; i < SUMMED_CODES.length; i++) {
-    const raw = values[SUMMED_CODES[i]!];
-    if (raw === undefined) {
+  // A blank member of a split group the return gives: 0 (a sector not worked).
+  if (given !== 0) {
+    for (let i = 0; i < SUMMED_CODES.length; i++) {
       const g = GROUP_OF_SLOT[i]!;
-      out[at + i] = g >= 0 && (given & (1 << g)) !== 0 ? 0 : Number.NaN;
-    } else out[at + i] = isGivenNumber(raw) ? raw : Number.NaN;
+      if (g >= 0 && SEEN[i] === 0 && (given & (1 << g)) !== 0) out[at + i] = 0;
+    }
   }
   for (let i = 0; i < DERIVED.length; i++) {
     let n = 0;
@@ -83,6 +88,10 @@ const SPLIT_GROUPS: readonly (readonly string[])[] = [
 ].map((group) => (INDICATORS as readonly IndicatorDef[]).filter((d) => d.group === group).map((d) => d.code));
 if (SPLIT_GROUPS.length > 30) throw new Error('Trop de groupes ventilés pour un masque de bits.');
 const GROUP_OF_SLOT = Int32Array.from(SUMMED_CODES, (code) => SPLIT_GROUPS.findIndex((g) => g.includes(code)));
+const GROUP_OF_CODE = new Map(SPLIT_GROUPS.flatMap((codes, g) => codes.map((c) => [c, g] as const)));
+const SLOT_OF = new Map(SUMMED_CODES.map((c, i) => [c, i]));
+/** Scratch of reduceInto: which summed codes the return holds (given or not). */
+const SEEN = new Uint8Array(SUMMED_CODES.length);
 
 /** Positions in SUMMED_CODES of each derived indicator's operands (-1: not a summed indicator), flattened. */
 function flatten(lists: readonly (readonly string[])[]): { start: Int32Array; slots: Int32Array } {
