@@ -1,6 +1,6 @@
 import type { SiaeKind } from '../../schema/index.js';
 import type { ReturnRecord, ValidationIssue } from '../records.js';
-import { GroupAccumulator, groupMapKey, reduceReturns } from './aggregate.js';
+import { GroupAccumulator, groupMapKey, reduceReturns, rememberReduced } from './aggregate.js';
 import { cmp, compareSources, deduplicate, describeSource } from './dedup.js';
 import { exclusionReasons, indexErrors } from './exclusions.js';
 import type {
@@ -116,7 +116,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     anomalies.push({ code: 'mixed-periods', severity: 'avertissement', file: '', message: periodNotice });
   }
 
-  return {
+  const result: ConsolidationResult = {
     periods,
     mixedPeriods,
     periodNotice,
@@ -127,6 +127,8 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     sources: summarizeSources(input, kept, excluded, duplicates, resolved),
     anomalies,
   };
+  rememberReduced(result, reduced);
+  return result;
 }
 
 function placeKey(file: string, sheet: string, row: number | undefined): string {
