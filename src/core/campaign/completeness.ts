@@ -104,19 +104,18 @@ interface Status {
 
 const RETAINED: Status = { state: 'retenu' };
 
-/** The state of each return handed to consolidation (one shared object for every retained return). */
-function returnStatuses(result: ConsolidationResult, records: readonly ReturnRecord[]): Map<ReturnRecord, Status> {
+/** The state of a return handed to consolidation (one shared object for every retained return). */
+function returnStatuses(result: ConsolidationResult): (r: ReturnRecord) => Status {
   const kept = new Set(result.kept);
   const excluded = new Map(result.excluded.map((e) => [e.record, e.reasons] as const));
   const dropped = new Map<string, string>();
   for (const d of result.duplicates) for (const s of d.dropped) dropped.set(placeKey(s), `doublon du retour de ${describe(d.kept)} (${d.reason})`);
-  const out = new Map<ReturnRecord, Status>();
-  for (const r of records) {
-    if (kept.has(r)) out.set(r, RETAINED);
-    else if (excluded.has(r)) out.set(r, { state: 'ecarte', motif: excluded.get(r)!.join(' ; ') });
-    else out.set(r, { state: 'doublon', motif: dropped.get(placeKey(r.source)) ?? 'retour en double' });
-  }
-  return out;
+  return (r) => {
+    if (kept.has(r)) return RETAINED;
+    const reasons = excluded.get(r);
+    if (reasons) return { state: 'ecarte', motif: reasons.join(' ; ') };
+    return { state: 'doublon', motif: dropped.get(placeKey(r.source)) ?? 'retour en double' };
+  };
 }
 
 function describe(s: ReturnSource): string {
@@ -134,7 +133,7 @@ export function computeCompleteness(input: CompletenessInput): Completeness {
     if (e.annexe !== undefined && !byAnnexe.has(e.annexe)) byAnnexe.set(e.annexe, i);
   });
 
-  const statuses = returnStatuses(result, input.records);
+  const statusOf = returnStatuses(result);
   // Per SIAE of the référentiel, index for index: its best status so far (undefined: nothing
   // received), its returns (the deciding one first) and its returns set aside as duplicates.
   const best: (Status | undefined)[] = new Array<Status | undefined>(entries.length).fill(undefined);
@@ -144,7 +143,7 @@ export function computeCompleteness(input: CompletenessInput): Completeness {
   for (const r of input.records) {
     const v = r.values;
     if (periode !== undefined && typeof v.annee === 'number' && v.annee !== periode) continue;
-    const status = statuses.get(r)!;
+    const status = statusOf(r);
     // The annexe's short form only when the SIRET does not find the SIAE.
     let i = typeof v.siret === 'string' ? bySiret.get(v.siret) : undefined;
     if (i === undefined && typeof v.annexe_financiere === 'string') i = byAnnexe.get(shortAnnexe(v.annexe_financiere));

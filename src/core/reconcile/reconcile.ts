@@ -149,9 +149,16 @@ export function reconcileWithAsp(
   extract: AspExtract,
   tolerances: ReconciliationSettings = DEFAULT_RECONCILIATION_SETTINGS,
 ): Reconciliation {
-  const returns = kept.map(returnEntry);
+  // What matching needs of each return, in plain arrays (an entry is made only for the returns
+  // listed on one side, and a matched SIAE's fields are read from its return).
+  const annees = kept.map((r) => num(r.values.annee));
+  const sirets = kept.map((r) => str(r.values.siret));
+  const annexes = kept.map((r) => {
+    const a = str(r.values.annexe_financiere);
+    return a !== undefined ? shortAnnexe(a) : undefined;
+  });
   const rows = extract.rows;
-  const returnYears = new Set(returns.map((r) => r.annee).filter((y): y is number => y !== undefined));
+  const returnYears = new Set(annees.filter((y): y is number => y !== undefined));
   const aspYears = new Set(rows.map((r) => r.annee).filter((y): y is number => y !== undefined));
   const years = [...returnYears].filter((y) => aspYears.has(y)).sort((a, b) => a - b);
   const compared = new Set(years);
@@ -160,18 +167,19 @@ export function reconcileWithAsp(
   // (maps of maps: no key string built per return and per row).
   const bySiret = new Map<number, Map<string, number[]>>(years.map((y) => [y, new Map()]));
   const byAnnexe = new Map<number, Map<string, number[]>>(years.map((y) => [y, new Map()]));
-  returns.forEach((r, i) => {
-    if (r.annee === undefined || !compared.has(r.annee)) return;
-    if (r.siret) push(bySiret.get(r.annee)!, r.siret, i);
-    if (r.annexe) push(byAnnexe.get(r.annee)!, r.annexe, i);
-  });
+  for (let i = 0; i < kept.length; i++) {
+    const annee = annees[i];
+    if (annee === undefined || !compared.has(annee)) continue;
+    if (sirets[i]) push(bySiret.get(annee)!, sirets[i]!, i);
+    if (annexes[i]) push(byAnnexe.get(annee)!, annexes[i]!, i);
+  }
   const used = new Set<number>();
   const pairOf = new Map<number, { ret: number; key: MatchKey }>();
   /** Pairs row k with the first candidate not yet paired (with `annexe`: the first of that annexe). */
   const take = (k: number, candidates: readonly number[] | undefined, key: MatchKey, annexe?: string) => {
     if (!candidates || pairOf.has(k)) return;
     for (const i of candidates) {
-      if (used.has(i) || (annexe !== undefined && returns[i]!.annexe !== annexe)) continue;
+      if (used.has(i) || (annexe !== undefined && annexes[i] !== annexe)) continue;
       used.add(i);
       pairOf.set(k, { ret: i, key });
       return;
@@ -199,9 +207,8 @@ export function reconcileWithAsp(
   const matched: MatchedPair[] = [];
   for (const [k, { ret, key }] of pairOf) {
     const row = rows[k]!;
-    const r = returns[ret]!;
     const record = kept[ret]!;
-    const kind = r.kind ?? row.typeSiae;
+    const kind = kindOf(record.values.type_siae) ?? row.typeSiae;
     const at = matched.length * FIGURES_PER_ROW;
     let flagged = 0;
     for (const i of comparedFor(kind)) {
@@ -216,10 +223,10 @@ export function reconcileWithAsp(
       new MatchedPair(
         {
           annee: row.annee!,
-          siret: r.siret ?? row.siret,
-          annexe: r.annexe ?? row.annexe,
-          nom: r.nom ?? row.denomination,
-          departement: r.departement ?? row.departement,
+          siret: sirets[ret] ?? row.siret,
+          annexe: annexes[ret] ?? row.annexe,
+          nom: str(record.values.raison_sociale) ?? row.denomination,
+          departement: str(record.values.departement) ?? row.departement,
           kind,
           matchedBy: key,
           returnSource: record.source,
@@ -235,9 +242,10 @@ export function reconcileWithAsp(
   matched.sort(byPlace);
 
   const returnsOnly: SideEntry[] = [];
-  returns.forEach((r, i) => {
-    if (r.annee !== undefined && compared.has(r.annee) && !used.has(i)) returnsOnly.push(r);
-  });
+  for (let i = 0; i < kept.length; i++) {
+    const annee = annees[i];
+    if (annee !== undefined && compared.has(annee) && !used.has(i)) returnsOnly.push(returnEntry(kept[i]!));
+  }
   returnsOnly.sort(byPlace);
   // Rows without a year cannot be paired with anything: listed, so that they are seen.
   const aspOnly: SideEntry[] = [];
