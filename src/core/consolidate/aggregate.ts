@@ -123,6 +123,9 @@ const NUM_END = SUMMED_CODES.length + DERIVED.length;
 /** Numbers per return in a table of reduceReturns. */
 export const REDUCED_STRIDE = NUM_END + DERIVED.length;
 
+const NO_SUM: IndicatorSum = Object.freeze({ value: undefined, count: 0 });
+const NO_DERIVED: DerivedAggregate = Object.freeze({ value: Object.freeze({ status: 'sans_donnee' as const }), count: 0, numerator: undefined, denominator: undefined });
+
 /** Running totals of one group; returns must be added in the canonical order for exact sums. */
 export class GroupAccumulator {
   readonly members: number[] = [];
@@ -176,15 +179,21 @@ export class GroupAccumulator {
   }
 
   finish(): GroupAggregate {
+    // A figure no return of the group gives is the same everywhere: one shared object (a
+    // national run has thousands of groups, each keeping an object per figure).
     const sums: Record<string, IndicatorSum> = {};
     for (let i = 0; i < SUMMED_CODES.length; i++) {
       const count = this.sumCounts[i]!;
-      sums[SUMMED_CODES[i]!] = { value: count > 0 ? this.sums[i]! : undefined, count };
+      sums[SUMMED_CODES[i]!] = count > 0 ? { value: this.sums[i]!, count } : NO_SUM;
     }
     const derived: Record<string, DerivedAggregate> = {};
     for (let i = 0; i < DERIVED.length; i++) {
       const d = DERIVED[i]!;
       const count = this.derivedCounts[i]!;
+      if (count === 0) {
+        derived[d.code] = NO_DERIVED;
+        continue;
+      }
       const numerator = count > 0 ? this.num[i]! : undefined;
       const denominator = count > 0 && d.kind === 'ratio' ? this.den[i]! : undefined;
       derived[d.code] = { value: derivedValue(d, numerator, denominator), count, numerator, denominator };
