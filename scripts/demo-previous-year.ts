@@ -11,6 +11,7 @@ import type { ReferenceInput } from '../src/core/campaign/index.js';
 import { generatePreviousDemoYear } from '../src/core/demo/index.js';
 import { writeDemoFiles } from '../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../src/hosts/xlsx/write/index.js';
+import { buildRunWorkbook } from '../src/core/run/index.js';
 
 export interface PreviousDemoYear {
   readonly reference: ReferenceInput;
@@ -28,7 +29,7 @@ export async function previousDemoYear(dataDir: string, log: (line: string) => v
   }
   const path = join(dataDir, `consolidation-${region.annee}.xlsx`);
   const run = await consolidateFiles([returnsDir], { exclude: [path] });
-  const failed = await writeAtomically(path, await writeWorkbookModel(run.model));
+  const failed = await writeAtomically(path, await writeWorkbookModel(buildRunWorkbook(run)));
   if (failed) throw new Error(failed);
   const reference = await readReferenceFile(path);
   if (typeof reference === 'string') throw new Error(reference);

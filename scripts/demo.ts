@@ -23,6 +23,7 @@ import { writeWorkbookModel } from '../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, formatNumberFr } from '../src/schema/index.js';
 import { evolutionSummary } from '../src/core/evolution/index.js';
 import { previousDemoYear } from './demo-previous-year.js';
+import { buildRunWorkbook } from '../src/core/run/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'demo-data');
@@ -57,7 +58,7 @@ if (!existsSync(referentielPath)) {
 // The same run as `iae consolidate --referentiel --asp --reference` and the task pane (src/core/run): the default plan, the same workbook.
 const previous = await previousDemoYear(dataDir, (line) => console.log(line));
 const run = await consolidateFiles([returnsDir], { exclude: [out], referentielPath, aspPath, reference: previous.reference, referencePath: previous.path });
-const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
+const failed = await writeAtomically(out, await writeWorkbookModel(buildRunWorkbook(run)));
 if (failed) throw new Error(failed);
 
 const { result } = run;

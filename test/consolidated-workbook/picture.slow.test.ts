@@ -21,6 +21,7 @@ import { siretOf } from '../core/consolidate/arbitraries.js';
 import { convertWithLibreOffice, describeWithLibreOffice } from '../helpers/libreoffice.js';
 import { previousDemoYear } from '../../scripts/demo-previous-year.js';
 import { childrenNamed, parseXml, type XmlElement } from '../helpers/xml.js';
+import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 const ARTIFACTS = 'test-artifacts/consolidation';
 
@@ -140,7 +141,7 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
       referentielPath: relative(process.cwd(), referentielPath),
     });
     // The workbook exactly as `iae consolidate` writes it (the one run's model).
-    const bytes = await writeWorkbookModel(run.model);
+    const bytes = await writeWorkbookModel(buildRunWorkbook(run));
     xlsxPath = join(ARTIFACTS, 'consolidation.xlsx');
     writeFileSync(xlsxPath, bytes);
     parts = unzipSync(bytes);

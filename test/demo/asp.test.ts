@@ -8,6 +8,7 @@ import { SHEET_RAPPROCHEMENT } from '../../src/core/consolidated-workbook/index.
 import { demoAspExtract, generateDemoRegion, type DemoAspExtract } from '../../src/core/demo/index.js';
 import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
+import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 describe('the demo with its ASP extract (files written, read, reconciled)', () => {
   let run: ConsolidationRun;
@@ -45,6 +46,6 @@ describe('the demo with its ASP extract (files written, read, reconciled)', () =
     expect(flagged.map((m) => m.siret).sort()).toEqual([...demo.differing].sort());
     for (const m of flagged) expect(m.gaps.filter((g) => g.flagged).map((g) => g.code)).toEqual(['personnes', 'sorties_emploi_durable']);
     expect(demo.differing.length).toBeGreaterThanOrEqual(5);
-    expect(run.model.sheets.some((s) => s.name === SHEET_RAPPROCHEMENT)).toBe(true);
+    expect(buildRunWorkbook(run).sheets.some((s) => s.name === SHEET_RAPPROCHEMENT)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, generatePre
 import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { DEFAULT_SETTINGS, evaluateRules, makeReturnSchema } from '../../src/schema/index.js';
 import { previousDemoYear, type PreviousDemoYear } from '../../scripts/demo-previous-year.js';
+import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 describe('the demo year N−1', () => {
   it('is the year before, deterministic, with fewer SIAE than year N, every return valid', () => {
@@ -48,7 +49,7 @@ describe('the demo with its second year (real files, as npm run demo does)', () 
     expect(run.evolution?.previous).toEqual({ periode: 2012, origin: { kind: 'reference', file: 'consolidation-2012.xlsx' } });
     expect(run.evolution?.current.periode).toBe(2013);
     expect(run.evolution?.warnings).toEqual([]);
-    expect(run.model.sheets.map((s) => s.name)).toContain('Évolution');
+    expect(buildRunWorkbook(run).sheets.map((s) => s.name)).toContain('Évolution');
     const siae = run.evolution!.lines.find((l) => l.departement === null && l.code === 'nombre_siae')!;
     expect(siae).toMatchObject({ previous: generatePreviousDemoYear().siae.length, current: 407 });
     // Every département of both years, every figure compared.

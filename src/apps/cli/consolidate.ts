@@ -9,7 +9,7 @@ import { HEADLINE_CODES, type HeadlineKey } from '../../core/consolidate/index.j
 import { figureLabel } from '../../core/consolidate/index.js';
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS } from '../../core/objectives/index.js';
 import { completenessLines, type Referentiel } from '../../core/campaign/index.js';
-import { referentielFromInput, runConsolidation, runJson, runVerdict, secondInputMessage, type ConsolidationRun as CoreRun, type PlanSource } from '../../core/run/index.js';
+import { buildRunWorkbook, referentielFromInput, runConsolidation, runJson, runVerdict, secondInputMessage, type ConsolidationRun as CoreRun, type PlanSource } from '../../core/run/index.js';
 import { readXlsx } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
@@ -328,7 +328,7 @@ export const command: Command = {
       },
     });
     if (out !== undefined) {
-      const failed = await writeAtomically(out, await writeWorkbookModel(run.model));
+      const failed = await writeAtomically(out, await writeWorkbookModel(buildRunWorkbook(run)));
       if (failed) {
         io.err(`${failed}\n`);
         return EXIT_USAGE;

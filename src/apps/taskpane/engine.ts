@@ -12,6 +12,7 @@ import { departementLabel } from '../../core/consolidated-workbook/scopes.js';
 import type { GridWorkbook } from '../../core/grid.js';
 import type { ObjectiveProgress } from '../../core/objectives/index.js';
 import {
+  buildRunWorkbook,
   consolidatedIgnoredMessage,
   formatFigure,
   isConsolidatedWorkbook,
@@ -129,7 +130,7 @@ export function outcomeOf(run: ConsolidationRun): ConsolidationOutcome {
     planLabel: run.planLabel,
     planIssues: run.plan.issues,
     problems: run.problems,
-    model: run.model,
+    model: buildRunWorkbook(run),
     anomalies: run.anomalies,
   };
 }

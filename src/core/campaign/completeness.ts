@@ -102,19 +102,20 @@ interface Status {
   readonly motif?: string;
 }
 
-/** The state of each return handed to consolidation. */
-function returnStatuses(result: ConsolidationResult, records: readonly ReturnRecord[]): Map<ReturnRecord, Status> {
+const RETAINED: Status = { state: 'retenu' };
+
+/** The state of a return handed to consolidation (one shared object for every retained return). */
+function returnStatuses(result: ConsolidationResult): (r: ReturnRecord) => Status {
   const kept = new Set(result.kept);
   const excluded = new Map(result.excluded.map((e) => [e.record, e.reasons] as const));
   const dropped = new Map<string, string>();
   for (const d of result.duplicates) for (const s of d.dropped) dropped.set(placeKey(s), `doublon du retour de ${describe(d.kept)} (${d.reason})`);
-  const out = new Map<ReturnRecord, Status>();
-  for (const r of records) {
-    if (kept.has(r)) out.set(r, { state: 'retenu' });
-    else if (excluded.has(r)) out.set(r, { state: 'ecarte', motif: excluded.get(r)!.join(' ; ') });
-    else out.set(r, { state: 'doublon', motif: dropped.get(placeKey(r.source)) ?? 'retour en double' });
-  }
-  return out;
+  return (r) => {
+    if (kept.has(r)) return RETAINED;
+    const reasons = excluded.get(r);
+    if (reasons) return { state: 'ecarte', motif: reasons.join(' ; ') };
+    return { state: 'doublon', motif: dropped.get(placeKey(r.source)) ?? 'retour en double' };
+  };
 }
 
 function describe(s: ReturnSource): string {
@@ -132,16 +133,20 @@ export function computeCompleteness(input: CompletenessInput): Completeness {
     if (e.annexe !== undefined && !byAnnexe.has(e.annexe)) byAnnexe.set(e.annexe, i);
   });
 
-  const statuses = returnStatuses(result, input.records);
-  const best: (Status & { returns: ReturnSource[]; duplicates: number })[] = entries.map(() => ({ state: 'doublon', returns: [], duplicates: 0 }));
-  const got = entries.map(() => false);
+  const statusOf = returnStatuses(result);
+  // Per SIAE of the référentiel, index for index: its best status so far (undefined: nothing
+  // received), its returns (the deciding one first) and its returns set aside as duplicates.
+  const best: (Status | undefined)[] = new Array<Status | undefined>(entries.length).fill(undefined);
+  const received: ReturnSource[][] = entries.map(() => []);
+  const duplicates = new Uint32Array(entries.length);
   const outside: OutsideReturn[] = [];
   for (const r of input.records) {
     const v = r.values;
     if (periode !== undefined && typeof v.annee === 'number' && v.annee !== periode) continue;
-    const status = statuses.get(r)!;
-    const annexe = typeof v.annexe_financiere === 'string' ? shortAnnexe(v.annexe_financiere) : undefined;
-    const i = (typeof v.siret === 'string' ? bySiret.get(v.siret) : undefined) ?? (annexe !== undefined ? byAnnexe.get(annexe) : undefined);
+    const status = statusOf(r);
+    // The annexe's short form only when the SIRET does not find the SIAE.
+    let i = typeof v.siret === 'string' ? bySiret.get(v.siret) : undefined;
+    if (i === undefined && typeof v.annexe_financiere === 'string') i = byAnnexe.get(shortAnnexe(v.annexe_financiere));
     if (i === undefined) {
       outside.push({
         source: r.source,
@@ -154,19 +159,19 @@ export function computeCompleteness(input: CompletenessInput): Completeness {
       });
       continue;
     }
-    const b = best[i]!;
-    if (status.state === 'doublon') b.duplicates++;
-    if (!got[i] || RANK[status.state] > RANK[b.state]) {
-      best[i] = { ...status, returns: [r.source, ...b.returns], duplicates: b.duplicates };
-      got[i] = true;
-    } else b.returns.push(r.source);
+    if (status.state === 'doublon') duplicates[i]!++;
+    const b = best[i];
+    if (b === undefined || RANK[status.state] > RANK[b.state]) {
+      best[i] = status;
+      received[i]!.unshift(r.source);
+    } else received[i]!.push(r.source);
   }
 
   const siae: SiaeFollowUp[] = entries.map((entry, i) => {
-    const b = best[i]!;
-    if (!got[i]) return { entry, state: 'manquant', returns: [], duplicates: 0 };
+    const b = best[i];
+    if (b === undefined) return { entry, state: 'manquant', returns: [], duplicates: 0 };
     // A duplicate of a retained or excluded SIAE is the same SIAE: only the winner's state counts.
-    return { entry, state: b.state, ...(b.motif !== undefined && b.state !== 'retenu' ? { motif: b.motif } : {}), returns: b.returns, duplicates: b.duplicates };
+    return { entry, state: b.state, ...(b.motif !== undefined && b.state !== 'retenu' ? { motif: b.motif } : {}), returns: received[i]!, duplicates: duplicates[i]! };
   });
 
   const deps = departementsOfRegion(input.regionCode).map((d) => d.code);

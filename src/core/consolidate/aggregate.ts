@@ -1,9 +1,10 @@
 import {
   DERIVED,
+  INDICATORS,
   SUMMED_INDICATORS,
   derivedValue,
-  effectiveNumber,
   type DerivedCode,
+  type IndicatorDef,
   type SiaeKind,
 } from '../../schema/index.js';
 import type { ReturnRecord } from '../records.js';
@@ -25,35 +26,105 @@ export interface ReducedReturn {
 }
 
 export function reduceReturn(r: ReturnRecord): ReducedReturn {
-  // effectiveNumber once per summed indicator (it decides blank versus zero); the derived
-  // indicators' operands are summed indicators, added up as sumOf does.
-  const sums = new Float64Array(SUMMED_CODES.length);
-  SUMMED_CODES.forEach((code, i) => {
-    sums[i] = effectiveNumber(r.values, code) ?? Number.NaN;
-  });
-  const num = new Float64Array(DERIVED.length);
-  const den = new Float64Array(DERIVED.length);
-  OPERANDS.forEach((op, i) => {
-    let n = 0;
-    for (const k of op.numerator) n += k < 0 ? Number.NaN : sums[k]!;
-    let m = 0;
-    for (const k of op.denominator) m += k < 0 ? Number.NaN : sums[k]!;
-    if (n !== n || m !== m) {
-      num[i] = Number.NaN;
-      den[i] = Number.NaN;
-    } else {
-      num[i] = n;
-      den[i] = m;
-    }
-  });
-  return { sums, num, den };
+  const row = new Float64Array(REDUCED_STRIDE);
+  reduceInto(r, row, 0);
+  return { sums: row.subarray(0, SUMMED_CODES.length), num: row.subarray(SUMMED_CODES.length, NUM_END), den: row.subarray(NUM_END) };
 }
 
-/** Positions in SUMMED_CODES of each derived indicator's operands (-1: not a summed indicator). */
-const OPERANDS = DERIVED.map((d) => ({
-  numerator: d.numerator.map((c) => SUMMED_CODES.indexOf(c)),
-  denominator: d.kind === 'ratio' ? d.denominator.map((c) => SUMMED_CODES.indexOf(c)) : [],
-}));
+/**
+ * Many returns reduced into one table (a typed array each would cost more than the reduction):
+ * row i, from i × REDUCED_STRIDE, holds the return's sums, then numerators, then denominators.
+ */
+export function reduceReturns(records: readonly ReturnRecord[]): Float64Array {
+  const table = new Float64Array(records.length * REDUCED_STRIDE);
+  for (let i = 0; i < records.length; i++) reduceInto(records[i]!, table, i * REDUCED_STRIDE);
+  return table;
+}
+
+/**
+ * The table of reduceReturns a consolidation made of its kept returns, kept beside its result
+ * (weakly: it goes with the result) so that the per-network sums of the same run read it again
+ * rather than reduce every return a second time.
+ */
+const REDUCED_OF = new WeakMap<object, Float64Array>();
+export function rememberReduced(result: object, table: Float64Array): void {
+  REDUCED_OF.set(result, table);
+}
+/** The table of `result.kept` (reduced now if the consolidation did not keep it). */
+export function reducedOf(result: { readonly kept: readonly ReturnRecord[] }): Float64Array {
+  return REDUCED_OF.get(result) ?? reduceReturns(result.kept);
+}
+
+function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
+  const values = r.values as Readonly<Record<string, unknown>>;
+  // One walk over the return's own keys (a look-up of each of the 35 codes in objects of many
+  // shapes costs more): each summed value, and the split groups the return gives a member of.
+  out.fill(Number.NaN, at, at + SUMMED_CODES.length);
+  SEEN.fill(0);
+  let given = 0;
+  for (const key in values) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    const g = GROUP_OF_CODE.get(key);
+    if (g !== undefined && isGivenNumber(raw)) given |= 1 << g;
+    const slot = SLOT_OF.get(key);
+    if (slot === undefined) continue;
+    SEEN[slot] = 1;
+    if (isGivenNumber(raw)) out[at + slot] = raw;
+  }
+  // A blank member of a split group the return gives: 0 (a sector not worked).
+  if (given !== 0) {
+    for (let i = 0; i < SUMMED_CODES.length; i++) {
+      const g = GROUP_OF_SLOT[i]!;
+      if (g >= 0 && SEEN[i] === 0 && (given & (1 << g)) !== 0) out[at + i] = 0;
+    }
+  }
+  for (let i = 0; i < DERIVED.length; i++) {
+    let n = 0;
+    for (let k = NUM_START[i]!; k < NUM_START[i + 1]!; k++) n += NUM_SLOTS[k]! < 0 ? Number.NaN : out[at + NUM_SLOTS[k]!]!;
+    let m = 0;
+    for (let k = DEN_START[i]!; k < DEN_START[i + 1]!; k++) m += DEN_SLOTS[k]! < 0 ? Number.NaN : out[at + DEN_SLOTS[k]!]!;
+    const both = n === n && m === m;
+    out[at + SUMMED_CODES.length + i] = both ? n : Number.NaN;
+    out[at + NUM_END + i] = both ? m : Number.NaN;
+  }
+}
+
+/**
+ * The schema's reading of a number (effectiveNumber, src/schema/values.ts), resolved once for
+ * every summed indicator so that a return is read in one loop without a look-up per code:
+ * a given number counts if finite and ≥ 0; a blank member of a split group (hours by sector)
+ * counts 0 once the return gives another member; any other blank or text is missing.
+ */
+const isGivenNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const SPLIT_GROUPS: readonly (readonly string[])[] = [
+  ...new Set((INDICATORS as readonly IndicatorDef[]).flatMap((d) => (d.group ? [d.group] : []))),
+].map((group) => (INDICATORS as readonly IndicatorDef[]).filter((d) => d.group === group).map((d) => d.code));
+if (SPLIT_GROUPS.length > 30) throw new Error('Trop de groupes ventilés pour un masque de bits.');
+const GROUP_OF_SLOT = Int32Array.from(SUMMED_CODES, (code) => SPLIT_GROUPS.findIndex((g) => g.includes(code)));
+const GROUP_OF_CODE = new Map(SPLIT_GROUPS.flatMap((codes, g) => codes.map((c) => [c, g] as const)));
+const SLOT_OF = new Map(SUMMED_CODES.map((c, i) => [c, i]));
+/** Scratch of reduceInto: which summed codes the return holds (given or not). */
+const SEEN = new Uint8Array(SUMMED_CODES.length);
+
+/** Positions in SUMMED_CODES of each derived indicator's operands (-1: not a summed indicator), flattened. */
+function flatten(lists: readonly (readonly string[])[]): { start: Int32Array; slots: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  const slots: number[] = [];
+  lists.forEach((l, i) => {
+    for (const c of l) slots.push(SUMMED_CODES.indexOf(c));
+    start[i + 1] = slots.length;
+  });
+  return { start, slots: Int32Array.from(slots) };
+}
+const { start: NUM_START, slots: NUM_SLOTS } = flatten(DERIVED.map((d) => d.numerator));
+const { start: DEN_START, slots: DEN_SLOTS } = flatten(DERIVED.map((d) => (d.kind === 'ratio' ? d.denominator : [])));
+const NUM_END = SUMMED_CODES.length + DERIVED.length;
+/** Numbers per return in a table of reduceReturns. */
+export const REDUCED_STRIDE = NUM_END + DERIVED.length;
+
+const NO_SUM: IndicatorSum = Object.freeze({ value: undefined, count: 0 });
+const NO_DERIVED: DerivedAggregate = Object.freeze({ value: Object.freeze({ status: 'sans_donnee' as const }), count: 0, numerator: undefined, denominator: undefined });
 
 /** Running totals of one group; returns must be added in the canonical order for exact sums. */
 export class GroupAccumulator {
@@ -85,19 +156,48 @@ export class GroupAccumulator {
     }
   }
 
+  /** add, for row `index` of a table of reduceReturns. */
+  addRow(index: number, table: Float64Array): void {
+    this.members.push(index);
+    const at = index * REDUCED_STRIDE;
+    const n = SUMMED_CODES.length;
+    for (let i = 0; i < n; i++) {
+      const v = table[at + i]!;
+      if (v === v) {
+        this.sums[i]! += v;
+        this.sumCounts[i]!++;
+      }
+    }
+    for (let i = 0; i < this.num.length; i++) {
+      const x = table[at + n + i]!;
+      if (x === x) {
+        this.num[i]! += x;
+        this.den[i]! += table[at + NUM_END + i]!;
+        this.derivedCounts[i]!++;
+      }
+    }
+  }
+
   finish(): GroupAggregate {
+    // A figure no return of the group gives is the same everywhere: one shared object (a
+    // national run has thousands of groups, each keeping an object per figure).
     const sums: Record<string, IndicatorSum> = {};
-    SUMMED_CODES.forEach((code, i) => {
+    for (let i = 0; i < SUMMED_CODES.length; i++) {
       const count = this.sumCounts[i]!;
-      sums[code] = { value: count > 0 ? this.sums[i]! : undefined, count };
-    });
+      sums[SUMMED_CODES[i]!] = count > 0 ? { value: this.sums[i]!, count } : NO_SUM;
+    }
     const derived: Record<string, DerivedAggregate> = {};
-    DERIVED.forEach((d, i) => {
+    for (let i = 0; i < DERIVED.length; i++) {
+      const d = DERIVED[i]!;
       const count = this.derivedCounts[i]!;
+      if (count === 0) {
+        derived[d.code] = NO_DERIVED;
+        continue;
+      }
       const numerator = count > 0 ? this.num[i]! : undefined;
       const denominator = count > 0 && d.kind === 'ratio' ? this.den[i]! : undefined;
       derived[d.code] = { value: derivedValue(d, numerator, denominator), count, numerator, denominator };
-    });
+    }
     return { ...this.key, siaeCount: this.members.length, sums, derived, members: this.members };
   }
 }

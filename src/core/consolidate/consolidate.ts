@@ -1,6 +1,6 @@
 import type { SiaeKind } from '../../schema/index.js';
 import { sourceCell, type ReturnRecord, type ValidationIssue } from '../records.js';
-import { GroupAccumulator, groupMapKey, reduceReturn } from './aggregate.js';
+import { GroupAccumulator, groupMapKey, reduceReturns, rememberReduced } from './aggregate.js';
 import { cmp, compareSources, deduplicate, describeSource } from './dedup.js';
 import { exclusionReasons, indexErrors } from './exclusions.js';
 import type {
@@ -41,7 +41,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
   kept.sort(canonicalOrder);
   excluded.sort((a, b) => compareSources(a.record.source, b.record.source));
 
-  const reduced = kept.map(reduceReturn);
+  const reduced = reduceReturns(kept);
   const accumulators = new Map<number, Map<string, GroupAccumulator>>();
   const acc = (periode: number, departement: string | null, kind: SiaeKind | null): GroupAccumulator => {
     let groupsOfPeriod = accumulators.get(periode);
@@ -55,11 +55,10 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     const periode = r.values.annee as number;
     const dep = r.values.departement as string;
     const kind = r.values.type_siae as SiaeKind;
-    const red = reduced[i]!;
-    acc(periode, dep, kind).add(i, red);
-    acc(periode, dep, null).add(i, red);
-    acc(periode, null, kind).add(i, red);
-    acc(periode, null, null).add(i, red);
+    acc(periode, dep, kind).addRow(i, reduced);
+    acc(periode, dep, null).addRow(i, reduced);
+    acc(periode, null, kind).addRow(i, reduced);
+    acc(periode, null, null).addRow(i, reduced);
   });
 
   const byPeriod = new Map<number, PeriodAggregates>();
@@ -118,7 +117,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     anomalies.push({ code: 'mixed-periods', severity: 'avertissement', file: '', message: periodNotice });
   }
 
-  return {
+  const result: ConsolidationResult = {
     periods,
     mixedPeriods,
     periodNotice,
@@ -129,6 +128,8 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     sources: summarizeSources(input, kept, excluded, duplicates, resolved),
     anomalies,
   };
+  rememberReduced(result, reduced);
+  return result;
 }
 
 function placeKey(file: string, sheet: string, row: number | undefined): string {

@@ -46,12 +46,22 @@ export function tableBlock(
   // Beside a wrapped column, every cell of a row starts at the top, level with the wrapped text.
   const alignTop = columns.some((c) => c.style?.wrap) ? ({ vertical: 'top' } as const) : undefined;
   // One object per cell and no temporaries: « Données » holds a cell per indicator of every return.
+  // A style aligned or indented is made once per column and own style, and shared by its cells.
+  const adjusted = columns.map(() => new Map<StyleModel | undefined, StyleModel>());
+  const adjust = (i: number, own: StyleModel | undefined): StyleModel => {
+    let style = adjusted[i]?.get(own);
+    if (style === undefined) {
+      style = { ...own, ...alignTop, ...(indent[i] ? INDENT : {}) };
+      adjusted[i]?.set(own, style);
+    }
+    return style;
+  };
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!;
     const row = top + 1 + k;
     for (let i = 0; i < r.values.length; i++) {
       const own = r.styles?.[i] ?? columns[i]?.style;
-      const style = alignTop || indent[i] ? { ...own, ...alignTop, ...(indent[i] ? INDENT : {}) } : own;
+      const style = alignTop || indent[i] ? adjust(i, own) : own;
       const cell: CellModel = style ? { row, col: left + i, value: r.values[i]!, style } : { row, col: left + i, value: r.values[i]! };
       const extra = r.extras?.[i];
       cells.push(extra ? { ...cell, ...extra } : cell);
@@ -90,10 +100,16 @@ function fitWidth(column: BlockColumn, rows: readonly BlockRow[], i: number, ind
   let width = Math.max(column.width ?? 0, widthForWords(column.header, undefined, true) + (indented ? 2 : 0));
   if (column.style?.wrap) return Math.ceil(Math.max(width, column.width ?? 12));
   const measured = new Map<string, number>();
+  // The same value in the same format shows the same: measured once (a column repeats its values).
+  const seen = new Map<string | undefined, Set<string | number | boolean>>();
   for (const r of rows) {
     const v = r.values[i];
     if (v === null || v === undefined || v === '') continue;
     const fmt = r.styles?.[i]?.numFmt ?? column.style?.numFmt;
+    let values = seen.get(fmt);
+    if (!values) seen.set(fmt, (values = new Set()));
+    if (values.has(v)) continue;
+    values.add(v);
     // Numbers show as a few shapes (« 0 000,0 »), and text repeats down a column: measured once each.
     const shown = displayedText(v, fmt);
     let w = measured.get(shown);

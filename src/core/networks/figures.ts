@@ -4,7 +4,7 @@
  * follow exactly the region's rules (blank versus zero, rates over the returns giving every
  * operand). A plain structure: the sheet, the JSON and the public version read the same one.
  */
-import { GroupAccumulator, reduceReturn, type ReducedReturn } from '../consolidate/aggregate.js';
+import { GroupAccumulator, reducedOf } from '../consolidate/aggregate.js';
 import { cmp } from '../consolidate/dedup.js';
 import type { ConsolidationResult, GroupAggregate } from '../consolidate/types.js';
 import { labelKey } from '../parse/text.js';
@@ -34,18 +34,21 @@ export interface NetworkFigures {
 export function networkFigures(result: ConsolidationResult, networks: readonly NetworkOfReturn[]): NetworkFigures {
   const byPeriod = new Map<number, Map<string, { reseau: string; acc: GroupAccumulator }>>();
   let anyKnown = false;
+  const reduced = reducedOf(result);
+  // A network's key, normalised once per spelling rather than once per return.
+  const keys = new Map<string, string>();
   result.kept.forEach((r, i) => {
     const periode = r.values.annee as number;
     const { reseau, origin } = networks[i] ?? { reseau: NO_NETWORK, origin: 'aucune' };
     if (origin !== 'aucune') anyKnown = true;
     let groups = byPeriod.get(periode);
     if (!groups) byPeriod.set(periode, (groups = new Map()));
-    const key = origin === 'aucune' ? '' : labelKey(reseau);
+    let key = origin === 'aucune' ? '' : keys.get(reseau);
+    if (key === undefined) keys.set(reseau, (key = labelKey(reseau)));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { reseau, acc: new GroupAccumulator({ periode, departement: null, kind: null }) }));
     // Kept returns are in the canonical order, so each network's sums are exact and stable.
-    const red: ReducedReturn = reduceReturn(r);
-    g.acc.add(i, red);
+    g.acc.addRow(i, reduced);
   });
   const periods: PeriodNetworks[] = [];
   for (const periode of result.periods) {

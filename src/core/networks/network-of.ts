@@ -51,14 +51,23 @@ export function networksOfReturns(kept: readonly ReturnRecord[], files: readonly
     const reseau = senderNetwork(f.sender);
     if (reseau) byFile.set(f.file, reseau);
   }
+  // One object per network and origin, shared by its returns (a national run has few networks, many returns).
+  const shared = new Map<NetworkOrigin, Map<string, NetworkOfReturn>>();
+  const of = (reseau: string, origin: NetworkOrigin): NetworkOfReturn => {
+    let byName = shared.get(origin);
+    if (!byName) shared.set(origin, (byName = new Map()));
+    let n = byName.get(reseau);
+    if (!n) byName.set(reseau, (n = { reseau, origin }));
+    return n;
+  };
   return kept.map((r): NetworkOfReturn => {
     const siret = r.values.siret;
     const annexe = r.values.annexe_financiere;
     const fromReferentiel =
       (typeof siret === 'string' ? bySiret.get(siret) : undefined) ?? (typeof annexe === 'string' && annexe ? byAnnexe.get(shortAnnexe(annexe)) : undefined);
-    if (fromReferentiel) return { reseau: fromReferentiel, origin: 'referentiel' };
+    if (fromReferentiel) return of(fromReferentiel, 'referentiel');
     const fromSender = byFile.get(r.source.file);
-    if (fromSender) return { reseau: fromSender, origin: 'emetteur' };
-    return { reseau: NO_NETWORK, origin: 'aucune' };
+    if (fromSender) return of(fromSender, 'emetteur');
+    return of(NO_NETWORK, 'aucune');
   });
 }

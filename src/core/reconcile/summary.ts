@@ -4,7 +4,7 @@ import { formatNumberFr } from '../../schema/index.js';
 
 /** One line (CLI, pane) on the reconciliation with the ASP extract. */
 export function aspSummaryLine(r: Reconciliation): string {
-  const flaggedSiae = r.matched.filter((m) => m.gaps.some((g) => g.flagged)).length;
+  const flaggedSiae = r.matched.reduce((n, m) => n + (m.flagged > 0 ? 1 : 0), 0);
   const years = r.years.length > 0 ? `année(s) ${r.years.join(', ')}` : 'aucune année commune aux retours et à l\'extraction';
   return `Rapprochement ASP (« ${r.file} », ${years}) : ${formatNumberFr(r.matched.length)} SIAE rapprochée(s), ${formatNumberFr(r.flaggedCount)} écart(s) à vérifier sur ${formatNumberFr(flaggedSiae)} SIAE, ${formatNumberFr(r.returnsOnly.length)} SIAE dans les retours seulement, ${formatNumberFr(r.aspOnly.length)} dans l'extraction seulement.`;
 }
@@ -26,6 +26,7 @@ const signed = (n: number) => `${n > 0 ? '+' : ''}${formatNumberFr(n)}`;
 export function flaggedGapLines(r: Reconciliation, limit = FLAGGED_VIEW_LIMIT): { readonly lines: readonly string[]; readonly more: number } {
   const all: { text: string; size: number }[] = [];
   for (const m of r.matched) {
+    if (m.flagged === 0) continue;
     for (const g of m.gaps) {
       if (!g.flagged || g.ours === undefined || g.asp === undefined || g.difference === undefined) continue;
       const who = `${m.nom ?? m.siret ?? m.annexe ?? 'SIAE'} (${[m.departement, m.kind].filter(Boolean).join(', ')})`;

@@ -44,7 +44,9 @@ export interface MatchedSiae {
   readonly matchedBy: MatchKey;
   readonly returnSource: ReturnSource;
   readonly aspSource: { readonly sheet: string; readonly row: number };
-  /** The compared figures in the extract's column order (only those comparable for the kind). */
+  /** How many of its gaps are flagged. */
+  readonly flagged: number;
+  /** The compared figures in the extract's column order (only those comparable for the kind); made anew at each read. */
   readonly gaps: readonly FigureGap[];
 }
 

@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './labels.js';
 export * from './run.js';
+export * from './run-workbook.js';
 export * from './plan-choice.js';
 export * from './anomalies.js';
 export * from './format-figure.js';

@@ -1,24 +1,23 @@
 /**
  * The consolidation run, once for every front end: validated returns → deduplication and
  * consolidation → the plan (plan-choice.ts) → objective progress → anomalies → key figures →
- * the consolidated workbook model. The CLI, the task pane and the ribbon commands only gather
- * the inputs and deliver the outputs, so the same inputs give the same bytes everywhere.
+ * the campaign's figures (completeness, reconciliation, evolution, networks). The run is the
+ * figures only: the consolidated workbook is laid out from it by buildRunWorkbook
+ * (run-workbook.ts), only by the front ends that write one. The CLI, the task pane and the
+ * ribbon commands only gather the inputs and deliver the outputs, so the same inputs give the
+ * same bytes everywhere.
  */
 import { consolidate } from '../consolidate/index.js';
-import { buildConsolidatedWorkbook, donneesSheet, parReseauSheet } from '../consolidated-workbook/index.js';
 import { networkFigures, networksOfReturns } from '../networks/index.js';
 import { computeProgress } from '../objectives/index.js';
 import { computeEvolution } from '../evolution/index.js';
-import { evolutionSheet } from '../consolidated-workbook/evolution.js';
 import { DEFAULT_SETTINGS, departementsOfRegion } from '../../schema/index.js';
 import { runAnomalies } from './anomalies.js';
 import { keyFigures } from './key-rows.js';
 import { choosePlan } from './plan-choice.js';
 import { reconcileWithAsp } from '../reconcile/index.js';
-import { rapprochementSheet } from '../consolidated-workbook/rapprochement.js';
 import type { ConsolidationRun, RunInput } from './types.js';
 import { completenessOf, expectedOn, referentielOf, referentielProblems } from './completeness-step.js';
-import { suiviSheet } from '../consolidated-workbook/suivi.js';
 
 export function runConsolidation(input: RunInput): ConsolidationRun {
   const { report } = input;
@@ -51,20 +50,6 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   const networks = networksOfReturns(result.kept, report.files, input.referentiel);
   const networkFigs = networkFigures(result, networks);
 
-  const model = buildConsolidatedWorkbook({
-    result,
-    progress,
-    planName: chosen.plan.name,
-    anomalies,
-    regionCode: settings.regionCode,
-    // campaign sheets: suivi, rapprochement, evolution, parReseau, donnees (one line each)
-    ...(evolution.evolution ? { evolution: evolutionSheet(evolution.evolution), previousYear: evolution.evolution } : {}),
-    ...(reconciliation ? { rapprochement: rapprochementSheet(reconciliation) } : {}),
-    ...(networkFigs.anyKnown ? { parReseau: parReseauSheet(networkFigs) } : {}),
-    donnees: donneesSheet(result, networks),
-    ...(completeness ? { suivi: suiviSheet(completeness) } : {}),
-
-  });
   return {
     report,
     result,
@@ -83,7 +68,6 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
       excluded: result.excluded.length,
       duplicates: result.duplicates.reduce((n, d) => n + d.dropped.length, 0),
     },
-    model,
     problems: [...chosen.problems, ...evolution.problems, ...referentielProblems(input)],
     settings,
     // campaign outputs (one line each)

@@ -4,7 +4,6 @@ import type { GridWorkbook } from '../grid.js';
 import type { ActionPlan, ObjectiveProgress } from '../objectives/index.js';
 import type { ValidationIssue } from '../records.js';
 import type { ValidationReport } from '../validate/report.js';
-import type { WorkbookModel } from '../workbook-model.js';
 import type { Settings } from '../../schema/index.js';
 import type { AspExtract } from '../asp/index.js';
 import type { Completeness, ReferenceInput, Referentiel } from '../campaign/index.js';
@@ -109,8 +108,6 @@ export interface ConsolidationRun {
   readonly ignored: readonly IgnoredInput[];
   readonly keyFigures: KeyFigures;
   readonly counts: RunCounts;
-  /** The consolidated workbook to write (file, download or Excel sheets). */
-  readonly model: WorkbookModel;
   /** Problems that make the run incomplete (an explicit plan that cannot be read), in French. */
   readonly problems: readonly string[];
   /** The settings the run was made with (RunInput.settings, else the defaults): its public version uses them too. */

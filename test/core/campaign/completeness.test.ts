@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReferentiel, type Completeness, type CompletenessCell } from '../../../src/core/campaign/index.js';
-import { runConsolidation, type ConsolidationRun } from '../../../src/core/run/index.js';
+import { buildRunWorkbook, runConsolidation, type ConsolidationRun } from '../../../src/core/run/index.js';
 import { validateWorkbooks } from '../../../src/core/validate/run.js';
 import { SHEET_SUIVI, TABLE_SUIVI_SIAE, TABLE_SUIVI_SYNTHESE } from '../../../src/core/consolidated-workbook/index.js';
 import { DEFAULT_SETTINGS } from '../../../src/schema/index.js';
@@ -80,7 +80,7 @@ describe('completeness of a campaign', () => {
   });
 
   it('writes the « Suivi de la collecte » sheet: summary, then every SIAE, the missing first', () => {
-    const sheet = run.model.sheets.find((s) => s.name === SHEET_SUIVI)!;
+    const sheet = buildRunWorkbook(run).sheets.find((s) => s.name === SHEET_SUIVI)!;
     expect(sheet).toBeDefined();
     expect(sheet.tables?.map((t) => t.name)).toEqual(expect.arrayContaining([TABLE_SUIVI_SYNTHESE, TABLE_SUIVI_SIAE]));
     const siaeTable = sheet.tables!.find((t) => t.name === TABLE_SUIVI_SIAE)!;

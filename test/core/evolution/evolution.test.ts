@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareYears, readReference, yearFiguresOfPeriod, type Evolution, type EvolutionLine } from '../../../src/core/evolution/index.js';
-import { runConsolidation, runJson, runVerdict, type ConsolidationRun } from '../../../src/core/run/index.js';
+import { buildRunWorkbook, runConsolidation, runJson, runVerdict, type ConsolidationRun } from '../../../src/core/run/index.js';
 import type { GridWorkbook } from '../../../src/core/grid.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
 import { writeWorkbookModel } from '../../../src/hosts/xlsx/write/index.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const late = await networkBook(yearRows(2024, true), 'reseau-2024.xlsx');
   both = runConsolidation(runInput([early, late]));
   const previous = runConsolidation(runInput([early]));
-  previousBook = readXlsx(await writeWorkbookModel(previous.model), 'consolidation-2023.xlsx');
+  previousBook = readXlsx(await writeWorkbookModel(buildRunWorkbook(previous)), 'consolidation-2023.xlsx');
   fromReference = runConsolidation(runInput([late], { reference: { file: 'consolidation-2023.xlsx', book: previousBook } }));
   singleN = runConsolidation(runInput([late]));
   returnsOnly = previous;
@@ -68,7 +68,7 @@ describe('year over year from the run\'s own two years', () => {
 
   it('a single year without reference gives no « Évolution »', () => {
     expect(singleN.evolution).toBeUndefined();
-    expect(singleN.model.sheets.map((s) => s.name)).not.toContain('Évolution');
+    expect(buildRunWorkbook(singleN).sheets.map((s) => s.name)).not.toContain('Évolution');
     expect(runJson(singleN).evolution).toBeUndefined();
   });
 });
@@ -83,7 +83,7 @@ describe('year over year from a previous consolidated workbook given as referenc
   });
 
   it('writes the same « Évolution » sheet but for the note naming the source', () => {
-    const sheetOf = (r: ConsolidationRun) => r.model.sheets.find((s) => s.name === 'Évolution')!;
+    const sheetOf = (r: ConsolidationRun) => buildRunWorkbook(r).sheets.find((s) => s.name === 'Évolution')!;
     const a = sheetOf(both);
     const b = sheetOf(fromReference);
     expect(b.cells.filter((c) => c.row !== 2)).toEqual(a.cells.filter((c) => c.row !== 2));
@@ -139,7 +139,7 @@ describe('series breaks', () => {
     expect(lineOf(e, '93', 'part_residents_qpv').breaks.map((b) => b.id)).toEqual(['qpv_2024']);
     expect(lineOf(e, null, 'part_femmes').breaks).toEqual([]);
     expect(lineOf(e, null, 'etp_realises').breaks).toEqual([]);
-    const sheet = both.model.sheets.find((s) => s.name === 'Évolution')!;
+    const sheet = buildRunWorkbook(both).sheets.find((s) => s.name === 'Évolution')!;
     const flagged = sheet.cells.filter((c) => typeof c.value === 'string' && c.value.startsWith('Rupture de série : géographie des quartiers prioritaires'));
     expect(flagged).toHaveLength(3);
   });
@@ -170,10 +170,10 @@ describe('series breaks', () => {
 
 describe('the synthesis chart and the JSON', () => {
   it('shows N−1 and N side by side in the ETP chart when two years are compared', () => {
-    const chart = both.model.sheets[0]!.charts!.find((c) => c.title.startsWith('ETP réalisés par département'))!;
+    const chart = buildRunWorkbook(both).sheets[0]!.charts!.find((c) => c.title.startsWith('ETP réalisés par département'))!;
     expect(chart.title).toBe('ETP réalisés par département (2023 et 2024)');
     expect(chart.series.map((s) => s.name)).toEqual(['ETP réalisés 2023', 'ETP réalisés 2024']);
-    const single = singleN.model.sheets[0]!.charts!.find((c) => c.title.startsWith('ETP réalisés par département'))!;
+    const single = buildRunWorkbook(singleN).sheets[0]!.charts!.find((c) => c.title.startsWith('ETP réalisés par département'))!;
     expect(single.series.map((s) => s.name)).toEqual(['ETP réalisés']);
   });
 

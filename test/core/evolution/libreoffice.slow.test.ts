@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runConsolidation, type ConsolidationRun } from '../../../src/core/run/index.js';
+import { buildRunWorkbook, runConsolidation, type ConsolidationRun } from '../../../src/core/run/index.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
 import { writeWorkbookModel } from '../../../src/hosts/xlsx/write/index.js';
 import { convertWithLibreOffice, describeWithLibreOffice, recalculatedCsv } from '../../helpers/libreoffice.js';
@@ -26,7 +26,7 @@ describeWithLibreOffice('« Évolution » read back by LibreOffice', () => {
     const late = await networkBook(yearRows(2024, true), 'reseau-2024.xlsx');
     both = runConsolidation(runInput([early, late]));
     xlsx = join(dir, 'deux-annees.xlsx');
-    writeFileSync(xlsx, await writeWorkbookModel(both.model));
+    writeFileSync(xlsx, await writeWorkbookModel(buildRunWorkbook(both)));
     sheets = await recalculatedCsv(xlsx);
   }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +58,7 @@ describeWithLibreOffice('« Évolution » read back by LibreOffice', () => {
     // The 2023 returns' workbook, re-saved by LibreOffice, as reference for 2024.
     const previousXlsx = join(dir, 'annee-2023.xlsx');
     const previous = runConsolidation(runInput([await networkBook(yearRows(2023, false), 'reseau-2023.xlsx')]));
-    writeFileSync(previousXlsx, await writeWorkbookModel(previous.model));
+    writeFileSync(previousXlsx, await writeWorkbookModel(buildRunWorkbook(previous)));
     const [resaved] = await convertWithLibreOffice(previousXlsx, 'xlsx', join(dir, 'resave-2023'));
     const book = readXlsx(new Uint8Array(readFileSync(resaved!)), 'annee-2023.xlsx');
     const late = await networkBook(yearRows(2024, true), 'reseau-2024.xlsx');

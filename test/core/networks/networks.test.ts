@@ -11,7 +11,7 @@ import { SHEET_DEPARTEMENTS, SHEET_DONNEES, SHEET_PAR_RESEAU, TABLE_DONNEES } fr
 import { generateDemoRegion } from '../../../src/core/demo/index.js';
 import { cellValue, sheetByName, type CellValue, type GridWorkbook } from '../../../src/core/grid.js';
 import { NO_NETWORK } from '../../../src/core/networks/index.js';
-import { runConsolidation, runJson, type ConsolidationRun } from '../../../src/core/run/index.js';
+import { buildRunWorkbook, runConsolidation, runJson, type ConsolidationRun } from '../../../src/core/run/index.js';
 import { fillNetworkTable, fillSiaeForm, type SenderValues, type TypedReturn } from '../../../src/core/templates/index.js';
 import { ValidationRun } from '../../../src/core/validate/run.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
@@ -122,7 +122,7 @@ describe('per network: the network of each return and exact figures', () => {
   });
 
   it('writes « Par réseau »: the region then each network, with its share of the region', async () => {
-    const book = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
+    const book = readXlsx(await writeWorkbookModel(buildRunWorkbook(run)), 'consolidation.xlsx');
     const t = tableOf(book, 'IAE_Par_reseau');
     expect(t.sheet).toBe(SHEET_PAR_RESEAU);
     const sheet = sheetByName(book, SHEET_PAR_RESEAU)!;
@@ -136,14 +136,14 @@ describe('per network: the network of each return and exact figures', () => {
 
   it('leaves « Par réseau » out when no return has a known network, and keeps « Données »', async () => {
     const bare = runOf([await formBook('siae-4.xlsx', V4)]);
-    const names = bare.model.sheets.map((s) => s.name);
+    const names = buildRunWorkbook(bare).sheets.map((s) => s.name);
     expect(names).not.toContain(SHEET_PAR_RESEAU);
     expect(names).toContain(SHEET_DONNEES);
     expect(runJson(bare).reseaux['2025']!.reseaux[NO_NETWORK]!.personnes).toBe(20);
   });
 
   it('« Données »: one row per retained return, with file, sheet, row, network; numbers as numbers, text as text', async () => {
-    const book = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
+    const book = readXlsx(await writeWorkbookModel(buildRunWorkbook(run)), 'consolidation.xlsx');
     const t = tableOf(book, TABLE_DONNEES);
     const sheet = sheetByName(book, SHEET_DONNEES)!;
     const at = (row: number, header: string): CellValue => cellValue(sheet, row, t.col.get(header)!);
@@ -168,7 +168,7 @@ describe('text from the files stays text', () => {
   it('a network named like a formula, and a name like a formula, read back as the same text', async () => {
     const name = '=HYPERLINK("http://exemple.org";"clic")';
     const run = runOf([await networkBook('f.xlsx', { IAE_EMETTEUR_TYPE: 'Réseau', IAE_EMETTEUR_NOM: name, IAE_EMETTEUR_ANNEE: 2025 }, [siae(1, { raison_sociale: '=1+1' })])]);
-    const book = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
+    const book = readXlsx(await writeWorkbookModel(buildRunWorkbook(run)), 'consolidation.xlsx');
     const n = tableOf(book, 'IAE_Par_reseau');
     const ns = sheetByName(book, SHEET_PAR_RESEAU)!;
     expect(n.rows.map((r) => cellValue(ns, r, n.col.get('Réseau')!))).toEqual(['Région (toutes les SIAE)', name]);
@@ -194,7 +194,7 @@ describe('« Données » rebuilds « Par département »', () => {
     );
     const run = runOf(books);
     expect(run.counts.kept).toBe(90);
-    const book = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
+    const book = readXlsx(await writeWorkbookModel(buildRunWorkbook(run)), 'consolidation.xlsx');
 
     const d = tableOf(book, TABLE_DONNEES);
     const ds = sheetByName(book, SHEET_DONNEES)!;

@@ -4,7 +4,7 @@ import { flagGap, flaggedGapLines, reconcileWithAsp, type FigureGap, type Matche
 import { GAP_FLAGGED, SHEET_RAPPROCHEMENT } from '../../../src/core/consolidated-workbook/index.js';
 import { parseRange } from '../../../src/core/a1.js';
 import { DEFAULT_COLUMN_WIDTH, widthForWords } from '../../../src/core/text-layout.js';
-import { runConsolidation } from '../../../src/core/run/index.js';
+import { buildRunWorkbook, runConsolidation } from '../../../src/core/run/index.js';
 import { ValidationRun } from '../../../src/core/validate/run.js';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index.js';
 import { DEFAULT_RECONCILIATION_SETTINGS, DEFAULT_SETTINGS } from '../../../src/schema/index.js';
@@ -130,9 +130,9 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
   });
 
   it('writes the sheet after the campaign slots with its three tables, each flag in red on pink', () => {
-    const sheet = exact.run.model.sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
+    const sheet = buildRunWorkbook(exact.run).sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
     // The campaign's sheets in their order: the collection (the extract stands for the référentiel), then this one.
-    const names = exact.run.model.sheets.map((x) => x.name);
+    const names = buildRunWorkbook(exact.run).sheets.map((x) => x.name);
     expect(names.slice(names.indexOf('Progression des objectifs'), names.indexOf(SHEET_RAPPROCHEMENT) + 1)).toEqual(['Progression des objectifs', 'Suivi de la collecte', SHEET_RAPPROCHEMENT]);
     expect(sheet.tables!.map((t) => [t.name, t.rowCount])).toEqual([
       // Region and 93: the 16 compared figures; 75 (one ACI without ASS): neither exits examined nor ASS.
@@ -149,7 +149,7 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
   });
 
   it('sizes every column of its tables to the words of its header', () => {
-    const sheet = exact.run.model.sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
+    const sheet = buildRunWorkbook(exact.run).sheets.find((x) => x.name === SHEET_RAPPROCHEMENT)!;
     const cut: string[] = [];
     for (const t of sheet.tables ?? []) {
       const { left } = parseRange(t.topLeft);
@@ -169,7 +169,7 @@ describe('Rapprochement ASP on a campaign built by hand', () => {
     const bad = run.anomalies.filter((a) => a.file === 'asp-2025.xlsx');
     expect(bad).toEqual([expect.objectContaining({ code: 'type-error', severity: 'erreur', sheet: 'BenefSorties', cell: 'H4', indicator: 'personnes' })]);
     expect(bad[0]!.message).toContain('« beaucoup »');
-    expect(run.model.sheets.find((x) => x.name === 'Anomalies')!.cells.some((c) => c.value === bad[0]!.message)).toBe(true);
+    expect(buildRunWorkbook(run).sheets.find((x) => x.name === 'Anomalies')!.cells.some((c) => c.value === bad[0]!.message)).toBe(true);
     // That SIAE is still paired; its people, unread, are not compared, its women are.
     const m1 = run.reconciliation!.matched.find((m) => m.siret === siretFor(1))!;
     expect(gapOf(m1, 'personnes')).toMatchObject({ ours: 40, asp: undefined, flagged: false });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlan } from '../../../src/core/objectives/index.js';
 import {
+  buildRunWorkbook,
   DEFAULT_PLAN_LABEL,
   formatFigure,
   isConsolidatedWorkbook,
@@ -113,7 +114,7 @@ describe('verdict and anomalies', () => {
     const ignored = [{ file: 'vieux.xlsx', reason: 'consolide' as const, message: 'vieux.xlsx : classeur consolidé ignoré.' }];
     const run = runConsolidation(input(['reseau'], { ignored: [...ignored, ...ignored] }));
     expect(run.anomalies.filter((a) => a.code === 'ignored-file')).toHaveLength(1);
-    const sheet = run.model.sheets.find((s) => s.name === 'Anomalies')!;
+    const sheet = buildRunWorkbook(run).sheets.find((s) => s.name === 'Anomalies')!;
     expect(sheet.cells.some((c) => c.value === 'vieux.xlsx : classeur consolidé ignoré.')).toBe(true);
   });
 });
@@ -121,7 +122,7 @@ describe('verdict and anomalies', () => {
 describe('our consolidated workbooks', () => {
   it('are recognised once written, and returns and plans are not', async () => {
     const run = runConsolidation(input(['reseau']));
-    const written = readXlsx(await writeWorkbookModel(run.model), 'consolidation.xlsx');
+    const written = readXlsx(await writeWorkbookModel(buildRunWorkbook(run)), 'consolidation.xlsx');
     expect(isConsolidatedWorkbook(written)).toBe(true);
     for (const b of Object.values(books)) expect(isConsolidatedWorkbook(b), b.source).toBe(false);
   }, 900_000);

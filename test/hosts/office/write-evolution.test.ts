@@ -3,7 +3,7 @@
  * hand-built case of test/core/evolution) through the Office.js writer, as it writes every sheet.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runConsolidation, type ConsolidationRun } from '../../../src/core/run/index.js';
+import { buildRunWorkbook, runConsolidation, type ConsolidationRun } from '../../../src/core/run/index.js';
 import { writeModel } from '../../../src/hosts/office/write-model.js';
 import { FakeExcel } from '../../helpers/office-fake.js';
 import { networkBook, runInput, yearRows } from '../../core/evolution/two-years.js';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   run = runConsolidation(runInput([await networkBook(yearRows(2023, false), 'a.xlsx'), await networkBook(yearRows(2024, true), 'b.xlsx')]));
   f = new FakeExcel();
   f.addSheet({ name: 'Feuil1' });
-  await writeModel(f.ctx, run.model);
+  await writeModel(f.ctx, buildRunWorkbook(run));
 }, 900_000);
 
 describe('the Excel host and « Évolution »', () => {
@@ -26,7 +26,7 @@ describe('the Excel host and « Évolution »', () => {
     // Row 5 is the region's first key figure: the number of SIAE; then the people.
     expect(f.cell('Évolution', 'C6')).toMatchObject({ v: 'Personnes en insertion' });
     expect([f.cell('Évolution', 'D6')!.v, f.cell('Évolution', 'E6')!.v, f.cell('Évolution', 'F6')!.v, f.cell('Évolution', 'G6')!.v]).toEqual([50, 60, 10, 0.2]);
-    const qpv = run.model.sheets.find((x) => x.name === 'Évolution')!.cells.find((c) => c.value === 'part_residents_qpv')!;
+    const qpv = buildRunWorkbook(run).sheets.find((x) => x.name === 'Évolution')!.cells.find((c) => c.value === 'part_residents_qpv')!;
     expect(f.cell('Évolution', `F${qpv.row}`)).toMatchObject({ v: 4, nf: '+0.0" pt";-0.0" pt";0.0" pt"' });
     expect(String(f.cell('Évolution', `I${qpv.row}`)!.v)).toMatch(/^Rupture de série : géographie des quartiers prioritaires/);
   });
