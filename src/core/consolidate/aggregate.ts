@@ -41,20 +41,6 @@ export function reduceReturns(records: readonly ReturnRecord[]): Float64Array {
   return table;
 }
 
-/**
- * The table of reduceReturns a consolidation made of its kept returns, kept beside its result
- * (weakly: it goes with the result) so that the per-network sums of the same run read it again
- * rather than reduce every return a second time.
- */
-const REDUCED_OF = new WeakMap<object, Float64Array>();
-export function rememberReduced(result: object, table: Float64Array): void {
-  REDUCED_OF.set(result, table);
-}
-/** The table of `result.kept` (reduced now if the consolidation did not keep it). */
-export function reducedOf(result: { readonly kept: readonly ReturnRecord[] }): Float64Array {
-  return REDUCED_OF.get(result) ?? reduceReturns(result.kept);
-}
-
 function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
   const values = r.values as Readonly<Record<string, unknown>>;
   // One walk over the return's own keys (a look-up of each of the 35 codes in objects of many

@@ -1,6 +1,6 @@
 import type { SiaeKind } from '../../schema/index.js';
 import { sourceCell, type ReturnRecord, type ValidationIssue } from '../records.js';
-import { GroupAccumulator, groupMapKey, reduceReturns, rememberReduced } from './aggregate.js';
+import { GroupAccumulator, groupMapKey, reduceReturns } from './aggregate.js';
 import { cmp, compareSources, deduplicate, describeSource } from './dedup.js';
 import { exclusionReasons, indexErrors } from './exclusions.js';
 import type {
@@ -27,6 +27,14 @@ export interface ConsolidationInput {
  * Pure and order-independent: the kept returns are summed in a canonical order.
  */
 export function consolidate(input: ConsolidationInput): ConsolidationResult {
+  return consolidateReduced(input).result;
+}
+
+/**
+ * The consolidation and the table its kept returns were reduced into (reduceReturns, row i for
+ * kept[i]): a run hands the table on to the per-network sums rather than reduce every return again.
+ */
+export function consolidateReduced(input: ConsolidationInput): { readonly result: ConsolidationResult; readonly reduced: Float64Array } {
   const issues = input.issues ?? [];
   const { unique, groups } = deduplicate(input.records);
 
@@ -128,8 +136,7 @@ export function consolidate(input: ConsolidationInput): ConsolidationResult {
     sources: summarizeSources(input, kept, excluded, duplicates, resolved),
     anomalies,
   };
-  rememberReduced(result, reduced);
-  return result;
+  return { result, reduced };
 }
 
 function placeKey(file: string, sheet: string, row: number | undefined): string {

@@ -4,7 +4,7 @@
  * follow exactly the region's rules (blank versus zero, rates over the returns giving every
  * operand). A plain structure: the sheet, the JSON and the public version read the same one.
  */
-import { GroupAccumulator, reducedOf } from '../consolidate/aggregate.js';
+import { GroupAccumulator, reduceReturns } from '../consolidate/aggregate.js';
 import { cmp } from '../consolidate/dedup.js';
 import type { ConsolidationResult, GroupAggregate } from '../consolidate/types.js';
 import { labelKey } from '../parse/text.js';
@@ -31,10 +31,10 @@ export interface NetworkFigures {
   readonly anyKnown: boolean;
 }
 
-export function networkFigures(result: ConsolidationResult, networks: readonly NetworkOfReturn[]): NetworkFigures {
+/** `reduced`: the table the consolidation reduced result.kept into (consolidateReduced), when the caller has it. */
+export function networkFigures(result: ConsolidationResult, networks: readonly NetworkOfReturn[], reduced: Float64Array = reduceReturns(result.kept)): NetworkFigures {
   const byPeriod = new Map<number, Map<string, { reseau: string; acc: GroupAccumulator }>>();
   let anyKnown = false;
-  const reduced = reducedOf(result);
   // A network's key, normalised once per spelling rather than once per return.
   const keys = new Map<string, string>();
   result.kept.forEach((r, i) => {

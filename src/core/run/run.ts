@@ -7,7 +7,7 @@
  * ribbon commands only gather the inputs and deliver the outputs, so the same inputs give the
  * same bytes everywhere.
  */
-import { consolidate } from '../consolidate/index.js';
+import { consolidateReduced } from '../consolidate/index.js';
 import { networkFigures, networksOfReturns } from '../networks/index.js';
 import { computeProgress } from '../objectives/index.js';
 import { computeEvolution } from '../evolution/index.js';
@@ -23,7 +23,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
   const { report } = input;
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const ignored = input.ignored ?? [];
-  const result = consolidate({
+  const { result, reduced } = consolidateReduced({
     records: report.files.flatMap((f) => f.records),
     issues: report.files.flatMap((f) => f.issues),
     files: report.files.map((f) => f.file),
@@ -48,7 +48,7 @@ export function runConsolidation(input: RunInput): ConsolidationRun {
 
   // networks and provenance
   const networks = networksOfReturns(result.kept, report.files, input.referentiel);
-  const networkFigs = networkFigures(result, networks);
+  const networkFigs = networkFigures(result, networks, reduced);
 
   return {
     report,
