@@ -2,32 +2,22 @@
  * The production build, run for real: what `npm run build` writes into dist/ for a deployment
  * at a given base URL (IAE_BASE_URL), with Office.js from Microsoft's CDN by default.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_JS_CDN_URL, OFFICE_JS_LOCAL_DIR, OFFICE_JS_LOCAL_FILES } from '../scripts/office-js.mjs';
 import { DEFAULT_SETTINGS } from '../src/schema/index.js';
 import { escapeHtml, specBlocks } from '../src/spec/index.js';
+import { sharedPagesBuild } from './helpers/pages-build.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const BASE = 'https://iae.example.org/complement/';
 let out = '';
 
-beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'iae-build-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
-    cwd: ROOT,
-    env: { ...process.env, IAE_BASE_URL: BASE, IAE_OFFICE_JS: '' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`La construction a échoué :\n${r.stdout}\n${r.stderr}`);
+// The shared production build with these settings (test/helpers/pages-build.ts): built once per
+// source tree, reused by any other file asking for the same settings; only read here.
+beforeAll(async () => {
+  out = await sharedPagesBuild({ officeJs: '', baseUrl: BASE });
 }, 900_000);
-
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
-});
 
 describe('npm run build', () => {
   it('writes the task pane, the commands page, the assets and the templates', () => {

@@ -6,7 +6,7 @@
  *   npx tsx scripts/bench.ts taskpane
  *   IAE_TEST_DIST=<folder> reuses a build made with IAE_OFFICE_JS=local (else one is made).
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { attributeValues, ROOT, buildPages, chromiumAvailable, CHROMIUM_INSTALL_HINT, initialScripts, launchChromium } from '../../test/browser/harness.js';
@@ -106,4 +106,4 @@ if (!chromiumAvailable()) {
   const median = times[Math.floor(times.length / 2)]!;
   console.log(`Temps d'interactivité du volet autonome (Chromium, 127.0.0.1, ${RUNS} chargements) : médiane ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
 }
-if (!process.env.IAE_TEST_DIST) rmSync(dist, { recursive: true, force: true });
+// The build is the tests' shared one (test/helpers/pages-build.ts): kept for them, never removed here.

@@ -6,7 +6,7 @@
  * version downloads without any SIRET; file names carrying HTML stay text; no request leaves
  * the page's origin.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -83,7 +83,6 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dist && !process.env.IAE_TEST_DIST) rmSync(dist, { recursive: true, force: true });
   });
 
   it('trois entrées facultatives choisies, nommées, retirables ; le classeur consolidé et la version diffusable téléchargés', async () => {

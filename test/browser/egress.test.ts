@@ -5,7 +5,7 @@
  * A control run with the manifest's `?hote=office` shows that the counting sees the CDN request
  * when Office.js is due. The commands page shows only messages of its own catalogue.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,6 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   /** Opens `path`; returns the page and every URL it requested beyond the origin. */

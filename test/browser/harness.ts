@@ -1,16 +1,15 @@
 /**
- * Shared setup of the browser tests and the task pane bench: one production build of the pages
+ * Shared setup of the browser tests and the task pane bench: a shared production build of the pages
  * (Office.js served locally, so nothing is fetched from the Internet), a static server on
  * 127.0.0.1, and Debian's Chromium driven by playwright-core.
  *
  * IAE_TEST_DIST=<folder> reuses an existing build (same settings) instead of building.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { sharedPagesBuild } from '../helpers/pages-build.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -41,31 +40,18 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Builds the pages once into a temporary folder (production mode, local Office.js by default;
- * `officeJs: 'cdn'` is the default `npm run build`, with Office.js from Microsoft's CDN).
+ * A production build of the pages (local Office.js by default; `officeJs: 'cdn'` is the default
+ * `npm run build`, with Office.js from Microsoft's CDN). Shared: built once per sources and
+ * settings for every test file and worker (test/helpers/pages-build.ts); read it, never modify it.
  */
-export async function buildPages(options: { readonly officeJs?: 'local' | 'cdn' } = {}): Promise<string> {
+export async function buildPages(options: { readonly officeJs?: 'local' | 'cdn'; readonly baseUrl?: string } = {}): Promise<string> {
   const officeJs = options.officeJs ?? 'local';
-  const reuse = officeJs === 'local' ? process.env.IAE_TEST_DIST : undefined;
+  const reuse = officeJs === 'local' && !options.baseUrl ? process.env.IAE_TEST_DIST : undefined;
   if (reuse) {
     if (!existsSync(join(reuse, 'taskpane.html'))) throw new Error(`IAE_TEST_DIST=${reuse} : taskpane.html absent.`);
     return reuse;
   }
-  const out = mkdtempSync(join(tmpdir(), 'iae-volet-'));
-  const cli = join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-  await new Promise<void>((ok, fail) => {
-    const child = spawn(process.execPath, [cli, '--mode', 'production', '--output-path', out], {
-      cwd: ROOT,
-      env: { ...process.env, IAE_OFFICE_JS: officeJs === 'local' ? 'local' : '', IAE_BASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`La construction des pages a échoué (code ${code}) :\n${log.slice(-4000)}`))));
-  });
-  return out;
+  return sharedPagesBuild({ officeJs: officeJs === 'local' ? 'local' : '', baseUrl: options.baseUrl ?? '' });
 }
 
 /** The scripts taskpane.html loads first (its entry chunks), excluding Office.js. */

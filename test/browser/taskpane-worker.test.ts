@@ -7,7 +7,7 @@
  *   click handled at once), progress is shown, and Annuler stops the run at once, keeps the
  *   previous results and the files.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANCELLED_MESSAGE } from '../../src/apps/taskpane/cancel.js';
@@ -133,7 +133,6 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dist && !process.env.IAE_TEST_DIST) rmSync(dist, { recursive: true, force: true });
   });
 
   /** Vérifier twice (the lent bytes must be back for the second run), then Consolider and the download. */

@@ -5,7 +5,7 @@
  * downloaded and read back, workbook text that looks like HTML staying text, no request
  * leaving 127.0.0.1, an axe-core scan, keyboard tabs, screenshots at 320 and 800 px.
  */
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,7 +101,6 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dist && !process.env.IAE_TEST_DIST) rmSync(dist, { recursive: true, force: true });
   });
 
   it('détecte le mode autonome et rend les onglets utilisables au clavier', async () => {

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateFiles, type ConsolidationRun } from '../../src/apps/cli/consolidate.js';
 import { figureValue } from '../../src/core/consolidate/index.js';
 import { SHEET_RAPPROCHEMENT } from '../../src/core/consolidated-workbook/index.js';
 import { demoAspExtract, generateDemoRegion, type DemoAspExtract } from '../../src/core/demo/index.js';
-import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
+import { sharedDemoReturns } from '../helpers/demo-returns.js';
 import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 describe('the demo with its ASP extract (files written, read, reconciled)', () => {
@@ -15,15 +15,16 @@ describe('the demo with its ASP extract (files written, read, reconciled)', () =
   let demo: DemoAspExtract;
   let dir: string;
   beforeAll(async () => {
-    dir = join(mkdtempSync(join(tmpdir(), 'iae-demo-asp-')), 'retours');
+    // The demo's returns, written once for every file that reads them (only read here).
+    const returns = await sharedDemoReturns();
+    dir = mkdtempSync(join(tmpdir(), 'iae-demo-asp-'));
     const region = generateDemoRegion();
-    await writeDemoFiles(region, dir);
     demo = demoAspExtract(region);
-    const asp = join(dirname(dir), 'extraction-asp-2013.xlsx');
+    const asp = join(dir, 'extraction-asp-2013.xlsx');
     writeFileSync(asp, await writeWorkbookModel(demo.model));
-    run = await consolidateFiles([dir], { aspPath: asp });
+    run = await consolidateFiles([returns], { aspPath: asp });
   }, 900_000);
-  afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("leaves the demo's figures as they were: the extract is a reference", () => {
     expect(run.problems).toEqual([]);

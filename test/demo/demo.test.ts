@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateFiles, type ConsolidationRun } from '../../src/apps/cli/consolidate.js';
 import { figureValue } from '../../src/core/consolidate/index.js';
@@ -8,8 +8,9 @@ import { compareWithDiagnostic, DEMO_MISSING, demoReferentielRows, DIAGNOSTIC_20
 import { SHEET_SUIVI } from '../../src/core/consolidated-workbook/index.js';
 import { fillReferentiel } from '../../src/core/templates/index.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
-import { DEMO_FORMS_DIR, DEMO_NETWORKS_DIR, writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
+import { DEMO_FORMS_DIR, DEMO_NETWORKS_DIR } from '../../src/hosts/xlsx/demo-files.js';
 import { DEFAULT_SETTINGS, evaluateRules, makeReturnSchema } from '../../src/schema/index.js';
+import { sharedDemoReturns } from '../helpers/demo-returns.js';
 import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 describe('the demo generator', () => {
@@ -39,12 +40,14 @@ describe('the demo generator', () => {
 describe('the demo through the real pipeline (xlsx files written, read, validated, consolidated)', () => {
   let run: ConsolidationRun;
   let dir: string;
+  let own: string;
   beforeAll(async () => {
-    dir = join(mkdtempSync(join(tmpdir(), 'iae-demo-')), 'retours');
-    await writeDemoFiles(generateDemoRegion(), dir);
+    // The demo's returns, written once for every file that reads them (only read here).
+    dir = await sharedDemoReturns();
+    own = mkdtempSync(join(tmpdir(), 'iae-demo-'));
     run = await consolidateFiles([dir]);
   }, 900_000);
-  afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
 
   it('writes SIAE forms and network tables that validation recognises, with no error and no warning', () => {
     expect(readdirSync(join(dir, DEMO_FORMS_DIR)).length).toBe(24);
@@ -76,7 +79,7 @@ describe('the demo through the real pipeline (xlsx files written, read, validate
 
   it("follows the collection with the demo's référentiel: the 407 retained, the 7 silent ones missing, the figures unchanged", async () => {
     const region = generateDemoRegion();
-    const path = join(dirname(dir), 'referentiel-siae.xlsx');
+    const path = join(own, 'referentiel-siae.xlsx');
     writeFileSync(path, await writeWorkbookModel(fillReferentiel(DEFAULT_SETTINGS, region.annee, demoReferentielRows(region))));
     const withRef = await consolidateFiles([dir], { referentielPath: path });
     const c = withRef.completeness!;

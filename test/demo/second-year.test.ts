@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateFiles, type ConsolidationRun } from '../../src/apps/cli/consolidate.js';
 import { figureValue } from '../../src/core/consolidate/index.js';
 import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, generatePreviousDemoYear, withinRounding } from '../../src/core/demo/index.js';
-import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { DEFAULT_SETTINGS, evaluateRules, makeReturnSchema } from '../../src/schema/index.js';
 import { previousDemoYear, type PreviousDemoYear } from '../../scripts/demo-previous-year.js';
+import { sharedDemoReturns } from '../helpers/demo-returns.js';
 import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 describe('the demo year N−1', () => {
@@ -38,8 +38,8 @@ describe('the demo with its second year (real files, as npm run demo does)', () 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'iae-demo-2-'));
     previous = await previousDemoYear(dir, () => {});
-    const returns = join(dir, 'retours');
-    await writeDemoFiles(generateDemoRegion(), returns);
+    // The demo's returns, written once for every file that reads them (only read here).
+    const returns = await sharedDemoReturns();
     run = await consolidateFiles([returns], { reference: previous.reference, referencePath: previous.path });
   }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,8 +5,11 @@
  *                                       on a developer machine without it, FAILS when CI is set.
  *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion (csv, pdf, xlsx, ods); csv writes
  *                                       one file per sheet (<base>-<Sheet>.csv); returns the paths.
+ *   convertManyWithLibreOffice(ins, target, outDir)   the same for many files, in one soffice start
+ *                                       (or a few, when base names repeat): batch a file's conversions.
  *   recalculatedCsv(xlsxPath)           every sheet as CSV rows after LibreOffice RECALCULATED every
  *                                       formula on load (cached results in the file are ignored).
+ *   recalculatedCsvMany(xlsxPaths)      the same for many files, in one soffice start.
  *   parseCsv(text)                      RFC 4180 rows (quotes, doubled quotes, embedded newlines).
  *
  * Each test process keeps its own profiles (-env:UserInstallation), one per setting, so parallel
@@ -124,33 +127,80 @@ export async function convertWithLibreOffice(
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<string[]> {
+  return (await convertManyWithLibreOffice([inputPath], target, outDir, options)).get(inputPath)!;
+}
+
+/**
+ * Converts many files into outDir with as few LibreOffice starts as possible (each start costs
+ * seconds, many more on a busy machine): one soffice call converts files whose outputs, named
+ * after their base names, cannot be mixed up; the others go to a further call. Returns each
+ * input's produced files (sorted), keyed by the path as given; fails naming every file that
+ * produced nothing.
+ */
+export async function convertManyWithLibreOffice(
+  inputPaths: readonly string[],
+  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  outDir: string,
+  options: ConvertOptions = {},
+): Promise<Map<string, string[]>> {
   const soffice = sofficePath();
   if (!soffice) throw new Error(LIBREOFFICE_INSTALL_HINT);
-  const input = resolve(inputPath);
   const out = resolve(outDir);
-  const base = basename(input, extname(input));
-  if (target === 'xlsx' && resolve(join(out, `${base}.xlsx`)) === input) {
-    throw new Error('Conversion xlsx : choisir un dossier de sortie différent de celui du fichier source.');
-  }
   mkdirSync(out, { recursive: true });
+  // Calls of files whose outputs cannot be mistaken for one another: distinct base names, and for
+  // csv (<base>-<Sheet>.csv) no base name that is another's followed by « - ».
+  const clash = (a: string, b: string) => a === b || (target === 'csv' && (a.startsWith(`${b}-`) || b.startsWith(`${a}-`)));
+  const calls: string[][] = [];
+  for (const given of new Set(inputPaths)) {
+    const input = resolve(given);
+    const base = basename(input, extname(input));
+    if (target === 'xlsx' && resolve(join(out, `${base}.xlsx`)) === input) {
+      throw new Error('Conversion xlsx : choisir un dossier de sortie différent de celui du fichier source.');
+    }
+    const call = calls.find((c) => !c.some((g) => clash(basename(resolve(g), extname(g)), base)));
+    if (call) call.push(given);
+    else calls.push([given]);
+  }
+  const results = new Map<string, string[]>();
+  for (const call of calls) {
+    for (const [given, files] of await convertOneCall(soffice, call, target, out, options)) results.set(given, files);
+  }
+  return results;
+}
+
+/** One soffice start converting every input (their base names are distinct). */
+async function convertOneCall(
+  soffice: string,
+  inputs: readonly string[],
+  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  out: string,
+  options: ConvertOptions,
+): Promise<Map<string, string[]>> {
   const recalc = options.recalculate === true;
   const profile = processProfile(recalc);
   let healthy = false;
   try {
     const started = Date.now() - 2000; // mtime granularity: files older than the call are stale
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, input];
+    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
     const { code, output } = await run(soffice, args, options.timeoutMs ?? 900_000);
     healthy = true;
-    const produced = readdirSync(out)
-      .filter((f) => f.startsWith(base) && f.endsWith(`.${target}`))
+    const fresh = readdirSync(out)
+      .filter((f) => f.endsWith(`.${target}`))
       .map((f) => join(out, f))
       .filter((f) => statSync(f).mtimeMs >= started)
       .sort();
-    const expected = target === 'csv' ? produced.filter((f) => basename(f).startsWith(`${base}-`)) : produced.filter((f) => basename(f) === `${base}.${target}`);
-    if (code !== 0 || expected.length === 0) {
-      throw new Error(`LibreOffice n'a pas converti ${input} en ${target} (code ${code}) : ${output.trim()}`);
+    const results = new Map<string, string[]>();
+    const failed: string[] = [];
+    for (const given of inputs) {
+      const base = basename(resolve(given), extname(given));
+      const expected = target === 'csv' ? fresh.filter((f) => basename(f).startsWith(`${base}-`)) : fresh.filter((f) => basename(f) === `${base}.${target}`);
+      if (code !== 0 || expected.length === 0) failed.push(resolve(given));
+      results.set(given, expected);
     }
-    return expected;
+    if (failed.length > 0) {
+      throw new Error(`LibreOffice n'a pas converti ${failed.join(', ')} en ${target} (code ${code}) : ${output.trim()}`);
+    }
+    return results;
   } finally {
     if (!healthy) dropProfile(recalc);
   }
@@ -185,13 +235,22 @@ function dropProfile(recalculate: boolean): void {
  * hidden sheets included.
  */
 export async function recalculatedCsv(xlsxPath: string, timeoutMs?: number): Promise<Map<string, string[][]>> {
+  return (await recalculatedCsvMany([xlsxPath], timeoutMs)).get(xlsxPath)!;
+}
+
+/** recalculatedCsv of many files in as few LibreOffice starts as possible, keyed by the path as given. */
+export async function recalculatedCsvMany(xlsxPaths: readonly string[], timeoutMs?: number): Promise<Map<string, Map<string, string[][]>>> {
   const dir = mkdtempSync(join(tmpdir(), 'iae-lo-csv-'));
   try {
-    const base = basename(xlsxPath, extname(xlsxPath));
-    const files = await convertWithLibreOffice(xlsxPath, 'csv', dir, { recalculate: true, ...(timeoutMs ? { timeoutMs } : {}) });
-    const sheets = new Map<string, string[][]>();
-    for (const f of files) sheets.set(basename(f).slice(base.length + 1, -'.csv'.length), parseCsv(readFileSync(f, 'utf8')));
-    return sheets;
+    const converted = await convertManyWithLibreOffice(xlsxPaths, 'csv', dir, { recalculate: true, ...(timeoutMs ? { timeoutMs } : {}) });
+    const books = new Map<string, Map<string, string[][]>>();
+    for (const [given, files] of converted) {
+      const base = basename(given, extname(given));
+      const sheets = new Map<string, string[][]>();
+      for (const f of files) sheets.set(basename(f).slice(base.length + 1, -'.csv'.length), parseCsv(readFileSync(f, 'utf8')));
+      books.set(given, sheets);
+    }
+    return books;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toA1 } from '../../src/core/a1.js';
 import { NETWORK_SHEET, SIAE_SHEET } from '../../src/core/template-layout.js';
 import { fillNetworkTable, fillSiaeForm, FORM_COLS, NETWORK_LAYOUT, networkColumn, siaeFormLayout, type TypedReturn } from '../../src/core/templates/index.js';
@@ -16,7 +16,7 @@ import { validateXlsxBytes } from '../../src/hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, RULES } from '../../src/schema/index.js';
 import { networkInvalidSample, networkValidSample, NETWORK_SAMPLE_SENDER, siaeInvalidSample, siaeValidSample, withLuhnKey } from '../fixtures/samples.js';
-import { describeWithLibreOffice, recalculatedCsv } from '../helpers/libreoffice.js';
+import { describeWithLibreOffice, recalculatedCsvMany } from '../helpers/libreoffice.js';
 import { randomReturns } from './random-returns.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iae-form-controls-'));
@@ -39,9 +39,12 @@ async function writeModel(name: string, model: Parameters<typeof writeWorkbookMo
   return path;
 }
 
+/** Every file of this test file recalculated by LibreOffice, in one start (beforeAll). */
+let recalculated = new Map<string, Map<string, string[][]>>();
+
 /** The SIAE form's own flags after LibreOffice recalculated it: "rule@cell of the rule's field". */
-async function formFlags(path: string): Promise<string[]> {
-  const csv = (await recalculatedCsv(path, LO_TIMEOUT)).get(SIAE_SHEET);
+function formFlags(path: string): string[] {
+  const csv = recalculated.get(path)!.get(SIAE_SHEET);
   expect(csv, `feuille ${SIAE_SHEET} absente du csv`).toBeDefined();
   const layout = siaeFormLayout();
   const flags: string[] = [];
@@ -60,8 +63,8 @@ async function formFlags(path: string): Promise<string[]> {
 }
 
 /** The network table's flags: the rules its « Contrôles » cell lists on each row, at the cell of the rule's field. */
-async function tableFlags(path: string): Promise<string[]> {
-  const csv = (await recalculatedCsv(path, LO_TIMEOUT)).get(NETWORK_SHEET);
+function tableFlags(path: string): string[] {
+  const csv = recalculated.get(path)!.get(NETWORK_SHEET);
   expect(csv, `feuille ${NETWORK_SHEET} absente du csv`).toBeDefined();
   const L = NETWORK_LAYOUT;
   const byLabel = new Map(RULES.map((r) => [controlLabel(r), r]));
@@ -83,23 +86,42 @@ function failingRules(findings: readonly string[]): Set<string> {
   return new Set(findings.map((f) => f.split('@')[0]!));
 }
 
+const RANDOM_SIAE = randomReturns(20261201, 4);
+const randomSiaePath = (i: number) => join(dir, `siae-aleatoire-${i}.xlsx`);
+const RANDOM_NETWORK_PATH = join(dir, 'reseau-aleatoire.xlsx');
+
 describeWithLibreOffice('forms that check themselves (LibreOffice recalculation)', () => {
+  beforeAll(async () => {
+    for (const [i, values] of RANDOM_SIAE.entries()) await writeModel(`siae-aleatoire-${i}.xlsx`, fillSiaeForm(DEFAULT_SETTINGS, values, { cacheHelpers: false }));
+    const rows = randomReturns(7, 300).map((r, i): TypedReturn => ({ ...r, siret: withLuhnKey(`5521234${String(i).padStart(6, '0')}`) }));
+    await writeModel('reseau-aleatoire.xlsx', fillNetworkTable(DEFAULT_SETTINGS, NETWORK_SAMPLE_SENDER, rows));
+    const files = [
+      await siaeValidSample(),
+      (await siaeInvalidSample()).path,
+      ...RANDOM_SIAE.map((_, i) => randomSiaePath(i)),
+      await networkValidSample(),
+      (await networkInvalidSample()).path,
+      RANDOM_NETWORK_PATH,
+    ];
+    recalculated = await recalculatedCsvMany(files, LO_TIMEOUT);
+  }, LO_TIMEOUT * 2);
+
   it('the SIAE samples: the form flags exactly the validator findings', async () => {
     const valid = await siaeValidSample();
-    expect(await formFlags(valid)).toEqual(ruleFindings(valid));
+    expect(formFlags(valid)).toEqual(ruleFindings(valid));
     expect(ruleFindings(valid)).toEqual([]);
     const { path } = await siaeInvalidSample();
     const findings = ruleFindings(path);
     expect(findings.length).toBeGreaterThan(0);
-    expect(await formFlags(path)).toEqual(findings);
+    expect(formFlags(path)).toEqual(findings);
   }, LO_TIMEOUT * 2);
 
-  it('random SIAE forms: the form flags exactly the validator findings', async () => {
+  it('random SIAE forms: the form flags exactly the validator findings', () => {
     const seen = new Set<string>();
-    for (const [i, values] of randomReturns(20261201, 4).entries()) {
-      const path = await writeModel(`siae-aleatoire-${i}.xlsx`, fillSiaeForm(DEFAULT_SETTINGS, values, { cacheHelpers: false }));
+    for (const [i, values] of RANDOM_SIAE.entries()) {
+      const path = randomSiaePath(i);
       const findings = ruleFindings(path);
-      expect(await formFlags(path), `formulaire aléatoire ${i} : ${JSON.stringify(values)}`).toEqual(findings);
+      expect(formFlags(path), `formulaire aléatoire ${i} : ${JSON.stringify(values)}`).toEqual(findings);
       for (const r of failingRules(findings)) seen.add(r);
     }
     expect(seen.size).toBeGreaterThan(3);
@@ -107,15 +129,14 @@ describeWithLibreOffice('forms that check themselves (LibreOffice recalculation)
 
   it('the network samples: the table flags exactly the validator findings', async () => {
     for (const path of [await networkValidSample(), (await networkInvalidSample()).path]) {
-      expect(await tableFlags(path), path).toEqual(ruleFindings(path));
+      expect(tableFlags(path), path).toEqual(ruleFindings(path));
     }
   }, LO_TIMEOUT * 2);
 
-  it('a random network table of 300 rows: flags equal the findings, and every rule fails somewhere', async () => {
-    const rows = randomReturns(7, 300).map((r, i): TypedReturn => ({ ...r, siret: withLuhnKey(`5521234${String(i).padStart(6, '0')}`) }));
-    const path = await writeModel('reseau-aleatoire.xlsx', fillNetworkTable(DEFAULT_SETTINGS, NETWORK_SAMPLE_SENDER, rows));
+  it('a random network table of 300 rows: flags equal the findings, and every rule fails somewhere', () => {
+    const path = RANDOM_NETWORK_PATH;
     const findings = ruleFindings(path);
-    expect(await tableFlags(path)).toEqual(findings);
+    expect(tableFlags(path)).toEqual(findings);
     // Both sides of every rule: each fails on some row (and, 300 rows, holds on most).
     expect([...failingRules(findings)].sort()).toEqual(RULES.map((r) => r.code).sort());
   }, LO_TIMEOUT * 2);

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEMPLATES_DIR } from '../../scripts/templates.js';
 import { PLAN_COLUMNS, PLAN_SHEET, SIAE_SHEET, TEMPLATE_FILES, TEMPLATE_KINDS } from '../../src/core/template-layout.js';
 import {
@@ -34,7 +34,7 @@ import {
 } from '../../src/schema/index.js';
 import { validReturn } from '../fixtures/returns.js';
 import { PLAN_SAMPLE_ROWS } from '../fixtures/samples.js';
-import { convertWithLibreOffice, describeWithLibreOffice, recalculatedCsv } from '../helpers/libreoffice.js';
+import { convertManyWithLibreOffice, describeWithLibreOffice, recalculatedCsvMany } from '../helpers/libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iae-templates-lo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,9 +93,8 @@ function csvNumber(text: string): number {
   return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
 }
 
-async function checkRecalculatedForm(name: string, values: TypedReturn): Promise<{ key: string; got: string }[]> {
-  const path = await write(name, fillSiaeForm(DEFAULT_SETTINGS, values, { cacheHelpers: false }));
-  const csv = (await recalculatedCsv(path, LO_TIMEOUT)).get(SIAE_SHEET);
+function checkRecalculatedForm(name: string, values: TypedReturn): { key: string; got: string }[] {
+  const csv = recalculated.get(formPath(name))!.get(SIAE_SHEET);
   expect(csv, `feuille ${SIAE_SHEET} absente du csv`).toBeDefined();
   const ret = toPartial(values);
   const seen: { key: string; got: string }[] = [];
@@ -109,21 +108,57 @@ async function checkRecalculatedForm(name: string, values: TypedReturn): Promise
   return seen;
 }
 
+const ACI_VALUES = { ...validReturn() } as TypedReturn;
+const GAPS_VALUES: TypedReturn = {
+  type_siae: 'EI',
+  personnes: 10,
+  femmes: null,
+  heures_remunerees: 3010,
+  heures_nettoyage: 2000, // the split is given: blank sectors count 0
+  sorties_emploi_durable: 0,
+  sorties_emploi_transition: 0,
+  sorties_positives: 0,
+  autres_sorties: 0,
+  sorties_retirees: 0,
+  pmsmp: 'douze',
+};
+const formPath = (name: string) => join(dir, name);
+
+/** Every conversion of the file, made in beforeAll in three LibreOffice starts (csv, pdf, recalculated csv). */
+const templateCsvs = new Map<string, string[]>();
+const templatePdfs = new Map<string, string[]>();
+let recalculated = new Map<string, Map<string, string[][]>>();
+
 describeWithLibreOffice('templates in LibreOffice', () => {
-  it.each(TEMPLATE_KINDS)('opens the %s template and converts it to csv and pdf', async (kind) => {
+  beforeAll(async () => {
+    const sources = TEMPLATE_KINDS.map((kind) => {
+      const src = join(dir, TEMPLATE_FILES[kind]);
+      copyFileSync(join(TEMPLATES_DIR, TEMPLATE_FILES[kind]), src);
+      return src;
+    });
+    const forms = [
+      await write('siae-aci.xlsx', fillSiaeForm(DEFAULT_SETTINGS, ACI_VALUES, { cacheHelpers: false })),
+      await write('siae-lacunes.xlsx', fillSiaeForm(DEFAULT_SETTINGS, GAPS_VALUES, { cacheHelpers: false })),
+      await write('plan.xlsx', withoutCache(planWorkbook(DEFAULT_SETTINGS, PLAN_SAMPLE_ROWS))),
+    ];
+    for (const [src, files] of await convertManyWithLibreOffice(sources, 'csv', join(dir, 'csv'), { timeoutMs: LO_TIMEOUT })) templateCsvs.set(src, files);
+    for (const [src, files] of await convertManyWithLibreOffice(sources, 'pdf', join(dir, 'pdf'), { timeoutMs: LO_TIMEOUT })) templatePdfs.set(src, files);
+    recalculated = await recalculatedCsvMany(forms, LO_TIMEOUT);
+  }, LO_TIMEOUT * 3);
+
+  it.each(TEMPLATE_KINDS)('opens the %s template and converts it to csv and pdf', (kind) => {
     const src = join(dir, TEMPLATE_FILES[kind]);
-    copyFileSync(join(TEMPLATES_DIR, TEMPLATE_FILES[kind]), src);
-    const csvs = await convertWithLibreOffice(src, 'csv', join(dir, `${kind}-csv`), { timeoutMs: LO_TIMEOUT });
+    const csvs = templateCsvs.get(src)!;
     expect(csvs.length).toBeGreaterThanOrEqual(3);
     expect(csvs.map((f) => readFileSync(f, 'utf8')).join('\n')).toContain("Mode d'emploi");
-    const [pdf] = await convertWithLibreOffice(src, 'pdf', join(dir, `${kind}-pdf`), { timeoutMs: LO_TIMEOUT });
+    const [pdf] = templatePdfs.get(src)!;
     expect(readFileSync(pdf!).subarray(0, 5).toString()).toBe('%PDF-');
     expect(statSync(pdf!).size).toBeGreaterThan(5000);
   }, LO_TIMEOUT);
 
-  it('recalculates the helpers of a filled ACI form to the schema values (ETP = hours / 1 820)', async () => {
-    const values = { ...validReturn() } as TypedReturn;
-    const seen = await checkRecalculatedForm('siae-aci.xlsx', values);
+  it('recalculates the helpers of a filled ACI form to the schema values (ETP = hours / 1 820)', () => {
+    const values = ACI_VALUES;
+    const seen = checkRecalculatedForm('siae-aci.xlsx', values);
     const got = (key: string) => csvNumber(seen.find((s) => s.key === key)!.got);
     expect(got(HELPER_ETP_FROM_HOURS)).toBeCloseTo(18200 / 1820, 9);
     expect(got('part_femmes')).toBeCloseTo(12 / 30, 9);
@@ -134,21 +169,9 @@ describeWithLibreOffice('templates in LibreOffice', () => {
     for (const d of DERIVED) expect(seen.find((s) => s.key === d.code)!.got, d.code).not.toBe('');
   }, LO_TIMEOUT);
 
-  it('leaves helpers blank when an operand is missing and says "sans objet" for a rate over 0', async () => {
-    const values: TypedReturn = {
-      type_siae: 'EI',
-      personnes: 10,
-      femmes: null,
-      heures_remunerees: 3010,
-      heures_nettoyage: 2000, // the split is given: blank sectors count 0
-      sorties_emploi_durable: 0,
-      sorties_emploi_transition: 0,
-      sorties_positives: 0,
-      autres_sorties: 0,
-      sorties_retirees: 0,
-      pmsmp: 'douze',
-    };
-    const seen = await checkRecalculatedForm('siae-lacunes.xlsx', values);
+  it('leaves helpers blank when an operand is missing and says "sans objet" for a rate over 0', () => {
+    const values = GAPS_VALUES;
+    const seen = checkRecalculatedForm('siae-lacunes.xlsx', values);
     const got = (key: string) => seen.find((s) => s.key === key)!.got;
     expect(csvNumber(got(HELPER_ETP_FROM_HOURS))).toBeCloseTo(2, 9); // 3 010 h / 1 505 h
     expect(got('part_femmes')).toBe('');
@@ -159,9 +182,8 @@ describeWithLibreOffice('templates in LibreOffice', () => {
     expect(csvNumber(got(HELPER_SECTOR_GAP))).toBe(-1010);
   }, LO_TIMEOUT);
 
-  it('looks up the labels of objectives and indicators in a filled plan', async () => {
-    const path = await write('plan.xlsx', withoutCache(planWorkbook(DEFAULT_SETTINGS, PLAN_SAMPLE_ROWS)));
-    const csv = (await recalculatedCsv(path, LO_TIMEOUT)).get(PLAN_SHEET)!;
+  it('looks up the labels of objectives and indicators in a filled plan', () => {
+    const csv = recalculated.get(formPath('plan.xlsx'))!.get(PLAN_SHEET)!;
     const col = (key: string) => PLAN_COLUMNS.findIndex((c) => c.key === key);
     PLAN_SAMPLE_ROWS.forEach((r, i) => {
       const line = csv[PLAN_HEADER_ROW + i]!;

@@ -9,14 +9,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INSTRUCTIONS_SHEET, NETWORK_SHEET, REFERENTIEL_SHEET, SIAE_SHEET, TEMPLATE_KINDS, type TemplateKind } from '../../src/core/template-layout.js';
 import { buildTemplate, fillReferentiel, fillSiaeForm, NEUTRAL_SEND_BACK, type TypedReturn } from '../../src/core/templates/index.js';
 import type { WorkbookModel } from '../../src/core/workbook-model.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, INDICATORS, SECTIONS } from '../../src/schema/index.js';
 import { validReturn } from '../fixtures/returns.js';
-import { convertWithLibreOffice, describeWithLibreOffice } from '../helpers/libreoffice.js';
+import { convertManyWithLibreOffice, describeWithLibreOffice } from '../helpers/libreoffice.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iae-print-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,10 +28,32 @@ function onlySheet(model: WorkbookModel, name: string): WorkbookModel {
   return { sheets: model.sheets.filter((s) => s.name === name), ...(model.properties ? { properties: model.properties } : {}) };
 }
 
-async function pdfOf(base: string, model: WorkbookModel): Promise<string> {
-  const xlsx = join(dir, `${base}.xlsx`);
-  writeFileSync(xlsx, await writeWorkbookModel(model));
-  const [pdf] = await convertWithLibreOffice(xlsx, 'pdf', join(dir, 'pdf'), { timeoutMs: LO_TIMEOUT });
+const REFERENTIEL_ROWS = Array.from({ length: 120 }, (_, i) => ({
+  siret: `4${String(i).padStart(13, '0')}`,
+  annexe: `ACI075250${String(i).padStart(3, '0')}A0M1`,
+  nom: `Association intercommunale pour l’insertion n° ${i}`,
+  kind: 'ACI',
+  departement: '75',
+  reseau: 'Chantier école Île-de-France',
+  contact: `direction-${i}@exemple.org, 01 23 45 67 89`,
+}));
+const LONG_NAME = 'Association intercommunale pour l’insertion du Val-de-Marne 94';
+
+/** Every workbook this file prints, by base name: written and printed in one LibreOffice start (beforeAll). */
+function printedModels(): [string, WorkbookModel][] {
+  const siaeValues = { ...validReturn(), raison_sociale: LONG_NAME, implantation_qpv: 'oui', implantation_zrr: 'non' } as TypedReturn;
+  return [
+    ...TEMPLATE_KINDS.map((kind): [string, WorkbookModel] => [`mode-emploi-${kind}`, onlySheet(buildTemplate(kind, DEFAULT_SETTINGS), INSTRUCTIONS_SHEET)]),
+    ['reseau-retours', onlySheet(buildTemplate('reseau', DEFAULT_SETTINGS), NETWORK_SHEET)],
+    ['referentiel', onlySheet(fillReferentiel(DEFAULT_SETTINGS, 2025, REFERENTIEL_ROWS), REFERENTIEL_SHEET)],
+    ['siae-rempli', onlySheet(fillSiaeForm(DEFAULT_SETTINGS, siaeValues, { cacheHelpers: true }), SIAE_SHEET)],
+  ];
+}
+const pdfs = new Map<string, string>();
+
+function pdfOf(base: string): string {
+  const pdf = pdfs.get(base);
+  expect(pdf, `${base}.pdf absent`).toBeDefined();
   return pdf!;
 }
 
@@ -53,9 +75,20 @@ function png(pdf: string, name: string, first: number, last: number): void {
 }
 
 describeWithLibreOffice('templates printed to PDF by LibreOffice', () => {
-  it.each(TEMPLATE_KINDS)("the %s template's Mode d'emploi prints every sentence whole, in portrait", async (kind: TemplateKind) => {
+  beforeAll(async () => {
+    const sources = new Map<string, string>();
+    for (const [base, model] of printedModels()) {
+      const xlsx = join(dir, `${base}.xlsx`);
+      writeFileSync(xlsx, await writeWorkbookModel(model));
+      sources.set(base, xlsx);
+    }
+    const converted = await convertManyWithLibreOffice([...sources.values()], 'pdf', join(dir, 'pdf'), { timeoutMs: LO_TIMEOUT });
+    for (const [base, xlsx] of sources) pdfs.set(base, converted.get(xlsx)![0]!);
+  }, LO_TIMEOUT * 2);
+
+  it.each(TEMPLATE_KINDS)("the %s template's Mode d'emploi prints every sentence whole, in portrait", (kind: TemplateKind) => {
     const model = buildTemplate(kind, DEFAULT_SETTINGS);
-    const pdf = await pdfOf(`mode-emploi-${kind}`, onlySheet(model, INSTRUCTIONS_SHEET));
+    const pdf = pdfOf(`mode-emploi-${kind}`);
     png(pdf, `mode-emploi-${kind}`, 1, 1);
     const text = flat(pages(pdf).join(' '));
     const sentences = model.sheets.find((s) => s.name === INSTRUCTIONS_SHEET)!.cells.map((c) => flat(String(c.value ?? ''))).filter(Boolean);
@@ -66,9 +99,9 @@ describeWithLibreOffice('templates printed to PDF by LibreOffice', () => {
     for (const size of pageSizes(pdf, 20)) expect(size.height).toBeGreaterThan(size.width);
   }, LO_TIMEOUT);
 
-  it('the network table prints on readable A4 landscape pages, header rows repeated on each', async () => {
+  it('the network table prints on readable A4 landscape pages, header rows repeated on each', () => {
     const model = buildTemplate('reseau', DEFAULT_SETTINGS);
-    const pdf = await pdfOf('reseau-retours', onlySheet(model, NETWORK_SHEET));
+    const pdf = pdfOf('reseau-retours');
     const texts = pages(pdf);
     png(pdf, 'reseau-retours', 1, 3);
     // Full size: the table's 50-odd columns need several pages across (fitted to one page
@@ -94,17 +127,9 @@ describeWithLibreOffice('templates printed to PDF by LibreOffice', () => {
     expect(model.sheets.find((s) => s.name === NETWORK_SHEET)!.print?.titleColumns).toBe('A:B');
   }, LO_TIMEOUT);
 
-  it('the référentiel prints its seven columns on A4 landscape pages, the header row repeated on each', async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => ({
-      siret: `4${String(i).padStart(13, '0')}`,
-      annexe: `ACI075250${String(i).padStart(3, '0')}A0M1`,
-      nom: `Association intercommunale pour l’insertion n° ${i}`,
-      kind: 'ACI',
-      departement: '75',
-      reseau: 'Chantier école Île-de-France',
-      contact: `direction-${i}@exemple.org, 01 23 45 67 89`,
-    }));
-    const pdf = await pdfOf('referentiel', onlySheet(fillReferentiel(DEFAULT_SETTINGS, 2025, rows), REFERENTIEL_SHEET));
+  it('the référentiel prints its seven columns on A4 landscape pages, the header row repeated on each', () => {
+    const rows = REFERENTIEL_ROWS;
+    const pdf = pdfOf('referentiel');
     const texts = pages(pdf);
     png(pdf, 'referentiel', 1, 2);
     expect(texts.length).toBeGreaterThan(1);
@@ -116,11 +141,10 @@ describeWithLibreOffice('templates printed to PDF by LibreOffice', () => {
     for (const size of pageSizes(pdf, texts.length)) expect(size.width).toBeGreaterThan(size.height);
   }, LO_TIMEOUT);
 
-  it('the SIAE form prints a 60-character name whole and shares with a single « % »', async () => {
-    const name = 'Association intercommunale pour l’insertion du Val-de-Marne 94';
+  it('the SIAE form prints a 60-character name whole and shares with a single « % »', () => {
+    const name = LONG_NAME;
     expect(name.length).toBeGreaterThanOrEqual(60);
-    const values = { ...validReturn(), raison_sociale: name, implantation_qpv: 'oui', implantation_zrr: 'non' } as TypedReturn;
-    const pdf = await pdfOf('siae-rempli', onlySheet(fillSiaeForm(DEFAULT_SETTINGS, values, { cacheHelpers: true }), SIAE_SHEET));
+    const pdf = pdfOf('siae-rempli');
     png(pdf, 'siae-formulaire', 1, 2);
     const text = pages(pdf).join('\n');
     expect(text).toContain(name);

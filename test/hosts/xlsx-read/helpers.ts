@@ -87,6 +87,20 @@ export function sofficeAvailable(): boolean {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * This process's private LibreOffice profile (parallel test files never share one), created on
+ * first use and kept for the next conversions: creating a profile is most of a first start.
+ */
+let sofficeProfile: string | undefined;
+function processSofficeProfile(): string {
+  if (sofficeProfile === undefined) {
+    const profile = mkdtempSync(join(tmpdir(), 'xlsx-read-lo-profile-'));
+    sofficeProfile = profile;
+    process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
+  }
+  return sofficeProfile;
+}
+
 /** Converts a file with LibreOffice (private profile: parallel runs do not collide). */
 export function sofficeConvert(input: Uint8Array, inputName: string, to: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'xlsx-read-lo-'));
@@ -96,10 +110,15 @@ export function sofficeConvert(input: Uint8Array, inputName: string, to: string)
     const out = join(dir, 'out');
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', out, src],
+      [`-env:UserInstallation=file://${processSofficeProfile()}`, '--headless', '--convert-to', to, '--outdir', out, src],
       { encoding: 'utf8', timeout: 900_000 },
     );
-    if (r.status !== 0) throw new Error(`soffice a échoué : ${r.stderr}`);
+    if (r.status !== 0) {
+      // A LibreOffice that failed or was killed may leave its profile locked: the next call makes a new one.
+      if (sofficeProfile) rmSync(sofficeProfile, { recursive: true, force: true });
+      sofficeProfile = undefined;
+      throw new Error(`soffice a échoué : ${r.stderr}`);
+    }
     const base = inputName.replace(/\.[^.]+$/, '');
     const ext = to.split(':')[0]!;
     return new Uint8Array(readFileSync(join(out, `${base}.${ext}`)));

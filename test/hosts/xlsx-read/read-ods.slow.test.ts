@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { validateFiles } from '../../../src/hosts/xlsx/validate-files';
 import { validateXlsxBytes } from '../../../src/hosts/xlsx/validate-bytes';
-import { convertWithLibreOffice, describeWithLibreOffice } from '../../helpers/libreoffice';
+import { convertManyWithLibreOffice, describeWithLibreOffice } from '../../helpers/libreoffice';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const SOURCES = [
@@ -29,10 +29,9 @@ describeWithLibreOffice('.ods saved by LibreOffice validates like the .xlsx', ()
   const ods = new Map<string, string>();
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ods-'));
-    for (const s of SOURCES) {
-      const [out] = await convertWithLibreOffice(join(root, s), 'ods', dir);
-      ods.set(s, out!);
-    }
+    // One LibreOffice start for all of them.
+    const converted = await convertManyWithLibreOffice(SOURCES.map((s) => join(root, s)), 'ods', dir);
+    for (const s of SOURCES) ods.set(s, converted.get(join(root, s))![0]!);
   }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
