@@ -118,6 +118,11 @@ export function cellOf(group: GroupCells | undefined, code: FigureCode, kept: re
   return { value, siae, largest, present: v !== undefined };
 }
 
+/** A grid's per-cell arrays, from its cells (cellOf) in row-major order. */
+export function cellArrays(cells: readonly ReturnType<typeof cellOf>[]): Pick<GridTable, 'values' | 'siae' | 'largest' | 'present'> {
+  return { values: cells.map((c) => c.value), siae: cells.map((c) => c.siae), largest: cells.map((c) => c.largest), present: cells.map((c) => c.present) };
+}
+
 /** A summed indicator as a département × kind grid with both margins. */
 export function departementKindTable(s: PeriodScopes, code: FigureCode, measure: GridTable['measure']): GridTable {
   const p = s.period;
@@ -133,10 +138,7 @@ export function departementKindTable(s: PeriodScopes, code: FigureCode, measure:
     colLabels: [...s.kinds, ALL_KINDS_COL_LABEL],
     rowMargin: true,
     colMargin: true,
-    values: cells.map((c) => c.value),
-    siae: cells.map((c) => c.siae),
-    largest: cells.map((c) => c.largest),
-    present: cells.map((c) => c.present),
+    ...cellArrays(cells),
     measure,
   };
 }

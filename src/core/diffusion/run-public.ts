@@ -9,7 +9,7 @@ import { figureLabel, groupMapKey, type FigureCode } from '../consolidate/index.
 import type { NetworkFigures } from '../networks/index.js';
 import type { ConsolidationRun } from '../run/types.js';
 import { colsOf, type GridTable } from './grid-table.js';
-import { ALL_KINDS_COL_LABEL, PEOPLE_CODES, REGION_ROW_LABEL, cellOf, groupOf, type GroupCells, type PeriodScopes } from './public-tables.js';
+import { ALL_KINDS_COL_LABEL, PEOPLE_CODES, REGION_ROW_LABEL, cellArrays, cellOf, groupOf, type GroupCells, type PeriodScopes } from './public-tables.js';
 import { buildPublicWorkbook, type ExtraPublicTable, type PublicVersion } from './public-workbook.js';
 
 export const SHEET_PUBLIC_PAR_RESEAU = 'Par réseau';
@@ -80,10 +80,7 @@ export function networkKindTable(scopes: PeriodScopes, figures: NetworkFigures, 
     colLabels: [...scopes.kinds, ALL_KINDS_COL_LABEL],
     rowMargin: true,
     colMargin: true,
-    values: cells.map((c) => c.value),
-    siae: cells.map((c) => c.siae),
-    largest: cells.map((c) => c.largest),
-    present: cells.map((c) => c.present),
+    ...cellArrays(cells),
     measure: 'count',
   };
 }
