@@ -13,9 +13,12 @@ for (const def of INDICATORS as readonly IndicatorDef[]) {
   MEMBERS_OF_CODE.set(def.code, members);
 }
 
+/** The members of each split group (hours by sector…), for code that reads many returns in one loop. */
+export const SPLIT_GROUPS: readonly (readonly string[])[] = [...MEMBERS_OF_GROUP.values()];
+
 // Every numeric indicator is ≥ 0: a negative or non-finite value is already an error of its
 // own field, and must not cascade into the rules that use it.
-const isGivenNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+export const isGivenNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 function anyGiven(ret: PartialReturn, members: readonly string[]): boolean {
   for (let i = 0; i < members.length; i++) if (isGivenNumber(ret[members[i] as keyof PartialReturn])) return true;

@@ -1,10 +1,10 @@
 import {
   DERIVED,
-  INDICATORS,
+  SPLIT_GROUPS,
   SUMMED_INDICATORS,
   derivedValue,
+  isGivenNumber,
   type DerivedCode,
-  type IndicatorDef,
   type SiaeKind,
 } from '../../schema/index.js';
 import type { ReturnRecord } from '../records.js';
@@ -77,15 +77,11 @@ function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
 }
 
 /**
- * The schema's reading of a number (effectiveNumber, src/schema/values.ts), resolved once for
+ * The schema's reading of a number (effectiveNumber, with its isGivenNumber and SPLIT_GROUPS), resolved once for
  * every summed indicator so that a return is read in one loop without a look-up per code:
  * a given number counts if finite and ≥ 0; a blank member of a split group (hours by sector)
  * counts 0 once the return gives another member; any other blank or text is missing.
  */
-const isGivenNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const SPLIT_GROUPS: readonly (readonly string[])[] = [
-  ...new Set((INDICATORS as readonly IndicatorDef[]).flatMap((d) => (d.group ? [d.group] : []))),
-].map((group) => (INDICATORS as readonly IndicatorDef[]).filter((d) => d.group === group).map((d) => d.code));
 if (SPLIT_GROUPS.length > 30) throw new Error('Trop de groupes ventilés pour un masque de bits.');
 const GROUP_OF_SLOT = Int32Array.from(SUMMED_CODES, (code) => SPLIT_GROUPS.findIndex((g) => g.includes(code)));
 const GROUP_OF_CODE = new Map(SPLIT_GROUPS.flatMap((codes, g) => codes.map((c) => [c, g] as const)));
