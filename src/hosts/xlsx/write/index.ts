@@ -39,8 +39,8 @@ function checkSheets(model: WorkbookModel): void {
   if (model.sheets.every((s) => (s.visibility ?? 'visible') !== 'visible')) throw new Error('Le classeur doit contenir au moins une feuille visible.');
 }
 
-/** Builds every part of the package as text, path → XML. */
-export function workbookParts(model: WorkbookModel): Map<string, string> {
+/** Builds every part of the package, path → XML (text, or UTF-8 bytes for the worksheets). */
+export function workbookParts(model: WorkbookModel): Map<string, string | Uint8Array> {
   checkSheets(model);
   const ctx: WorkbookContext = {
     styles: new StyleSheet(),
@@ -105,10 +105,13 @@ export function workbookParts(model: WorkbookModel): Map<string, string> {
  * Zips in sorted order with a fixed timestamp. The date is built from local components because
  * zip (DOS) times are local: the bytes then do not depend on the time zone.
  */
-export function zipParts(parts: ReadonlyMap<string, string>): Uint8Array {
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
   const mtime = new Date(2020, 0, 1, 0, 0, 0);
   const files: Zippable = {};
-  for (const path of [...parts.keys()].sort()) files[path] = [strToU8(parts.get(path)!), { mtime, level: 6 }];
+  for (const path of [...parts.keys()].sort()) {
+    const part = parts.get(path)!;
+    files[path] = [typeof part === 'string' ? strToU8(part) : part, { mtime, level: 6 }];
+  }
   return zipSync(files, { mtime });
 }
 

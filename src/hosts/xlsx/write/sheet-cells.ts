@@ -7,6 +7,7 @@ import { columnLetters, parseRange, toA1, type RangeRef } from '../../../core/a1
 import type { CellModel, SheetModel, StyleModel } from '../../../core/workbook-model';
 import type { SharedStrings } from './shared-strings';
 import type { StyleSheet } from './styles';
+import { Utf8Writer } from './utf8-writer';
 import { looksLikeFormula, xmlEscape } from './xml-text';
 
 /** Excel's limits. */
@@ -65,7 +66,8 @@ export interface Hyperlink {
 }
 
 export interface SheetCellsOut {
-  readonly xml: string;
+  /** The <sheetData> element, UTF-8. */
+  readonly bytes: Uint8Array;
   readonly dimension: string;
   readonly hyperlinks: Hyperlink[];
 }
@@ -150,12 +152,17 @@ export function renderSheetCells(
   }
   const heightRows = [...heights.keys()].sort((a, b) => a - b);
   let nextHeight = 0;
+  // Written as bytes (utf8-writer.ts): no string per cell to make, join, encode and collect.
+  const out = new Utf8Writer();
   const rowOpen = (row: number) => {
     const ht = heights.get(row);
-    return ht === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${ht}" customHeight="1">`;
+    out.text('<row r="');
+    out.uint(row);
+    if (ht === undefined) out.text('">');
+    else out.text(`" ht="${ht}" customHeight="1">`);
   };
 
-  const out: string[] = ['<sheetData>'];
+  out.text('<sheetData>');
   const hyperlinks: Hyperlink[] = [];
   let maxRow = 0;
   let maxCol = 0;
@@ -176,64 +183,96 @@ export function renderSheetCells(
     const row = Math.floor(key / MAX_COL);
     const column = key - row * MAX_COL;
     if (row !== currentRow) {
-      if (currentRow) out.push('</row>');
-      while (nextHeight < heightRows.length && heightRows[nextHeight]! < row) out.push(`${rowOpen(heightRows[nextHeight++]!)}</row>`);
+      if (currentRow) out.text('</row>');
+      while (nextHeight < heightRows.length && heightRows[nextHeight]! < row) {
+        rowOpen(heightRows[nextHeight++]!);
+        out.text('</row>');
+      }
       if (heightRows[nextHeight] === row) nextHeight++;
-      out.push(rowOpen(row));
+      rowOpen(row);
       currentRow = row;
     }
     if (row > maxRow) maxRow = row;
     if (column > maxCol) maxCol = column;
-    const ref = col(column) + row;
+    const letters = col(column);
     const style = rangeStyle.size ? merger.merge(rangeStyle.get(key), c?.style) : c?.style;
     let value: CellModel['value'] = c ? c.value : header;
-    let inner = '';
+    let formula: string | undefined;
+    let text: string | undefined;
     let type = '';
     if (c?.formula !== undefined) {
-      if (c.hyperlink) throw new Error(`Une formule ne peut pas porter de lien (${where(sheet, ref)}).`);
-      inner = `<f>${xmlEscape(c.formula.replace(/^=/, ''))}</f>`;
+      if (c.hyperlink) throw new Error(`Une formule ne peut pas porter de lien (${where(sheet, letters + row)}).`);
+      formula = xmlEscape(c.formula.replace(/^=/, ''));
       if (typeof value === 'string') {
         type = ' t="str"';
-        inner += `<v>${xmlEscape(value)}</v>`;
+        text = xmlEscape(value);
       } else if (typeof value === 'boolean') {
         type = ' t="b"';
-        inner += `<v>${value ? 1 : 0}</v>`;
+        text = value ? '1' : '0';
       } else if (typeof value === 'number' && Number.isFinite(value)) {
-        inner += `<v>${numberXml(value)}</v>`;
+        text = numberXml(value);
       }
       value = undefined;
     } else if (c?.hyperlink) {
-      hyperlinks.push(hyperlinkOf(sheet, c, ref));
+      hyperlinks.push(hyperlinkOf(sheet, c, letters + row));
       if (value === undefined || value === null) value = c.hyperlink;
       else value = String(value);
     }
     let quote = false;
+    // A shared string's index or a plain integer is written as digits, without a string.
+    let digits = -1;
     if (typeof value === 'string') {
       type = ' t="s"';
-      inner = `<v>${strings.id(value)}</v>`;
+      digits = strings.id(value);
       quote = looksLikeFormula(value);
     } else if (typeof value === 'number') {
-      if (Number.isFinite(value)) inner = `<v>${numberXml(value)}</v>`;
+      if (Number.isInteger(value) && value >= 0 && value < 1e15) digits = value;
+      else if (Number.isFinite(value)) text = numberXml(value);
       else {
         // Never NaN or Infinity in the file: Excel would refuse it. The cell shows the error.
         type = ' t="e"';
-        inner = '<v>#NUM!</v>';
+        text = '#NUM!';
       }
     } else if (typeof value === 'boolean') {
       type = ' t="b"';
-      inner = `<v>${value ? 1 : 0}</v>`;
+      text = value ? '1' : '0';
     }
     const xf = styles.cellXf(style, quote);
-    const s = xf ? ` s="${xf}"` : '';
-    out.push(inner ? `<c r="${ref}"${s}${type}>${inner}</c>` : `<c r="${ref}"${s}/>`);
+    out.text('<c r="');
+    out.text(letters);
+    out.uint(row);
+    if (xf) {
+      out.text('" s="');
+      out.uint(xf);
+    }
+    if (formula === undefined && text === undefined && digits < 0) {
+      out.text('"/>');
+      continue;
+    }
+    out.text('"');
+    out.text(type);
+    out.text('>');
+    if (formula !== undefined) {
+      out.text('<f>');
+      out.text(formula);
+      out.text('</f>');
+    }
+    if (text !== undefined || digits >= 0) {
+      out.text('<v>');
+      if (digits >= 0) out.uint(digits);
+      else out.text(text!);
+      out.text('</v>');
+    }
+    out.text('</c>');
   }
-  if (currentRow) out.push('</row>');
+  if (currentRow) out.text('</row>');
   while (nextHeight < heightRows.length) {
     const row = heightRows[nextHeight++]!;
     if (row > maxRow) maxRow = row;
-    out.push(`${rowOpen(row)}</row>`);
+    rowOpen(row);
+    out.text('</row>');
   }
-  out.push('</sheetData>');
+  out.text('</sheetData>');
   const dimension = maxRow === 0 ? 'A1' : `A1:${col(Math.max(1, maxCol))}${maxRow}`;
-  return { xml: out.join(''), dimension, hyperlinks };
+  return { bytes: out.bytes(), dimension, hyperlinks };
 }

@@ -2,12 +2,23 @@
  * One worksheet part and the parts hanging from it (tables, notes), in the element order of
  * CT_Worksheet (ECMA-376 18.3.1.99): Excel refuses a sheet whose elements are out of order.
  */
+import { strToU8 } from 'fflate';
 import { parseA1, toA1 } from '../../../core/a1';
 import type { ConditionalFormatModel, DataValidationModel, SheetModel, TableModel } from '../../../core/workbook-model';
 import { textElement, type SharedStrings } from './shared-strings';
 import { boundedRanges, renderSheetCells, where, type Hyperlink } from './sheet-cells';
 import { argb, type StyleSheet } from './styles';
 import { xmlEscape } from './xml-text';
+
+function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -32,8 +43,8 @@ export interface WorkbookContext {
   readonly strings: SharedStrings;
   /** Table names in use (lower case), workbook-wide like Excel's. */
   readonly tableNames: Set<string>;
-  /** Parts other than sheets: path → XML. */
-  readonly parts: Map<string, string>;
+  /** Path → content: text, or bytes already encoded (a worksheet's UTF-8, see utf8-writer.ts). */
+  readonly parts: Map<string, string | Uint8Array>;
   /** Content-type overrides: part path → content type. */
   readonly overrides: Map<string, string>;
   tables: number;
@@ -41,7 +52,8 @@ export interface WorkbookContext {
 }
 
 export interface RenderedSheet {
-  readonly xml: string;
+  /** The worksheet part, UTF-8. */
+  readonly xml: Uint8Array;
   readonly rels: readonly Relationship[];
 }
 
@@ -192,7 +204,9 @@ export function renderSheet(sheet: SheetModel, selected: boolean, ctx: WorkbookC
   if (sheet.tabColor || fit) {
     xml.push(`<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
   }
-  xml.push(`<dimension ref="${cells.dimension}"/>`, sheetViewXml(sheet, selected), '<sheetFormatPr defaultRowHeight="15"/>', colsXml(sheet), cells.xml);
+  xml.push(`<dimension ref="${cells.dimension}"/>`, sheetViewXml(sheet, selected), '<sheetFormatPr defaultRowHeight="15"/>', colsXml(sheet));
+  // What comes after <sheetData>, whose bytes are already written.
+  const head = xml.splice(0, xml.length).join('');
   if (sheet.protection?.enabled) {
     // No password: protection guards against slips, not attacks. Selecting cells, resizing
     // columns and filtering stay allowed.
@@ -234,7 +248,7 @@ export function renderSheet(sheet: SheetModel, selected: boolean, ctx: WorkbookC
     xml.push(`<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
   }
   xml.push('</worksheet>');
-  return { xml: xml.join(''), rels };
+  return { xml: concatBytes(strToU8(head), cells.bytes, strToU8(xml.join(''))), rels };
 }
 
 function hyperlinkXml(h: Hyperlink, rel: (r: Relationship) => string): string {
