@@ -37,7 +37,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'rapides', include: ['test/**/*.test.ts'], exclude: SLOW, testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: 'rapides', include: ['test/**/*.test.ts'], exclude: SLOW, testTimeout: 60_000, hookTimeout: 120_000, isolate: false },
       },
       {
         extends: true,
