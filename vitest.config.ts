@@ -41,7 +41,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'lents', include: SLOW, testTimeout: 900_000, hookTimeout: 900_000 },
+        test: { name: 'lents', include: SLOW, testTimeout: 900_000, hookTimeout: 900_000, isolate: false },
       },
     ],
   },
