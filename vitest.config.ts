@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  * - « lents »: tests that start LibreOffice, Chromium, webpack or the CLI as a process, or build
  *   large files. Each may take minutes under CPU pressure; their timeouts say so.
  * A new test file that starts one of these programs belongs in SLOW below.
+ * Both run with isolate: false (one module registry per worker, not per file): re-importing src/
+ * for every file was the largest cost of « rapides ». So a test that changes a global or module
+ * state must put it back (no vi.mock: nothing here relies on fresh modules).
  */
 const SLOW = [
   'test/browser/**/*.test.ts',
@@ -37,11 +40,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'rapides', include: ['test/**/*.test.ts'], exclude: SLOW, testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: 'rapides', include: ['test/**/*.test.ts'], exclude: SLOW, testTimeout: 60_000, hookTimeout: 120_000, isolate: false },
       },
       {
         extends: true,
-        test: { name: 'lents', include: SLOW, testTimeout: 900_000, hookTimeout: 900_000 },
+        test: { name: 'lents', include: SLOW, testTimeout: 900_000, hookTimeout: 900_000, isolate: false },
       },
     ],
   },

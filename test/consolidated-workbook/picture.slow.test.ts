@@ -6,15 +6,15 @@
  * wider than its column allows, no absolute path in any part of the file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { consolidateFiles } from '../../src/apps/cli/consolidate.js';
-import { demoAspExtract, demoReferentielRows, generateDemoRegion } from '../../src/core/demo/index.js';
+import { demoAspExtract, demoReferentielRows, generateDemoRegion, generatePreviousDemoYear } from '../../src/core/demo/index.js';
 import { fillReferentiel, fillSiaeForm, type TypedReturn } from '../../src/core/templates/index.js';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, estimateRowHeight, widthForText, widthForWords } from '../../src/core/text-layout.js';
-import { DEMO_NETWORKS_DIR, writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
+import { DEMO_NETWORKS_DIR } from '../../src/hosts/xlsx/demo-files.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS } from '../../src/schema/index.js';
 import { siretOf } from '../core/consolidate/arbitraries.js';
@@ -22,6 +22,7 @@ import { convertWithLibreOffice, describeWithLibreOffice } from '../helpers/libr
 import { previousDemoYear } from '../../scripts/demo-previous-year.js';
 import { childrenNamed, parseXml, type XmlElement } from '../helpers/xml.js';
 import { buildRunWorkbook } from '../../src/core/run/index.js';
+import { sharedDemoReturns, sharedPreviousDemoReturns } from '../helpers/demo-returns.js';
 
 const ARTIFACTS = 'test-artifacts/consolidation';
 
@@ -116,16 +117,21 @@ describeWithLibreOffice('the demo consolidated workbook, as it opens', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The demo region, plus what real campaigns bring: an SIAE sent twice (duplicates) and
     // a form with an error (a return left out), so « Anomalies » and « Sources » have rows.
+    // Both years' returns are the ones written once for every test file (test/helpers/demo-returns.ts),
+    // copied here since this test adds files beside them.
     const returns = join(ARTIFACTS, 'retours');
     const region = generateDemoRegion();
-    await writeDemoFiles(region, returns);
+    const [sharedReturns, sharedPrevious] = await Promise.all([sharedDemoReturns(), sharedPreviousDemoReturns()]);
+    cpSync(sharedReturns, returns, { recursive: true });
     // An SIAE that sent its own form as well as appearing in its network's table: a duplicate
     // (the same bytes twice would be read once, so a second file of other bytes is needed).
     const twice = region.siae.find((s) => s.channel.type === 'reseau')!;
     writeFileSync(join(returns, 'formulaire-envoye-deux-fois.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, twice.values as TypedReturn, { cacheHelpers: true })));
     const bad = { ...region.siae[0]!.values, siret: siretOf(999), femmes: (region.siae[0]!.values.personnes ?? 0) + 5 };
     writeFileSync(join(returns, 'formulaire-en-erreur.xlsx'), await writeWorkbookModel(fillSiaeForm(DEFAULT_SETTINGS, bad as TypedReturn, { cacheHelpers: true })));
-    // The demo's year N−1, given as reference as the demo does: « Évolution ».
+    // The demo's year N−1, given as reference as the demo does: « Évolution » (its returns already
+    // in place, the script consolidates them as `npm run demo` does).
+    cpSync(sharedPrevious, join(ARTIFACTS, `retours-${generatePreviousDemoYear().annee}`), { recursive: true });
     const previous = await previousDemoYear(ARTIFACTS, () => {});
     // The demo's ASP extract, as the demo passes it: « Rapprochement ASP ».
     const aspPath = join(ARTIFACTS, 'extraction-asp.xlsx');

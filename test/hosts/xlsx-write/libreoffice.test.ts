@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookModel } from '../../../src/core/workbook-model';
 import { writeWorkbookModel } from '../../../src/hosts/xlsx/write/index';
-import { convertWithLibreOffice, describeWithLibreOffice, parseCsv, recalculatedCsv, sofficePath } from '../../helpers/libreoffice';
+import { convertWithLibreOffice, describeWithLibreOffice, parseCsv, recalculatedCsvMany, sofficePath } from '../../helpers/libreoffice';
 import { FULL_MODEL, TRICKY_TEXTS } from './full-model';
 import { FORMULA_LIKE_TEXTS, ILLEGAL_TEXTS, TEXT_SAFETY_MODEL } from './text-safety-model';
 
@@ -20,18 +20,52 @@ describe('parseCsv', () => {
   });
 });
 
+/** A workbook with formulas whose cached results are wrong or missing: what recalculation fixes. */
+const CALCUL_MODEL: WorkbookModel = {
+  sheets: [
+    {
+      name: 'Calcul',
+      cells: [
+        { row: 1, col: 1, value: 40 },
+        { row: 1, col: 2, formula: 'A1+2', value: 999 }, // deliberately wrong cached result
+        { row: 2, col: 1, formula: 'A1*2' }, // no cached result
+      ],
+    },
+  ],
+};
+
+/**
+ * The three workbooks of this file, written once and recalculated by LibreOffice in ONE soffice
+ * start (each start costs seconds of CPU): the describe blocks below share it, first one asking
+ * starts it. Their own conversions (pdf, xlsx re-save, plain csv) are other targets, other starts.
+ */
+let written: Promise<{ dir: string; complet: string; calcul: string; textes: string; recalculated: Map<string, Map<string, string[][]>> }> | undefined;
+function writtenAndRecalculated(): NonNullable<typeof written> {
+  written ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iae-xlsx-write-'));
+    const [complet, calcul, textes] = ['complet', 'calcul', 'textes'].map((base) => join(dir, `${base}.xlsx`)) as [string, string, string];
+    writeFileSync(complet, await writeWorkbookModel(FULL_MODEL));
+    writeFileSync(calcul, await writeWorkbookModel(CALCUL_MODEL));
+    writeFileSync(textes, await writeWorkbookModel(TEXT_SAFETY_MODEL));
+    return { dir, complet, calcul, textes, recalculated: await recalculatedCsvMany([complet, calcul, textes]) };
+  })();
+  return written;
+}
+afterAll(async () => {
+  if (written) rmSync((await written).dir, { recursive: true, force: true });
+});
+
 describeWithLibreOffice('LibreOffice opens what writeWorkbookModel writes', () => {
   let dir: string;
   let xlsx: string;
   let sheets: Map<string, string[][]>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'iae-xlsx-write-'));
-    xlsx = join(dir, 'complet.xlsx');
-    writeFileSync(xlsx, await writeWorkbookModel(FULL_MODEL));
-    sheets = await recalculatedCsv(xlsx);
+    const books = await writtenAndRecalculated();
+    dir = books.dir;
+    xlsx = books.complet;
+    sheets = books.recalculated.get(xlsx)!;
   }, 900_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds soffice', () => {
     expect(sofficePath()).toMatch(/(soffice|libreoffice)$/);
@@ -99,29 +133,18 @@ describeWithLibreOffice('LibreOffice opens what writeWorkbookModel writes', () =
 });
 
 describeWithLibreOffice('recalculatedCsv recalculates formulas on load', () => {
-  const model: WorkbookModel = {
-    sheets: [
-      {
-        name: 'Calcul',
-        cells: [
-          { row: 1, col: 1, value: 40 },
-          { row: 1, col: 2, formula: 'A1+2', value: 999 }, // deliberately wrong cached result
-          { row: 2, col: 1, formula: 'A1*2' }, // no cached result
-        ],
-      },
-    ],
-  };
   let dir: string;
   let xlsx: string;
+  let recalculated: Map<string, string[][]>;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'iae-recalc-'));
-    xlsx = join(dir, 'calcul.xlsx');
-    writeFileSync(xlsx, await writeWorkbookModel(model));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const books = await writtenAndRecalculated();
+    dir = books.dir;
+    xlsx = books.calcul;
+    recalculated = books.recalculated.get(xlsx)!;
+  }, 900_000);
 
-  it('replaces a wrong cached result by the computed one', async () => {
-    const sheets = await recalculatedCsv(xlsx);
+  it('replaces a wrong cached result by the computed one', () => {
+    const sheets = recalculated;
     expect(sheets.get('Calcul')).toEqual([
       ['40', '42'],
       ['80', ''],
@@ -136,15 +159,11 @@ describeWithLibreOffice('recalculatedCsv recalculates formulas on load', () => {
 });
 
 describeWithLibreOffice('LibreOffice reads unchanged the texts XML cannot carry and the formula-like ones (issue 11.4)', () => {
-  let dir: string;
   let sheets: Map<string, string[][]>;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'iae-text-safety-'));
-    const xlsx = join(dir, 'textes.xlsx');
-    writeFileSync(xlsx, await writeWorkbookModel(TEXT_SAFETY_MODEL));
-    sheets = await recalculatedCsv(xlsx);
+    const books = await writtenAndRecalculated();
+    sheets = books.recalculated.get(books.textes)!;
   }, 900_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens the file and exports every text as written, formula-like ones as text', () => {
     const textes = sheets.get('Textes')!;
