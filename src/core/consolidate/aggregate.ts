@@ -51,12 +51,16 @@ function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
   for (const key in values) {
     const raw = values[key];
     if (raw === undefined) continue;
-    const g = GROUP_OF_CODE.get(key);
-    if (g !== undefined && isGivenNumber(raw)) given |= 1 << g;
-    const slot = SLOT_OF.get(key);
-    if (slot === undefined) continue;
+    // One look-up per key: its slot among the summed codes and its split group, packed (PACKED_OF).
+    const packed = PACKED_OF.get(key);
+    if (packed === undefined) continue;
+    const number = isGiven(raw);
+    const g = (packed >> 8) - 1;
+    if (g >= 0 && number) given |= 1 << g;
+    const slot = (packed & 0xff) - 1;
+    if (slot < 0) continue;
     SEEN[slot] = 1;
-    if (isGivenNumber(raw)) out[at + slot] = raw;
+    if (number) out[at + slot] = raw as number;
   }
   // A blank member of a split group the return gives: 0 (a sector not worked).
   if (given !== 0) {
@@ -86,6 +90,11 @@ if (SPLIT_GROUPS.length > 30) throw new Error('Trop de groupes ventilés pour un
 const GROUP_OF_SLOT = Int32Array.from(SUMMED_CODES, (code) => SPLIT_GROUPS.findIndex((g) => g.includes(code)));
 const GROUP_OF_CODE = new Map(SPLIT_GROUPS.flatMap((codes, g) => codes.map((c) => [c, g] as const)));
 const SLOT_OF = new Map(SUMMED_CODES.map((c, i) => [c, i]));
+if (SUMMED_CODES.length > 254) throw new Error('Trop d\'indicateurs sommés pour un octet.');
+/** Per code read by reduceInto: (slot + 1) | (split group + 1) << 8, 0 meaning none; codes neither summed nor grouped are absent. */
+const PACKED_OF = new Map<string, number>([...new Set([...SLOT_OF.keys(), ...GROUP_OF_CODE.keys()])].map((c) => [c, ((SLOT_OF.get(c) ?? -1) + 1) | (((GROUP_OF_CODE.get(c) ?? -1) + 1) << 8)]));
+/** The schema's isGivenNumber, bound here: an imported binding read in the per-key loop costs a getter call under tsx's CommonJS output. */
+const isGiven: (v: unknown) => boolean = isGivenNumber;
 /** Scratch of reduceInto: which summed codes the return holds (given or not). */
 const SEEN = new Uint8Array(SUMMED_CODES.length);
 
