@@ -69,10 +69,10 @@ for (const n of [400, 4_000, 40_000]) {
   const c = n === 4_000 ? national : campaign(n);
   const r = runConsolidation(c.input);
   const t = n === 4_000 ? whole : time(() => void runConsolidation(c.input), n > 10_000 ? 3 : 9);
-  perSiae.push(`${n.toLocaleString('fr-FR')} SIAE : ${t.cpu.toFixed(0)} ms CPU, ${((t.cpu * 1000) / n).toFixed(0)} µs par SIAE`);
+  perSiae.push(`${n.toLocaleString('fr-FR')} SIAE : ${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} écoulées), ${((t.cpu * 1000) / n).toFixed(0)} µs CPU par SIAE`);
   // At 40,000 SIAE the model holds tens of millions of cells: one measure (after the warm-up) is enough.
   const m = n === 4_000 ? model : time(() => void buildRunWorkbook(r), n > 10_000 ? 1 : 3);
-  perSiaeModel.push(`${n.toLocaleString('fr-FR')} SIAE : ${m.cpu.toFixed(0)} ms CPU, ${((m.cpu * 1000) / n).toFixed(0)} µs par SIAE${n > 10_000 ? ' (une mesure)' : ''}`);
+  perSiaeModel.push(`${n.toLocaleString('fr-FR')} SIAE : ${m.cpu.toFixed(0)} ms CPU (${m.wall.toFixed(0)} écoulées), ${((m.cpu * 1000) / n).toFixed(0)} µs CPU par SIAE${n > 10_000 ? ' (une mesure)' : ''}`);
 }
 console.log(`coût du calcul par SIAE, deux années chacune (linéaire si constant) : ${perSiae.join(' ; ')}`);
 console.log(`coût du modèle du classeur par SIAE (linéaire si constant) : ${perSiaeModel.join(' ; ')}`);

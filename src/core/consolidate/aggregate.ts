@@ -12,6 +12,10 @@ import type { DerivedAggregate, GroupAggregate, GroupKey, IndicatorSum } from '.
 
 export const SUMMED_CODES: readonly string[] = SUMMED_INDICATORS.map((i) => i.code);
 export const DERIVED_CODES: readonly DerivedCode[] = DERIVED.map((d) => d.code);
+/** The schema's derived indicators, bound here (read per group in finish()). */
+const DERIVED_DEFS = DERIVED;
+const N_SUMMED = SUMMED_CODES.length;
+const N_DERIVED = DERIVED_CODES.length;
 
 /**
  * One return reduced to the numbers the aggregates need, computed once: each summed
@@ -43,35 +47,35 @@ export function reduceReturns(records: readonly ReturnRecord[]): Float64Array {
 
 function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
   const values = r.values as Readonly<Record<string, unknown>>;
-  // One walk over the return's own keys (a look-up of each of the 35 codes in objects of many
-  // shapes costs more): each summed value, and the split groups the return gives a member of.
-  out.fill(Number.NaN, at, at + SUMMED_CODES.length);
-  SEEN.fill(0);
+  // Each summed code read by name (reads of the same names in objects of one shape are cheap; a
+  // walk over the return's own keys with a look-up per key cost five times more), and the split
+  // groups the return gives a member of.
   let given = 0;
-  for (const key in values) {
-    const raw = values[key];
-    if (raw === undefined) continue;
-    const g = GROUP_OF_CODE.get(key);
-    if (g !== undefined && isGivenNumber(raw)) given |= 1 << g;
-    const slot = SLOT_OF.get(key);
-    if (slot === undefined) continue;
-    SEEN[slot] = 1;
-    if (isGivenNumber(raw)) out[at + slot] = raw;
+  let blanks = 0;
+  for (let i = 0; i < N_SUMMED; i++) {
+    const raw = values[SUMMED_CODES[i]!];
+    const number = isGiven(raw);
+    out[at + i] = number ? (raw as number) : Number.NaN;
+    const g = GROUP_OF_SLOT[i]!;
+    if (g < 0) continue;
+    if (number) given |= 1 << g;
+    else if (raw === undefined) blanks++;
   }
+  for (let k = 0; k < GROUP_ONLY_CODES.length; k++) if (isGiven(values[GROUP_ONLY_CODES[k]!])) given |= 1 << GROUP_ONLY_GROUPS[k]!;
   // A blank member of a split group the return gives: 0 (a sector not worked).
-  if (given !== 0) {
-    for (let i = 0; i < SUMMED_CODES.length; i++) {
+  if (given !== 0 && blanks > 0) {
+    for (let i = 0; i < N_SUMMED; i++) {
       const g = GROUP_OF_SLOT[i]!;
-      if (g >= 0 && SEEN[i] === 0 && (given & (1 << g)) !== 0) out[at + i] = 0;
+      if (g >= 0 && (given & (1 << g)) !== 0 && values[SUMMED_CODES[i]!] === undefined) out[at + i] = 0;
     }
   }
-  for (let i = 0; i < DERIVED.length; i++) {
+  for (let i = 0; i < N_DERIVED; i++) {
     let n = 0;
     for (let k = NUM_START[i]!; k < NUM_START[i + 1]!; k++) n += NUM_SLOTS[k]! < 0 ? Number.NaN : out[at + NUM_SLOTS[k]!]!;
     let m = 0;
     for (let k = DEN_START[i]!; k < DEN_START[i + 1]!; k++) m += DEN_SLOTS[k]! < 0 ? Number.NaN : out[at + DEN_SLOTS[k]!]!;
     const both = n === n && m === m;
-    out[at + SUMMED_CODES.length + i] = both ? n : Number.NaN;
+    out[at + N_SUMMED + i] = both ? n : Number.NaN;
     out[at + NUM_END + i] = both ? m : Number.NaN;
   }
 }
@@ -84,10 +88,12 @@ function reduceInto(r: ReturnRecord, out: Float64Array, at: number): void {
  */
 if (SPLIT_GROUPS.length > 30) throw new Error('Trop de groupes ventilés pour un masque de bits.');
 const GROUP_OF_SLOT = Int32Array.from(SUMMED_CODES, (code) => SPLIT_GROUPS.findIndex((g) => g.includes(code)));
-const GROUP_OF_CODE = new Map(SPLIT_GROUPS.flatMap((codes, g) => codes.map((c) => [c, g] as const)));
-const SLOT_OF = new Map(SUMMED_CODES.map((c, i) => [c, i]));
-/** Scratch of reduceInto: which summed codes the return holds (given or not). */
-const SEEN = new Uint8Array(SUMMED_CODES.length);
+/** Members of split groups that are not summed (none today): read only for whether their group is given. */
+const GROUP_ONLY = SPLIT_GROUPS.flatMap((codes, g) => codes.filter((c) => !SUMMED_CODES.includes(c)).map((c) => [c, g] as const));
+const GROUP_ONLY_CODES = GROUP_ONLY.map(([c]) => c);
+const GROUP_ONLY_GROUPS = Int32Array.from(GROUP_ONLY, ([, g]) => g);
+/** The schema's isGivenNumber, bound here: an imported binding read per value costs a getter call under tsx's CommonJS output. */
+const isGiven: (v: unknown) => boolean = isGivenNumber;
 
 /** Positions in SUMMED_CODES of each derived indicator's operands (-1: not a summed indicator), flattened. */
 function flatten(lists: readonly (readonly string[])[]): { start: Int32Array; slots: Int32Array } {
@@ -108,32 +114,37 @@ export const REDUCED_STRIDE = NUM_END + DERIVED.length;
 const NO_SUM: IndicatorSum = Object.freeze({ value: undefined, count: 0 });
 const NO_DERIVED: DerivedAggregate = Object.freeze({ value: Object.freeze({ status: 'sans_donnee' as const }), count: 0, numerator: undefined, denominator: undefined });
 
+/** Layout of a group's running totals, one Float64Array: sums, their counts, numerators, denominators, their counts. */
+const COUNTS = N_SUMMED;
+const NUM = 2 * N_SUMMED;
+const DEN = NUM + N_DERIVED;
+const DERIVED_COUNTS = DEN + N_DERIVED;
+const TOTALS = DERIVED_COUNTS + N_DERIVED;
+
 /** Running totals of one group; returns must be added in the canonical order for exact sums. */
 export class GroupAccumulator {
   readonly members: number[] = [];
-  private readonly sums = new Float64Array(SUMMED_CODES.length);
-  private readonly sumCounts = new Uint32Array(SUMMED_CODES.length);
-  private readonly num = new Float64Array(DERIVED.length);
-  private readonly den = new Float64Array(DERIVED.length);
-  private readonly derivedCounts = new Uint32Array(DERIVED.length);
+  /** One array per group (five per group cost more to make than to fill). */
+  private readonly t = new Float64Array(TOTALS);
 
   constructor(readonly key: GroupKey) {}
 
   add(index: number, r: ReducedReturn): void {
     this.members.push(index);
-    for (let i = 0; i < r.sums.length; i++) {
+    const t = this.t;
+    for (let i = 0; i < N_SUMMED; i++) {
       const v = r.sums[i]!;
       if (v === v) {
-        this.sums[i]! += v;
-        this.sumCounts[i]!++;
+        t[i]! += v;
+        t[COUNTS + i]!++;
       }
     }
-    for (let i = 0; i < r.num.length; i++) {
+    for (let i = 0; i < N_DERIVED; i++) {
       const n = r.num[i]!;
       if (n === n) {
-        this.num[i]! += n;
-        this.den[i]! += r.den[i]!;
-        this.derivedCounts[i]!++;
+        t[NUM + i]! += n;
+        t[DEN + i]! += r.den[i]!;
+        t[DERIVED_COUNTS + i]!++;
       }
     }
   }
@@ -141,21 +152,21 @@ export class GroupAccumulator {
   /** add, for row `index` of a table of reduceReturns. */
   addRow(index: number, table: Float64Array): void {
     this.members.push(index);
+    const t = this.t;
     const at = index * REDUCED_STRIDE;
-    const n = SUMMED_CODES.length;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < N_SUMMED; i++) {
       const v = table[at + i]!;
       if (v === v) {
-        this.sums[i]! += v;
-        this.sumCounts[i]!++;
+        t[i]! += v;
+        t[COUNTS + i]!++;
       }
     }
-    for (let i = 0; i < this.num.length; i++) {
-      const x = table[at + n + i]!;
+    for (let i = 0; i < N_DERIVED; i++) {
+      const x = table[at + N_SUMMED + i]!;
       if (x === x) {
-        this.num[i]! += x;
-        this.den[i]! += table[at + NUM_END + i]!;
-        this.derivedCounts[i]!++;
+        t[NUM + i]! += x;
+        t[DEN + i]! += table[at + NUM_END + i]!;
+        t[DERIVED_COUNTS + i]!++;
       }
     }
   }
@@ -163,21 +174,22 @@ export class GroupAccumulator {
   finish(): GroupAggregate {
     // A figure no return of the group gives is the same everywhere: one shared object (a
     // national run has thousands of groups, each keeping an object per figure).
+    const t = this.t;
     const sums: Record<string, IndicatorSum> = {};
-    for (let i = 0; i < SUMMED_CODES.length; i++) {
-      const count = this.sumCounts[i]!;
-      sums[SUMMED_CODES[i]!] = count > 0 ? { value: this.sums[i]!, count } : NO_SUM;
+    for (let i = 0; i < N_SUMMED; i++) {
+      const count = t[COUNTS + i]!;
+      sums[SUMMED_CODES[i]!] = count > 0 ? { value: t[i]!, count } : NO_SUM;
     }
     const derived: Record<string, DerivedAggregate> = {};
-    for (let i = 0; i < DERIVED.length; i++) {
-      const d = DERIVED[i]!;
-      const count = this.derivedCounts[i]!;
+    for (let i = 0; i < N_DERIVED; i++) {
+      const d = DERIVED_DEFS[i]!;
+      const count = t[DERIVED_COUNTS + i]!;
       if (count === 0) {
         derived[d.code] = NO_DERIVED;
         continue;
       }
-      const numerator = count > 0 ? this.num[i]! : undefined;
-      const denominator = count > 0 && d.kind === 'ratio' ? this.den[i]! : undefined;
+      const numerator = t[NUM + i]!;
+      const denominator = d.kind === 'ratio' ? t[DEN + i]! : undefined;
       derived[d.code] = { value: derivedValue(d, numerator, denominator), count, numerator, denominator };
     }
     return { ...this.key, siaeCount: this.members.length, sums, derived, members: this.members };

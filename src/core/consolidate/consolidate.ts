@@ -1,4 +1,4 @@
-import type { SiaeKind } from '../../schema/index.js';
+import { SIAE_KINDS, type SiaeKind } from '../../schema/index.js';
 import { sourceCell, type ReturnRecord, type ValidationIssue } from '../records.js';
 import { GroupAccumulator, groupMapKey, reduceReturns } from './aggregate.js';
 import { cmp, compareSources, deduplicate, describeSource } from './dedup.js';
@@ -8,6 +8,7 @@ import type {
   DuplicateGroup,
   ExcludedReturn,
   GroupAggregate,
+  GroupKey,
   PeriodAggregates,
   SourceSummary,
 } from './types.js';
@@ -50,33 +51,15 @@ export function consolidateReduced(input: ConsolidationInput): { readonly result
   excluded.sort((a, b) => compareSources(a.record.source, b.record.source));
 
   const reduced = reduceReturns(kept);
-  const accumulators = new Map<number, Map<string, GroupAccumulator>>();
-  const acc = (periode: number, departement: string | null, kind: SiaeKind | null): GroupAccumulator => {
-    let groupsOfPeriod = accumulators.get(periode);
-    if (!groupsOfPeriod) accumulators.set(periode, (groupsOfPeriod = new Map()));
-    const k = groupMapKey(departement, kind);
-    let a = groupsOfPeriod.get(k);
-    if (!a) groupsOfPeriod.set(k, (a = new GroupAccumulator({ periode, departement, kind })));
-    return a;
-  };
-  kept.forEach((r, i) => {
-    const periode = r.values.annee as number;
-    const dep = r.values.departement as string;
-    const kind = r.values.type_siae as SiaeKind;
-    acc(periode, dep, kind).addRow(i, reduced);
-    acc(periode, dep, null).addRow(i, reduced);
-    acc(periode, null, kind).addRow(i, reduced);
-    acc(periode, null, null).addRow(i, reduced);
-  });
-
   const byPeriod = new Map<number, PeriodAggregates>();
-  const periods = [...accumulators.keys()].sort((a, b) => a - b);
-  for (const periode of periods) {
+  const periods: number[] = [];
+  for (const [periode, groupsOfPeriod] of accumulate(kept, reduced)) {
+    periods.push(periode);
     const byKind = new Map<SiaeKind, GroupAggregate>();
     const byDepartement = new Map<string, GroupAggregate>();
     const byDepartementKind = new Map<string, GroupAggregate>();
     let region: GroupAggregate | undefined;
-    const entries = [...accumulators.get(periode)!.values()].map((a) => a.finish());
+    const entries = groupsOfPeriod.map((a) => a.finish());
     entries.sort((a, b) => cmp(a.departement ?? '', b.departement ?? '') || cmp(a.kind ?? '', b.kind ?? ''));
     for (const g of entries) {
       if (g.departement === null && g.kind === null) region = g;
@@ -137,6 +120,60 @@ export function consolidateReduced(input: ConsolidationInput): { readonly result
     anomalies,
   };
   return { result, reduced };
+}
+
+/**
+ * The groups of each period (département × kind, département, kind, region), periods ascending.
+ * `kept` is in the canonical order (period, département, kind…), so the returns of a period, of
+ * a département and of a département × kind are consecutive: a group is opened when its key
+ * changes, and only the per-kind groups are looked up (by the kind's index), with no key string
+ * built and no map consulted per return. Each group receives its returns in the canonical order.
+ */
+function accumulate(kept: readonly ReturnRecord[], reduced: Float64Array): Map<number, GroupAccumulator[]> {
+  const kindIndex = new Map<string, number>(SIAE_KINDS.map((k, i) => [k, i]));
+  const out = new Map<number, GroupAccumulator[]>();
+  let groups: GroupAccumulator[] = [];
+  let periode = Number.NaN;
+  let dep: string | undefined;
+  let kind: SiaeKind | undefined;
+  let region: GroupAccumulator | undefined;
+  let ofDep: GroupAccumulator | undefined;
+  let ofDepKind: GroupAccumulator | undefined;
+  let ofKind: (GroupAccumulator | undefined)[] = [];
+  const open = (key: GroupKey): GroupAccumulator => {
+    const a = new GroupAccumulator(key);
+    groups.push(a);
+    return a;
+  };
+  for (let i = 0; i < kept.length; i++) {
+    const v = kept[i]!.values;
+    const p = v.annee as number;
+    const d = v.departement as string;
+    const k = v.type_siae as SiaeKind;
+    if (p !== periode) {
+      periode = p;
+      out.set(p, (groups = []));
+      region = open({ periode: p, departement: null, kind: null });
+      ofKind = new Array<GroupAccumulator | undefined>(SIAE_KINDS.length);
+      dep = undefined;
+    }
+    if (d !== dep) {
+      dep = d;
+      kind = undefined;
+      ofDep = open({ periode: p, departement: d, kind: null });
+    }
+    if (k !== kind) {
+      kind = k;
+      ofDepKind = open({ periode: p, departement: d, kind: k });
+    }
+    const ki = kindIndex.get(k)!;
+    const byKind = ofKind[ki] ?? (ofKind[ki] = open({ periode: p, departement: null, kind: k }));
+    ofDepKind!.addRow(i, reduced);
+    ofDep!.addRow(i, reduced);
+    byKind.addRow(i, reduced);
+    region!.addRow(i, reduced);
+  }
+  return out;
 }
 
 function placeKey(file: string, sheet: string, row: number | undefined): string {

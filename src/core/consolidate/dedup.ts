@@ -49,7 +49,10 @@ export interface DedupOutcome {
 
 /** Keeps one return per SIRET and period; returns without either are left as they are. */
 export function deduplicate(records: readonly ReturnRecord[]): DedupOutcome {
-  const bySiae = new Map<string, ReturnRecord[]>();
+  // By year then SIRET (no key string per return), to a position in `slots`, which keeps the
+  // order SIAE were first met in: a return alone in its slot, several in an array.
+  const byYear = new Map<number, Map<string, number>>();
+  const slots: (ReturnRecord | ReturnRecord[])[] = [];
   const unique: ReturnRecord[] = [];
   for (const r of records) {
     const siret = r.values.siret;
@@ -58,31 +61,34 @@ export function deduplicate(records: readonly ReturnRecord[]): DedupOutcome {
       unique.push(r);
       continue;
     }
-    const key = `${siret}|${annee}`;
-    const list = bySiae.get(key);
-    if (list) list.push(r);
-    else bySiae.set(key, [r]);
-  }
-  const groups: DedupOutcome['groups'] = [];
-  for (const [key, list] of bySiae) {
-    if (list.length === 1) {
-      unique.push(list[0]!);
+    let bySiret = byYear.get(annee);
+    if (!bySiret) byYear.set(annee, (bySiret = new Map()));
+    const at = bySiret.get(siret);
+    if (at === undefined) {
+      bySiret.set(siret, slots.length);
+      slots.push(r);
       continue;
     }
-    let best = list[0]!;
-    let reason = '';
-    for (const r of list.slice(1)) {
-      const p = preferred(best, r);
-      best = p.winner;
+    const slot = slots[at]!;
+    if (Array.isArray(slot)) slot.push(r);
+    else slots[at] = [slot, r];
+  }
+  const groups: DedupOutcome['groups'] = [];
+  for (const slot of slots) {
+    if (!Array.isArray(slot)) {
+      unique.push(slot);
+      continue;
     }
+    const list = slot;
+    let best = list[0]!;
+    for (const r of list.slice(1)) best = preferred(best, r).winner;
     // The reason shown is the one that separates the winner from the runner-up.
     const others = list.filter((r) => r !== best);
     let runnerUp = others[0]!;
     for (const r of others.slice(1)) runnerUp = preferred(runnerUp, r).winner;
-    reason = preferred(best, runnerUp).reason;
-    const [siret, annee] = key.split('|');
+    const reason = preferred(best, runnerUp).reason;
     unique.push(best);
-    groups.push({ siret: siret!, periode: Number(annee), kept: best, dropped: others, reason });
+    groups.push({ siret: best.values.siret as string, periode: best.values.annee as number, kept: best, dropped: others, reason });
   }
   groups.sort((a, b) => a.periode - b.periode || cmp(a.siret, b.siret));
   return { unique, groups };

@@ -6,7 +6,9 @@ import type { ReturnRecord, ValidationIssue } from '../records.js';
  * pointing at its file, sheet and row). Warnings never exclude. A return without errors but
  * without the dimensions we group by is excluded too, with its own reason.
  */
-export function exclusionReasons(r: ReturnRecord, errors: ErrorIndex): string[] {
+export function exclusionReasons(r: ReturnRecord, errors: ErrorIndex): readonly string[] {
+  // The common case, a return without errors and with its dimensions: no array made.
+  if (r.errors === 0 && typeof r.values.annee === 'number' && typeof r.values.departement === 'string' && isSiaeKind(r.values.type_siae)) return NO_REASONS;
   const reasons: string[] = [];
   if (r.errors > 0) {
     // A table row: the issues of its own row; a form (one return per sheet): every issue of its sheet.
@@ -24,6 +26,8 @@ export function exclusionReasons(r: ReturnRecord, errors: ErrorIndex): string[] 
   if (!isSiaeKind(r.values.type_siae)) reasons.push('Le type de SIAE manque ou est inconnu : le retour ne peut être rattaché à aucun type.');
   return reasons;
 }
+
+const NO_REASONS: readonly string[] = Object.freeze([]);
 
 export function sheetKey(file: string, sheet: string | undefined): string {
   return `${file}\u0000${sheet ?? ''}`;

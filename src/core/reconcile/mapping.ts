@@ -97,6 +97,16 @@ export function ourLabel(code: IndicatorCode | DerivedCode): string {
 }
 
 /**
+ * What ourValue reads for a code, resolved once per run rather than per return: the indicator
+ * itself (its code), the terms of a derived sum (all needed, never a partial sum), or undefined (nothing to read).
+ */
+export function ourTermsOf(code: IndicatorCode | DerivedCode): string | readonly string[] | undefined {
+  if (isIndicatorCode(code)) return code;
+  const d = derivedByCode(code);
+  return d && d.kind === 'somme' ? d.numerator : undefined;
+}
+
+/**
  * Our value of a code in one return: the indicator as given, or a derived sum of the schema
  * when the return gives every term (never a partial sum).
  */

@@ -1,7 +1,7 @@
 import { DEFAULT_RECONCILIATION_SETTINGS, SIAE_KINDS, type ReconciliationSettings, type SiaeKind } from '../../schema/index.js';
 import { shortAnnexe, type AspExtract, type AspRow } from '../asp/index.js';
 import type { ReturnRecord } from '../records.js';
-import { COMPARED, ourValue } from './mapping.js';
+import { COMPARED, ourTermsOf } from './mapping.js';
 import type { FigureGap, MatchedSiae, MatchKey, Reconciliation, ScopeTotals, SideEntry } from './types.js';
 
 /** Floating-point slack at the tolerance boundary: a gap exactly at the tolerance is not flagged. */
@@ -62,11 +62,23 @@ type Place = Pick<SideEntry, 'annee' | 'siret' | 'annexe' | 'departement' | 'kin
 function byPlace(a: Place, b: Place): number {
   return (
     (a.annee ?? 0) - (b.annee ?? 0) ||
-    collate(text(a.departement), text(b.departement)) ||
+    collateText(a.departement, b.departement) ||
     (KIND_ORDER.get(a.kind ?? '') ?? 9) - (KIND_ORDER.get(b.kind ?? '') ?? 9) ||
-    collate(text(a.siret), text(b.siret)) ||
-    collate(text(a.annexe), text(b.annexe))
+    collateText(a.siret, b.siret) ||
+    collateText(a.annexe, b.annexe)
   );
+}
+
+/** Digits and capital letters only: the collator orders such strings as their code points do (digits before letters, each in order). */
+const PLAIN = /^[0-9A-Z]*$/;
+/**
+ * collate(text(a), text(b)), without the collator for the identifiers it orders most (SIRET,
+ * département codes, short annexes: digits and capitals), where it agrees with a code-point comparison.
+ */
+export function collateText(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a !== undefined && b !== undefined && PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : 1;
+  return collate(text(a), text(b));
 }
 
 /** Numbers per matched SIAE in the table of figures: ours and the ASP's for each figure of COMPARED. */
@@ -101,21 +113,28 @@ class MatchedPair implements MatchedSiae {
   readonly flagged: number;
 
   constructor(
-    fields: Omit<MatchedSiae, 'gaps'>,
+    record: ReturnRecord,
+    row: AspRow,
+    siret: string | undefined,
+    annexe: string | undefined,
+    kind: SiaeKind | undefined,
+    matchedBy: MatchKey,
+    flagged: number,
     readonly table: Float64Array,
     readonly at: number,
     private readonly tolerances: ReconciliationSettings,
   ) {
-    this.annee = fields.annee;
-    this.siret = fields.siret;
-    this.annexe = fields.annexe;
-    this.nom = fields.nom;
-    this.departement = fields.departement;
-    this.kind = fields.kind;
-    this.matchedBy = fields.matchedBy;
-    this.returnSource = fields.returnSource;
-    this.aspSource = fields.aspSource;
-    this.flagged = fields.flagged;
+    // Identification from the return, the ASP's where the return lacks it.
+    this.annee = row.annee!;
+    this.siret = siret ?? row.siret;
+    this.annexe = annexe ?? row.annexe;
+    this.nom = str(record.values.raison_sociale) ?? row.denomination;
+    this.departement = str(record.values.departement) ?? row.departement;
+    this.kind = kind;
+    this.matchedBy = matchedBy;
+    this.returnSource = record.source;
+    this.aspSource = { sheet: row.source.sheet, row: row.source.row };
+    this.flagged = flagged;
   }
 
   get gaps(): FigureGap[] {
@@ -131,10 +150,30 @@ class MatchedPair implements MatchedSiae {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The returns (indices into kept) a SIRET or an annexe finds: most find one, kept as its index. */
+type Candidates = number | number[];
+
+function addCandidate(map: Map<string, Candidates>, key: string, i: number): void {
+  const c = map.get(key);
+  if (c === undefined) map.set(key, i);
+  else if (typeof c === 'number') map.set(key, [c, i]);
+  else c.push(i);
+}
+
+/** Our value of a figure in one return, read through ourTermsOf (the same as ourValue). */
+function valueOf(values: Readonly<Record<string, unknown>>, terms: string | readonly string[] | undefined): number | undefined {
+  if (terms === undefined) return undefined;
+  if (typeof terms === 'string') {
+    const v = values[terms];
+    return typeof v === 'number' ? v : undefined;
+  }
+  let sum = 0;
+  for (const term of terms) {
+    const v = values[term];
+    if (typeof v !== 'number') return undefined;
+    sum += v;
+  }
+  return sum;
 }
 
 /**
@@ -164,24 +203,31 @@ export function reconcileWithAsp(
   const compared = new Set(years);
 
   // Returns of the compared years, indexed by year then SIRET, and by year then short annexe
-  // (maps of maps: no key string built per return and per row).
-  const bySiret = new Map<number, Map<string, number[]>>(years.map((y) => [y, new Map()]));
-  const byAnnexe = new Map<number, Map<string, number[]>>(years.map((y) => [y, new Map()]));
+  // (maps of maps: no key string built per return and per row; a lone candidate kept as its index).
+  const bySiret = new Map<number, Map<string, Candidates>>(years.map((y) => [y, new Map()]));
+  const byAnnexe = new Map<number, Map<string, Candidates>>(years.map((y) => [y, new Map()]));
   for (let i = 0; i < kept.length; i++) {
     const annee = annees[i];
     if (annee === undefined || !compared.has(annee)) continue;
-    if (sirets[i]) push(bySiret.get(annee)!, sirets[i]!, i);
-    if (annexes[i]) push(byAnnexe.get(annee)!, annexes[i]!, i);
+    if (sirets[i]) addCandidate(bySiret.get(annee)!, sirets[i]!, i);
+    if (annexes[i]) addCandidate(byAnnexe.get(annee)!, annexes[i]!, i);
   }
-  const used = new Set<number>();
-  const pairOf = new Map<number, { ret: number; key: MatchKey }>();
+  // Row k's return (-1: none yet) and how it was matched; `order`: the rows in the order they were paired.
+  const used = new Uint8Array(kept.length);
+  const pairedWith = new Int32Array(rows.length).fill(-1);
+  const pairedBy: MatchKey[] = new Array<MatchKey>(rows.length);
+  const order: number[] = [];
   /** Pairs row k with the first candidate not yet paired (with `annexe`: the first of that annexe). */
-  const take = (k: number, candidates: readonly number[] | undefined, key: MatchKey, annexe?: string) => {
-    if (!candidates || pairOf.has(k)) return;
-    for (const i of candidates) {
-      if (used.has(i) || (annexe !== undefined && annexes[i] !== annexe)) continue;
-      used.add(i);
-      pairOf.set(k, { ret: i, key });
+  const take = (k: number, candidates: Candidates | undefined, key: MatchKey, annexe?: string) => {
+    if (candidates === undefined || pairedWith[k]! >= 0) return;
+    const n = typeof candidates === 'number' ? 1 : candidates.length;
+    for (let c = 0; c < n; c++) {
+      const i = typeof candidates === 'number' ? candidates : candidates[c]!;
+      if (used[i] || (annexe !== undefined && annexes[i] !== annexe)) continue;
+      used[i] = 1;
+      pairedWith[k] = i;
+      pairedBy[k] = key;
+      order.push(k);
       return;
     }
   };
@@ -203,54 +249,39 @@ export function reconcileWithAsp(
   // Every pair's compared figures in one table (ours, then the ASP's, per figure of COMPARED;
   // NaN where a side does not give it): one allocation for all, read by the totals and the flags
   // here, and turned into FigureGap objects only by whoever lists them (FIGURES_PER_ROW).
-  const table = new Float64Array(pairOf.size * FIGURES_PER_ROW).fill(Number.NaN);
+  const figures = COMPARED;
+  const ourTerms = figures.map((c) => ourTermsOf(c.code));
+  const table = new Float64Array(order.length * FIGURES_PER_ROW).fill(Number.NaN);
   const matched: MatchedPair[] = [];
-  for (const [k, { ret, key }] of pairOf) {
+  for (const k of order) {
     const row = rows[k]!;
+    const ret = pairedWith[k]!;
     const record = kept[ret]!;
-    const kind = kindOf(record.values.type_siae) ?? row.typeSiae;
+    const values = record.values as Readonly<Record<string, unknown>>;
+    const kind = kindOf(values.type_siae) ?? row.typeSiae;
     const at = matched.length * FIGURES_PER_ROW;
     let flagged = 0;
     for (const i of comparedFor(kind)) {
-      const c = COMPARED[i]!;
-      const ours = ourValue(record.values, c.code);
-      const asp = row.figures[c.figure];
+      const ours = valueOf(values, ourTerms[i]);
+      const asp = row.figures[figures[i]!.figure];
       if (ours !== undefined) table[at + 2 * i] = ours;
       if (asp !== undefined) table[at + 2 * i + 1] = asp;
       if (ours !== undefined && asp !== undefined && flagGap(ours - asp, asp, tolerances)) flagged++;
     }
-    matched.push(
-      new MatchedPair(
-        {
-          annee: row.annee!,
-          siret: sirets[ret] ?? row.siret,
-          annexe: annexes[ret] ?? row.annexe,
-          nom: str(record.values.raison_sociale) ?? row.denomination,
-          departement: str(record.values.departement) ?? row.departement,
-          kind,
-          matchedBy: key,
-          returnSource: record.source,
-          aspSource: { sheet: row.source.sheet, row: row.source.row },
-          flagged,
-        },
-        table,
-        at,
-        tolerances,
-      ),
-    );
+    matched.push(new MatchedPair(record, row, sirets[ret], annexes[ret], kind, pairedBy[k]!, flagged, table, at, tolerances));
   }
   matched.sort(byPlace);
 
   const returnsOnly: SideEntry[] = [];
   for (let i = 0; i < kept.length; i++) {
     const annee = annees[i];
-    if (annee !== undefined && compared.has(annee) && !used.has(i)) returnsOnly.push(returnEntry(kept[i]!));
+    if (annee !== undefined && compared.has(annee) && !used[i]) returnsOnly.push(returnEntry(kept[i]!));
   }
   returnsOnly.sort(byPlace);
   // Rows without a year cannot be paired with anything: listed, so that they are seen.
   const aspOnly: SideEntry[] = [];
   rows.forEach((row, k) => {
-    if (!pairOf.has(k) && (row.annee === undefined || compared.has(row.annee))) aspOnly.push(aspEntry(row, extract.file));
+    if (pairedWith[k]! < 0 && (row.annee === undefined || compared.has(row.annee))) aspOnly.push(aspEntry(row, extract.file));
   });
   aspOnly.sort(byPlace);
   let flaggedCount = 0;
@@ -281,7 +312,8 @@ class ScopeSums {
 
   add(m: MatchedPair): void {
     this.matched++;
-    for (let i = 0; i < COMPARED.length; i++) {
+    const n = this.n.length;
+    for (let i = 0; i < n; i++) {
       const ours = m.table[m.at + 2 * i]!;
       const asp = m.table[m.at + 2 * i + 1]!;
       if (ours !== ours || asp !== asp) continue;
