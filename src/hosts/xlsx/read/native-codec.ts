@@ -17,8 +17,9 @@ export const NATIVE_ZIP_CODEC: ZipCodec | undefined = nativeCrc
       inflateWhole(data: Uint8Array, maxLength: number): Uint8Array | undefined {
         try {
           // Past maxOutputLength zlib throws (RangeError) instead of allocating: as the JS codec,
-          // a part longer than declared is left to the streaming path, never truncated.
-          const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxLength) });
+          // a part longer than declared is left to the streaming path, never truncated. One
+          // output chunk of the declared size plus one byte: no 16 ko chunks joined by a copy.
+          const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxLength), chunkSize: Math.max(64, maxLength + 1) });
           return out.length > maxLength ? undefined : new Uint8Array(out.buffer, out.byteOffset, out.length);
         } catch {
           return undefined;
