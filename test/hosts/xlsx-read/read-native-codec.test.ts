@@ -10,7 +10,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/apps/cli/main';
 import { JS_ZIP_CODEC, defaultZipCodec, readXlsx, setDefaultZipCodec, XlsxReadError, type ZipCodec } from '../../../src/hosts/xlsx/read';
-import { NATIVE_ZIP_CODEC } from '../../../src/hosts/xlsx/read/native-codec';
+import { NATIVE_MIN_COMPRESSED, NATIVE_ZIP_CODEC } from '../../../src/hosts/xlsx/read/native-codec';
 import { excelBytes, handXlsx, noise, worksheetXml } from './helpers';
 
 const native = NATIVE_ZIP_CODEC!;
@@ -67,13 +67,13 @@ async function exceljsWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Export');
   ws.addRow(['SIRET', 'Raison sociale', 'Personnes en insertion', 'Femmes', 'ETP conventionnés']);
-  for (let i = 0; i < 60; i++) ws.addRow([`4400000000${String(i).padStart(4, '0')}`, `Structure n° ${i} — Créteil`, 30 + (i % 7), i % 11, i % 3 ? 10.5 : '10,5']);
+  for (let i = 0; i < 200; i++) ws.addRow([`4400000000${String(i).padStart(4, '0')}`, `Structure n° ${i} — Créteil`, 30 + (i % 7), i % 11, i % 3 ? 10.5 : '10,5']);
   return excelBytes(wb);
 }
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 function handWorkbook(): Uint8Array {
-  const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 2}</v></c><c r="B${i + 1}"><v>${i * 1.25}</v></c></row>`).join('');
+  const rows = Array.from({ length: 400 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 2}</v></c><c r="B${i + 1}"><v>${(i * 7919) % 10007}.25</v></c></row>`).join('');
   return handXlsx({
     sheets: [{ name: 'Données', path: SHEET, xml: worksheetXml(`<sheetData>${rows}</sheetData>`) }],
     sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>ACI Jardins</t></si><si><t>EI Bâtiment</t></si></sst>`,
@@ -126,9 +126,10 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
       b = JS_ZIP_CODEC.crc32(data.subarray(at, at + 777), b);
     }
     expect(a).toBe(b);
-    const text = strToU8('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(500));
+    const text = strToU8(Array.from({ length: 2000 }, (_, i) => `<row r="${i}"><c r="A${i}"><v>${(i * 7919) % 10007}</v></c></row>`).join(''));
     const z = zipSync({ p: text }, { level: 6 });
     const w = where(z, 'p');
+    expect(w.size).toBeGreaterThan(NATIVE_MIN_COMPRESSED); // inflated by zlib, not handed to fflate
     const deflated = z.subarray(w.data, w.data + w.size);
     expect(native.inflateWhole(deflated, text.length)).toEqual(text);
     expect(JS_ZIP_CODEC.inflateWhole(deflated, text.length)).toEqual(text);
@@ -141,6 +142,8 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
 
   it('read an ExcelJS workbook and every damaged copy of it alike: same grid or same error', async () => {
     const bytes = await exceljsWorkbook();
+    // The sheet and the shared strings are large enough for zlib (the other parts go to fflate).
+    for (const part of [SHEET, 'xl/sharedStrings.xml']) expect(where(bytes, part).size).toBeGreaterThan(NATIVE_MIN_COMPRESSED);
     const cases = damaged(bytes, [SHEET, 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/styles.xml']);
     let errors = 0;
     for (const c of cases) {
@@ -151,11 +154,12 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
     // The damage does show: most copies are refused (the others still read whole, by both).
     expect(errors).toBeGreaterThan(cases.length / 2);
     const intact = outcome(bytes, native);
-    expect('grid' in intact && (intact.grid as { sheets: { rows: unknown[] }[] }).sheets[0]!.rows).toHaveLength(61);
+    expect('grid' in intact && (intact.grid as { sheets: { rows: unknown[] }[] }).sheets[0]!.rows).toHaveLength(201);
   });
 
   it('read a hand-written workbook and every damaged copy alike, and the native codec did inflate its small parts', () => {
     const bytes = handWorkbook();
+    expect(where(bytes, SHEET).size).toBeGreaterThan(NATIVE_MIN_COMPRESSED);
     for (const c of damaged(bytes, [SHEET, 'xl/sharedStrings.xml'])) expect(outcome(c.bytes, native), c.name).toEqual(outcome(c.bytes, JS_ZIP_CODEC));
     const n = counting(native);
     readXlsx(bytes, 'x.xlsx', undefined, n.codec);
