@@ -8,6 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JS_ZIP_CODEC, setDefaultZipCodec } from '../../src/hosts/xlsx/read';
+import { NATIVE_ZIP_CODEC } from '../../src/hosts/xlsx/read/native-codec';
 import { validateFiles } from '../../src/hosts/xlsx/validate-files';
 import { hostileCases } from './generators';
 
@@ -56,6 +58,17 @@ describe('hostile corpus', () => {
 
     expect(ms, `temps CPU ${Math.round(ms)} ms`).toBeLessThanOrEqual(MAX_CPU_MS);
     expect(growthMo, `mémoire +${Math.round(growthMo)} Mo`).toBeLessThanOrEqual(MAX_GROWTH_MO);
+
+    // The command line reads with node:zlib (native-codec.ts), the pane with fflate: word for word the same report.
+    setDefaultZipCodec(NATIVE_ZIP_CODEC!);
+    let native;
+    try {
+      native = await validateFiles([path, valid]);
+    } finally {
+      setDefaultZipCodec(JS_ZIP_CODEC);
+    }
+    const untimed = (r: typeof report) => ({ ...r, stats: { ...r.stats, timeMs: 0 } });
+    expect(untimed(native)).toEqual(untimed(report));
 
     // The valid return of the batch is always read and valid.
     const ok = report.files.find((f) => f.file === valid);

@@ -77,7 +77,33 @@ const INDICATOR_MEMO: Memo = new Map();
 const PLAN_MEMO: Memo = new Map();
 const SENDER_MEMO: Memo = new Map();
 
+/**
+ * Whether some key of `map` has no letter. When none has, a text without letters (a SIRET, a
+ * number or a date typed as text: most scanned texts of data rows) cannot match, and is
+ * dismissed before normalisation; it is not memoised either (each SIRET is new, and would
+ * push the headers out of the memo).
+ */
+function hasLetterlessKey(map: Map<string, HeaderMatch>): boolean {
+  for (const k of map.keys()) if (!/[a-z]/.test(k)) return true;
+  return false;
+}
+const LETTERLESS_KEYS = new Set([INDICATOR_KEYS, PLAN_KEYS, SENDER_KEYS].filter(hasLetterlessKey));
+
+/**
+ * True when `text` is plain ASCII without a letter: labelKey keeps only a-z and 0-9 of its
+ * folded text, so its key (and the key of any part of it) has no letter. Any other character
+ * might fold to a letter (accents, ligatures): not dismissed.
+ */
+function cannotNameLetters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // ASCII upper case to lower case
+    if ((c >= 0x61 && c <= 0x7a) || text.charCodeAt(i) > 0x7f) return false;
+  }
+  return true;
+}
+
 function lookup(map: Map<string, HeaderMatch>, memo: Memo, text: string): HeaderMatch | undefined {
+  if (cannotNameLetters(text) && !LETTERLESS_KEYS.has(map)) return undefined;
   const known = memo.get(text);
   if (known !== undefined) return known ?? undefined;
   const found = lookupUncached(map, text);

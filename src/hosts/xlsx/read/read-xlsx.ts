@@ -15,8 +15,13 @@ import { parseTable } from './tables';
 import { sniff } from './sniff';
 import { parseWorkbookPart, type WorkbookPart } from './workbook-part';
 import { ZipPackage } from './zip';
+import type { ZipCodec } from './zip-codec';
 
-export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<ReadLimits>): GridWorkbook {
+/**
+ * `codec`: how small parts are inflated and CRCs computed (zip-codec.ts); by default the one the
+ * host chose (the Node command line: node:zlib; elsewhere fflate). Same grid, same errors.
+ */
+export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<ReadLimits>, codec?: ZipCodec): GridWorkbook {
   const lim = resolveLimits(limits);
   if (bytes.length === 0) throw new XlsxReadError(source, 'vide');
   if (bytes.length > lim.maxFileBytes)
@@ -28,7 +33,7 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
   sniff(bytes, source);
   let currentPart = '';
   try {
-    const zip = new ZipPackage(bytes, source, lim);
+    const zip = new ZipPackage(bytes, source, lim, codec);
     const read = (part: string) => {
       currentPart = part;
       return zip.readText(part);

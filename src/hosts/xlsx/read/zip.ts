@@ -5,9 +5,9 @@
  * A small part whose declared size is plausible is inflated in one call into a buffer of that
  * size, and kept only if its real size is proven to fit (see inflateWhole).
  */
-import { Inflate, inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors';
-import { crc32 } from './crc32';
+import { defaultZipCodec, type ZipCodec } from './zip-codec';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
 import { decoderFor } from './scan';
 
@@ -60,6 +60,8 @@ export class ZipPackage {
     private readonly bytes: Uint8Array,
     private readonly source: string,
     private readonly limits: ReadLimits,
+    /** CRC-32 and one-call inflation of small parts (zip-codec.ts); streaming is always fflate. */
+    private readonly codec: ZipCodec = defaultZipCodec(),
   ) {
     this.readDirectory();
   }
@@ -158,9 +160,10 @@ export class ZipPackage {
     let crc = 0;
     /** An error of the consumer (a limit, a malformed row) passes through as it is. */
     let consumerError: unknown;
+    const codec = this.codec;
     const count = (chunk: Uint8Array, final: boolean) => {
       produced += chunk.length;
-      crc = crc32(chunk, crc);
+      crc = codec.crc32(chunk, crc);
       this.inflated += chunk.length;
       const { maxUncompressedBytes, maxCompressionRatio, ratioGraceBytes } = this.limits;
       if (this.inflated > maxUncompressedBytes)
@@ -211,8 +214,8 @@ export class ZipPackage {
   }
 
   /**
-   * The fast path for a small part: one inflateSync call into a buffer of the declared size
-   * plus one byte, instead of the streaming inflater's doubling buffers and per-chunk copies.
+   * The fast path for a small part: one call into a buffer of the declared size (the codec's
+   * inflateWhole), instead of the streaming inflater's doubling buffers and per-chunk copies.
    * Returns undefined, and the caller streams the part as usual, when the part is not small
    * or not plausible, or when the declared size proves false or the data is bad: the
    * streaming path then gives the result or the error, exactly as without this path.
@@ -228,19 +231,7 @@ export class ZipPackage {
       (declared > ratioGraceBytes && declared > maxCompressionRatio * data.length)
     )
       return undefined;
-    // With a caller's buffer fflate (0.8) never grows it: bytes past its end are dropped (a
-    // stored block throws instead) and the result is clamped to it. The spare byte tells a
-    // complete output (shorter than the buffer) from a cut one (filling it): a part larger
-    // than declared is never truncated. Another buffer back would mean fflate changed: stream.
-    const out = new Uint8Array(declared + 1);
-    let result: Uint8Array;
-    try {
-      result = inflateSync(data, { out });
-    } catch {
-      return undefined;
-    }
-    if (result.buffer !== out.buffer || result.length >= out.length) return undefined;
-    return result;
+    return this.codec.inflateWhole(data, declared);
   }
 
   /** A whole part as text (for the small parts), or undefined when absent. */
