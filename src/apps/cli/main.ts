@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { COMMANDS, SUMMARIES } from './commands.js';
 import { EXIT_USAGE, type CliIo } from './io.js';
 import { useNativeZip } from '../../hosts/xlsx/read/native-codec.js';
+import { defaultZipCodec, setDefaultZipCodec } from '../../hosts/xlsx/read/zip-codec.js';
 
 async function generalHelp(): Promise<string> {
   const lines = ['Usage : iae <commande> [options]', '', 'Commandes :'];
@@ -15,8 +16,18 @@ async function generalHelp(): Promise<string> {
 }
 
 export async function main(argv: readonly string[], io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
-  // Node's zlib for the CRC and the small parts: same grids and errors as fflate, faster.
+  // Node's zlib for the CRC and the small parts: same grids and errors as fflate, faster. Put
+  // back afterwards, so that a process calling main() (tests, scripts) keeps its own default.
+  const previous = defaultZipCodec();
   useNativeZip();
+  try {
+    return await dispatch(argv, io);
+  } finally {
+    setDefaultZipCodec(previous);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'aide') {
     io[name === undefined ? 'err' : 'out'](`${await generalHelp()}\n`);

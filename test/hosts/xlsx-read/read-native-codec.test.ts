@@ -200,12 +200,16 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
     }
   });
 
-  it('the command line reads with the native codec; other hosts keep fflate by default', async () => {
+  it('the command line reads with the native codec while it runs; other hosts, and the process after it, keep fflate', async () => {
     const before = defaultZipCodec();
     expect(before).toBe(JS_ZIP_CODEC);
+    let during: ZipCodec | undefined;
     try {
-      await main(['--help'], { out: () => undefined, err: () => undefined });
-      expect(defaultZipCodec()).toBe(native);
+      await main(['--help'], { out: () => void (during = defaultZipCodec()), err: () => undefined });
+      expect(during).toBe(native);
+      expect(defaultZipCodec()).toBe(JS_ZIP_CODEC);
+      await expect(main(['inconnue'], { out: () => undefined, err: () => void (during = defaultZipCodec()) })).resolves.not.toBe(0);
+      expect(defaultZipCodec()).toBe(JS_ZIP_CODEC);
     } finally {
       setDefaultZipCodec(before);
     }
