@@ -47,3 +47,21 @@ export async function alternate(a: () => unknown, b: () => unknown, runs: number
   const med = (xs: Sample[]): Sample => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
   return { a: med(as), b: med(bs) };
 }
+
+/**
+ * One computation called `runs` times in a row, as a user repeats it (no GC between calls: each
+ * pays for the garbage of the one before, the steady state). Medians of CPU and wall time.
+ */
+export function repeated(f: () => void, runs: number): Sample {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    f();
+    walls.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}

@@ -21,6 +21,7 @@ import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
 import { validateXlsxBytes } from '../../src/hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../src/hosts/xlsx/write/index.js';
 import { DEFAULT_SETTINGS, luhnValid, type PartialReturn, type Settings } from '../../src/schema/index.js';
+import { repeated } from './alternate.js';
 
 const SIAE = 4000;
 // The 101 départements: metropolitan France and the five overseas départements (not the
@@ -68,23 +69,9 @@ function recordsFor(n: number): ReturnRecord[] {
     };
   });
 }
-/** Median CPU (user + system) and wall milliseconds of `runs` calls: on a busy machine, CPU time is the figure to read. */
-function timeCpu(f: () => void, runs: number): { wall: number; cpu: number } {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    walls.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpus.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(walls), cpu: median(cpus) };
-}
 const records = recordsFor(SIAE);
 consolidate({ records }); // warm-up
-const inMemory = timeCpu(() => consolidate({ records }), 15);
+const inMemory = repeated(() => consolidate({ records }), 15);
 const check = consolidate({ records });
 console.log(
   `consolidation en mémoire : ${SIAE} SIAE, ${check.byPeriod.get(2013)!.byDepartement.size} départements → ${inMemory.cpu.toFixed(1)} ms CPU (${inMemory.wall.toFixed(1)} ms écoulées) (médiane de 15 ; objectif < 100 ms)`,
@@ -93,7 +80,7 @@ const perSiae: string[] = [];
 for (const n of [400, 4_000, 40_000]) {
   const rs = n === SIAE ? records : recordsFor(n);
   consolidate({ records: rs });
-  const t = n === SIAE ? inMemory : timeCpu(() => consolidate({ records: rs }), n > 10_000 ? 5 : 15);
+  const t = n === SIAE ? inMemory : repeated(() => consolidate({ records: rs }), n > 10_000 ? 5 : 15);
   perSiae.push(`${n.toLocaleString('fr-FR')} SIAE : ${t.cpu.toFixed(1)} ms CPU (${t.wall.toFixed(1)} écoulées), ${((t.cpu * 1000) / n).toFixed(1)} µs CPU par SIAE`);
 }
 console.log(`coût par SIAE (linéaire si constant) : ${perSiae.join(' ; ')}`);
