@@ -139,3 +139,25 @@ export function noise(n: number, seed = 2463534242): Uint8Array {
   }
   return out;
 }
+
+/** Little-endian fields of a zip package, to damage a copy of one on purpose. */
+export const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+export const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
+export function put32(b: Uint8Array, o: number, v: number): void {
+  for (let k = 0; k < 4; k++) b[o + k] = (v >>> (8 * k)) & 0xff;
+}
+
+/** Where `part` lies in a package: its local header, central directory entry, data offset and compressed size. */
+export function zipEntry(bytes: Uint8Array, part: string): { local: number; central: number; data: number; size: number } {
+  const name = strToU8(part);
+  const named = (at: number) => name.every((c, k) => bytes[at + k] === c);
+  let local = -1;
+  let central = -1;
+  for (let i = 0; i + 46 < bytes.length; i++) {
+    const sig = u32(bytes, i);
+    if (sig === 0x04034b50 && u16(bytes, i + 26) === name.length && named(i + 30)) local = i;
+    if (sig === 0x02014b50 && u16(bytes, i + 28) === name.length && named(i + 46)) central = i;
+  }
+  if (local < 0 || central < 0) throw new Error(`partie ${part} introuvable dans le zip de test`);
+  return { local, central, data: local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28), size: u32(bytes, central + 20) };
+}

@@ -8,49 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx, XlsxReadError, type ReadLimits } from '../../../src/hosts/xlsx/read';
 import { DEFAULT_READ_LIMITS } from '../../../src/hosts/xlsx/read/limits';
 import { ZipPackage } from '../../../src/hosts/xlsx/read/zip';
-import { handXlsx, worksheetXml } from './helpers';
-
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-function put32(b: Uint8Array, o: number, v: number): void {
-  b[o] = v & 0xff;
-  b[o + 1] = (v >>> 8) & 0xff;
-  b[o + 2] = (v >>> 16) & 0xff;
-  b[o + 3] = (v >>> 24) & 0xff;
-}
-
-/** Where `part`'s local header and central directory entry start in a package. */
-function headers(bytes: Uint8Array, part: string): { local: number; central: number } {
-  const name = strToU8(part);
-  const named = (at: number) => name.every((c, k) => bytes[at + k] === c);
-  let local = -1;
-  let central = -1;
-  for (let i = 0; i + 46 < bytes.length; i++) {
-    const sig = u32(bytes, i);
-    if (sig === 0x04034b50 && u16(bytes, i + 26) === name.length && named(i + 30)) local = i;
-    if (sig === 0x02014b50 && u16(bytes, i + 28) === name.length && named(i + 46)) central = i;
-  }
-  if (local < 0 || central < 0) throw new Error(`partie ${part} introuvable dans le zip de test`);
-  return { local, central };
-}
+import { handXlsx, put32, u32, worksheetXml, zipEntry } from './helpers';
 
 /** A copy of the package where `part` declares `size` uncompressed bytes (local header and central directory). */
 function withDeclaredSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
   const out = bytes.slice();
-  const { local, central } = headers(out, part);
+  const { local, central } = zipEntry(out, part);
   put32(out, local + 22, size);
   put32(out, central + 24, size);
   return out;
 }
 
 function declaredSize(bytes: Uint8Array, part: string): number {
-  return u32(bytes, headers(bytes, part).central + 24);
+  return u32(bytes, zipEntry(bytes, part).central + 24);
 }
 
 /** A copy where `part`'s compressed data is said to be `size` bytes long (cut short). */
 function withCompressedSize(bytes: Uint8Array, part: string, size: number): Uint8Array {
   const out = bytes.slice();
-  const { local, central } = headers(out, part);
+  const { local, central } = zipEntry(out, part);
   put32(out, local + 18, size);
   put32(out, central + 20, size);
   return out;
@@ -162,7 +138,7 @@ describe('a part whose declared size lies', () => {
   });
 
   it('compressed data cut short is corrupt, naming the part', () => {
-    const compressed = u32(honest, headers(honest, SHEET).central + 20);
+    const compressed = u32(honest, zipEntry(honest, SHEET).central + 20);
     const err = readError(withCompressedSize(honest, SHEET, Math.floor(compressed / 2)), 'coupe.xlsx');
     expect(err.reason).toBe('corrompu');
     expect(err.message).toContain(SHEET);
@@ -186,7 +162,7 @@ describe('a zip bomb that declares a small size', () => {
   );
 
   it('is refused as a bomb whatever size it declares, without the memory it would take', () => {
-    const compressed = u32(bomb, headers(bomb, SHEET).central + 20);
+    const compressed = u32(bomb, zipEntry(bomb, SHEET).central + 20);
     expect(compressed).toBeLessThan(64 * 1024);
     // 1 ko: obviously false; 5 Mo: passes every plausibility check (≤ 200 × 40 ko, ≤ 16 Mo).
     for (const declared of [1000, 5 * 1024 * 1024]) {
@@ -213,7 +189,7 @@ describe('large parts still stream', () => {
       rows.push(`<row r="${r}"><c r="A${r}"><v>${x >>> 0}</v></c><c r="B${r}"><v>${(x >>> 7) % 100_000}</v></c></row>`);
     }
     const bytes = handXlsx({ sheets: [{ name: 'Grande', path: SHEET, xml: worksheetXml(`<sheetData>${rows.join('')}</sheetData>`) }] });
-    expect(u32(bytes, headers(bytes, SHEET).central + 20)).toBeGreaterThan(64 * 1024);
+    expect(u32(bytes, zipEntry(bytes, SHEET).central + 20)).toBeGreaterThan(64 * 1024);
     const { data, chunks } = chunksOf(bytes, SHEET);
     expect(data.length).toBe(declaredSize(bytes, SHEET));
     expect(chunks.length).toBeGreaterThan(1);

@@ -11,29 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/apps/cli/main';
 import { JS_ZIP_CODEC, defaultZipCodec, readXlsx, setDefaultZipCodec, XlsxReadError, type ZipCodec } from '../../../src/hosts/xlsx/read';
 import { NATIVE_MIN_COMPRESSED, NATIVE_ZIP_CODEC } from '../../../src/hosts/xlsx/read/native-codec';
-import { excelBytes, handXlsx, noise, worksheetXml } from './helpers';
+import { excelBytes, handXlsx, noise, put32, u32, worksheetXml, zipEntry } from './helpers';
 
 const native = NATIVE_ZIP_CODEC!;
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-function put32(b: Uint8Array, o: number, v: number): void {
-  for (let k = 0; k < 4; k++) b[o + k] = (v >>> (8 * k)) & 0xff;
-}
-
-/** Local header, central entry and data offset of `part`. */
-function where(bytes: Uint8Array, part: string): { local: number; central: number; data: number; size: number } {
-  const name = strToU8(part);
-  const named = (at: number) => name.every((c, k) => bytes[at + k] === c);
-  let local = -1;
-  let central = -1;
-  for (let i = 0; i + 46 < bytes.length; i++) {
-    const sig = u32(bytes, i);
-    if (sig === 0x04034b50 && u16(bytes, i + 26) === name.length && named(i + 30)) local = i;
-    if (sig === 0x02014b50 && u16(bytes, i + 28) === name.length && named(i + 46)) central = i;
-  }
-  if (local < 0 || central < 0) throw new Error(`partie ${part} introuvable`);
-  return { local, central, data: local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28), size: u32(bytes, central + 20) };
-}
 
 type Outcome = { grid: unknown } | { reason: string; message: string };
 
@@ -89,7 +69,7 @@ function damaged(bytes: Uint8Array, parts: readonly string[]): { name: string; b
     out.push({ name, bytes: b });
   };
   for (const part of parts) {
-    const w = where(bytes, part);
+    const w = zipEntry(bytes, part);
     const real = u32(bytes, w.central + 24);
     for (const declared of [0, 3, real - 1, real + 1, real * 3, 1024 * 1024, 8 * 1024 * 1024, 0xfffffffe])
       edit(`${part} déclarée de ${declared} octets`, (b) => {
@@ -128,7 +108,7 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
     expect(a).toBe(b);
     const text = strToU8(Array.from({ length: 2000 }, (_, i) => `<row r="${i}"><c r="A${i}"><v>${(i * 7919) % 10007}</v></c></row>`).join(''));
     const z = zipSync({ p: text }, { level: 6 });
-    const w = where(z, 'p');
+    const w = zipEntry(z, 'p');
     expect(w.size).toBeGreaterThan(NATIVE_MIN_COMPRESSED); // inflated by zlib, not handed to fflate
     const deflated = z.subarray(w.data, w.data + w.size);
     expect(native.inflateWhole(deflated, text.length)).toEqual(text);
@@ -143,7 +123,7 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
   it('read an ExcelJS workbook and every damaged copy of it alike: same grid or same error', async () => {
     const bytes = await exceljsWorkbook();
     // The sheet and the shared strings are large enough for zlib (the other parts go to fflate).
-    for (const part of [SHEET, 'xl/sharedStrings.xml']) expect(where(bytes, part).size).toBeGreaterThan(NATIVE_MIN_COMPRESSED);
+    for (const part of [SHEET, 'xl/sharedStrings.xml']) expect(zipEntry(bytes, part).size).toBeGreaterThan(NATIVE_MIN_COMPRESSED);
     const cases = damaged(bytes, [SHEET, 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/styles.xml']);
     let errors = 0;
     for (const c of cases) {
@@ -159,7 +139,7 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
 
   it('read a hand-written workbook and every damaged copy alike, and the native codec did inflate its small parts', () => {
     const bytes = handWorkbook();
-    expect(where(bytes, SHEET).size).toBeGreaterThan(NATIVE_MIN_COMPRESSED);
+    expect(zipEntry(bytes, SHEET).size).toBeGreaterThan(NATIVE_MIN_COMPRESSED);
     for (const c of damaged(bytes, [SHEET, 'xl/sharedStrings.xml'])) expect(outcome(c.bytes, native), c.name).toEqual(outcome(c.bytes, JS_ZIP_CODEC));
     const n = counting(native);
     readXlsx(bytes, 'x.xlsx', undefined, n.codec);
@@ -179,7 +159,7 @@ describe('native (node:zlib) and JavaScript (fflate) codecs', () => {
       },
       { level: 9 },
     );
-    const w = where(bomb, SHEET);
+    const w = zipEntry(bomb, SHEET);
     for (const declared of [1000, 600 * 1024]) {
       const lying = bomb.slice();
       put32(lying, w.local + 22, declared);
