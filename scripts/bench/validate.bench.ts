@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { CellValue, GridSheet, GridWorkbook } from '../../src/core/grid.js';
 import { ValidationRun } from '../../src/core/validate/run.js';
 import { JS_ZIP_CODEC, readXlsx, setDefaultZipCodec, type ZipCodec } from '../../src/hosts/xlsx/read/index.js';
-import { NATIVE_ZIP_CODEC } from '../../src/hosts/xlsx/read/native-codec.js';
+import { NATIVE_ZIP_CODEC } from '../../src/hosts/xlsx/native-zip-codec.js';
 import { validateXlsxBytes } from '../../src/hosts/xlsx/validate-bytes.js';
 import { DEFAULT_SETTINGS, INDICATORS, makeReturnSchema, type IndicatorDef } from '../../src/schema/index.js';
 import { validReturn } from '../../test/fixtures/returns.js';

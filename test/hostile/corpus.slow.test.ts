@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JS_ZIP_CODEC, setDefaultZipCodec } from '../../src/hosts/xlsx/read';
-import { NATIVE_ZIP_CODEC } from '../../src/hosts/xlsx/read/native-codec';
+import { NATIVE_ZIP_CODEC } from '../../src/hosts/xlsx/native-zip-codec';
 import { validateFiles } from '../../src/hosts/xlsx/validate-files';
 import { hostileCases } from './generators';
 
@@ -59,7 +59,7 @@ describe('hostile corpus', () => {
     expect(ms, `temps CPU ${Math.round(ms)} ms`).toBeLessThanOrEqual(MAX_CPU_MS);
     expect(growthMo, `mémoire +${Math.round(growthMo)} Mo`).toBeLessThanOrEqual(MAX_GROWTH_MO);
 
-    // The command line reads with node:zlib (native-codec.ts), the pane with fflate: word for word the same report.
+    // The command line reads with node:zlib (native-zip-codec.ts), the pane with fflate: word for word the same report.
     setDefaultZipCodec(NATIVE_ZIP_CODEC!);
     let native;
     try {

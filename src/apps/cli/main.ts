@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { COMMANDS, SUMMARIES } from './commands.js';
 import { EXIT_USAGE, type CliIo } from './io.js';
-import { useNativeZip } from '../../hosts/xlsx/read/native-codec.js';
+import { useNativeZip } from '../../hosts/xlsx/native-zip-codec.js';
 import { defaultZipCodec, setDefaultZipCodec } from '../../hosts/xlsx/read/zip-codec.js';
 
 async function generalHelp(): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * The Node command line inflates small parts and computes CRCs with node:zlib (native-codec.ts),
+ * The Node command line inflates small parts and computes CRCs with node:zlib (native-zip-codec.ts),
  * the browser with fflate (zip-codec.ts). Whatever the file, honest or damaged, both must give
  * the same grid or the same French error: they are compared here on real packages (ExcelJS and
  * hand-written) and on every kind of damage the reader checks.
@@ -10,7 +10,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/apps/cli/main';
 import { JS_ZIP_CODEC, defaultZipCodec, readXlsx, setDefaultZipCodec, XlsxReadError, type ZipCodec } from '../../../src/hosts/xlsx/read';
-import { NATIVE_MIN_COMPRESSED, NATIVE_ZIP_CODEC } from '../../../src/hosts/xlsx/read/native-codec';
+import { NATIVE_MIN_COMPRESSED, NATIVE_ZIP_CODEC } from '../../../src/hosts/xlsx/native-zip-codec';
 import { excelBytes, handXlsx, noise, put32, u32, worksheetXml, zipEntry } from './helpers';
 
 const native = NATIVE_ZIP_CODEC!;

@@ -2,7 +2,7 @@
  * The two byte-level operations of reading a zip part that a host may do natively: the CRC-32
  * and the one-call inflation of a small part. The default is pure JavaScript (fflate and
  * crc32.ts), for the browser and anywhere; the Node command line swaps in node:zlib
- * (native-codec.ts, imported only by Node entries, never by the pane). Either codec must give
+ * (../native-zip-codec.ts, imported only by Node entries, never by the pane). Either codec must give
  * the same bytes or nothing: inflateWhole answers undefined on any doubt, and the streaming
  * path (always fflate) then gives the result or the error, so grids and messages do not depend
  * on the codec.

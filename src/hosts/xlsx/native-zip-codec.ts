@@ -4,7 +4,7 @@
  * by the browser code, which keeps fflate (zip-codec.ts).
  */
 import * as zlib from 'node:zlib';
-import { defaultZipCodec, JS_ZIP_CODEC, setDefaultZipCodec, type ZipCodec } from './zip-codec';
+import { defaultZipCodec, JS_ZIP_CODEC, setDefaultZipCodec, type ZipCodec } from './read/zip-codec';
 
 type Crc32 = (data: Uint8Array, value?: number) => number;
 const nativeCrc = (zlib as { crc32?: Crc32 }).crc32;
