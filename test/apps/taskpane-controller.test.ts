@@ -235,3 +235,30 @@ describe('volet, détection du mode et modèle des anomalies', () => {
     expect(filterIssues(allIssues(report), { severity: '', sheet: '', indicator: 'pmsmp' }).map((i) => i.code)).toEqual(['type-error']);
   });
 });
+
+describe('volet autonome, fichiers encore en lecture', () => {
+  it('Vérifier et Consolider attendent les fichiers choisis dont la lecture n’est pas finie', async () => {
+    const bytes = new Uint8Array(readFileSync(await networkValidSample()));
+    const ctrl = new PaneController({ mode: 'autonome', loadEngine });
+    // A pick still reading: its file reaches the controller only after the click.
+    let finish!: () => void;
+    const read = new Promise<void>((resolve) => (finish = resolve)).then(() => ctrl.addFiles([{ name: 'reseau.xlsx', bytes }]));
+    ctrl.reading(read);
+    const verified = ctrl.verify();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ctrl.state.busy).toBe('verifier');
+    finish();
+    expect(await verified).toBe(true);
+    expect(ctrl.state.report?.files.map((f) => f.file)).toEqual(['reseau.xlsx']);
+
+    // The same for a campaign input picked just before Consolider; a failed read does not block the run.
+    ctrl.reading(Promise.reject(new Error('lecture impossible')));
+    let give!: () => void;
+    const asp = new Promise<void>((resolve) => (give = resolve)).then(() => ctrl.setCampaignFile('asp', { name: 'extrait.xlsx', bytes: new Uint8Array([1, 2, 3]) }));
+    ctrl.reading(asp);
+    const consolidated = ctrl.consolidate();
+    setTimeout(give, 20);
+    expect(await consolidated).toBe(true);
+    expect(ctrl.state.consolidation?.campaignNotices?.map((n) => n.text).join('\n')).toContain('extrait.xlsx');
+  });
+});

@@ -33,6 +33,16 @@ interface Input {
 }
 const picked = (i: Input): PickedFile => ({ name: i.name, bytes: new Uint8Array(i.buffer) });
 
+/**
+ * The names listed under the campaign's inputs, once there are `count` of them: a picked file is
+ * listed after its bytes are read (asynchronously), so reading the list right after
+ * setInputFiles races that read on a busy machine.
+ */
+async function chosenCampaignFiles(page: Page, count: number): Promise<(string | null)[]> {
+  await page.waitForFunction((n) => document.querySelectorAll('#campaign-inputs .file-list__name').length === n, count);
+  return page.$$eval('#campaign-inputs .file-list__name', (els) => els.map((e) => e.textContent));
+}
+
 describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et version diffusable', { timeout: 900_000 }, () => {
   let dist: string;
   let server: StaticServer;
@@ -96,13 +106,13 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     await page.setInputFiles('#referentiel-input', { ...referentiel });
     await page.setInputFiles('#asp-input', { ...asp });
     await page.setInputFiles('#reference-input', { ...previous });
-    const names = await page.$$eval('#campaign-inputs .file-list__name', (els) => els.map((e) => e.textContent));
-    expect(names).toEqual([referentiel.name, asp.name, previous.name]);
+    expect(await chosenCampaignFiles(page, 3)).toEqual([referentiel.name, asp.name, previous.name]);
 
     // Removable: take the ASP extract out and put it back.
     await page.locator('#campaign-inputs').getByRole('button', { name: `Retirer ${asp.name}`, exact: true }).click();
     expect(await page.$$eval('#campaign-inputs .file-list__name', (els) => els.map((e) => e.textContent))).toEqual([referentiel.name, previous.name]);
     await page.setInputFiles('#asp-input', { ...asp });
+    expect(await chosenCampaignFiles(page, 3)).toEqual([referentiel.name, asp.name, previous.name]);
 
     await page.click('#btn-consolider');
     await page.waitForSelector('#consolidate-result .notice--succes');

@@ -87,6 +87,8 @@ export class PaneController {
   private loaded: Engine | undefined;
   /** Aborted by cancel(): the running check or consolidation stops (see cancel.ts). */
   private abort: AbortController | undefined;
+  /** Files still being read after a pick or a drop: a run waits for them, so a quick click never misses one. */
+  private readonly picking = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: PaneDeps) {
     this.current = {
@@ -144,6 +146,24 @@ export class PaneController {
       },
     );
     return this.engine;
+  }
+
+  /**
+   * A pick or a drop whose bytes are being read: Vérifier and Consolider wait for it before they
+   * look at the chosen files (a large file takes a moment; the button can be clicked before).
+   */
+  reading(read: Promise<unknown>): void {
+    const settled = read.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.picking.add(settled);
+    void settled.then(() => this.picking.delete(settled));
+  }
+
+  /** Resolves once every pick under way is read (and its files given to the controller). */
+  private async picksRead(): Promise<void> {
+    while (this.picking.size > 0) await Promise.all([...this.picking]);
   }
 
   /** Adds picked files; a file of the same name replaces the previous one. */
@@ -223,6 +243,7 @@ export class PaneController {
   /** Vérifier: the open workbook (Excel) or the picked files (standalone). */
   verify(): Promise<boolean> {
     return this.run('verifier', async (signal) => {
+      await this.picksRead();
       const excel = this.deps.excel ? this.requireExcel() : undefined;
       const sources: BookSource[] = excel ? [this.openWorkbookSource(excel)] : this.current.files.map((file) => ({ kind: 'file', file }));
       if (sources.length === 0) throw new Error('Choisissez d\u2019abord un ou plusieurs classeurs (.xlsx) à vérifier.');
@@ -273,6 +294,7 @@ export class PaneController {
   /** Consolider: reads and checks the sources, then consolidates them against the plan. */
   consolidate(): Promise<boolean> {
     return this.run('consolider', async (signal) => {
+      await this.picksRead();
       const excel = this.deps.excel ? this.requireExcel() : undefined;
       const sources: BookSource[] = [];
       let openBook: Promise<GridWorkbook> | undefined;

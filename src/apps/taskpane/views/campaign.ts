@@ -46,6 +46,7 @@ export function mountCampaignInputs(ctrl: PaneController): void {
       id: s.id,
       label: s.button,
       multiple: false,
+      onReading: (read) => ctrl.reading(read),
       onFiles: ([file]) => {
         if (file) ctrl.setCampaignFile(s.slot, file);
       },

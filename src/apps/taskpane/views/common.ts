@@ -69,6 +69,8 @@ export interface FilePickerOptions {
   readonly onFiles: (files: PickedFile[]) => void;
   /** Called when the user removes a listed file. */
   readonly onRemove?: (name: string) => void;
+  /** Given each read under way (its promise settles after onFiles): the controller's reading(). */
+  readonly onReading?: (read: Promise<unknown>) => void;
 }
 
 /** A drop zone with a real file input (keyboard: the input's button), and the list of picked files. */
@@ -83,9 +85,12 @@ export function filePicker(options: FilePickerOptions): { root: HTMLElement; set
     input,
     el('p', { class: 'hint', text: options.multiple ? 'ou déposez les fichiers ici.' : 'ou déposez le fichier ici.' }),
   ]);
-  const take = async (files: FileList | null) => {
-    const picked = await readPicked(files);
-    if (picked.length > 0) options.onFiles(options.multiple ? picked : picked.slice(0, 1));
+  const take = (files: FileList | null): Promise<void> => {
+    const read = readPicked(files).then((picked) => {
+      if (picked.length > 0) options.onFiles(options.multiple ? picked : picked.slice(0, 1));
+    });
+    options.onReading?.(read);
+    return read;
   };
   input.addEventListener('change', () => {
     void take(input.files).then(() => {
