@@ -237,28 +237,56 @@ describe('volet, détection du mode et modèle des anomalies', () => {
 });
 
 describe('volet autonome, fichiers encore en lecture', () => {
+  const later = () => {
+    let settle!: (ok: boolean) => void;
+    const gate = new Promise<boolean>((resolve) => (settle = resolve));
+    return { gate, open: () => settle(true), fail: () => settle(false) };
+  };
+  const unreadable = new Error('Le fichier « perdu.xlsx » n\u2019a pas pu être lu (déplacé, supprimé ou modifié depuis son choix) : choisissez-le de nouveau.');
+
   it('Vérifier et Consolider attendent les fichiers choisis dont la lecture n’est pas finie', async () => {
     const bytes = new Uint8Array(readFileSync(await networkValidSample()));
     const ctrl = new PaneController({ mode: 'autonome', loadEngine });
     // A pick still reading: its file reaches the controller only after the click.
-    let finish!: () => void;
-    const read = new Promise<void>((resolve) => (finish = resolve)).then(() => ctrl.addFiles([{ name: 'reseau.xlsx', bytes }]));
-    ctrl.reading(read);
+    const pick = later();
+    ctrl.reading(pick.gate.then(() => ctrl.addFiles([{ name: 'reseau.xlsx', bytes }])), 'verifier');
     const verified = ctrl.verify();
     await new Promise((r) => setTimeout(r, 20));
     expect(ctrl.state.busy).toBe('verifier');
-    finish();
+    pick.open();
     expect(await verified).toBe(true);
     expect(ctrl.state.report?.files.map((f) => f.file)).toEqual(['reseau.xlsx']);
 
-    // The same for a campaign input picked just before Consolider; a failed read does not block the run.
-    ctrl.reading(Promise.reject(new Error('lecture impossible')));
-    let give!: () => void;
-    const asp = new Promise<void>((resolve) => (give = resolve)).then(() => ctrl.setCampaignFile('asp', { name: 'extrait.xlsx', bytes: new Uint8Array([1, 2, 3]) }));
-    ctrl.reading(asp);
+    // The same for a campaign input picked just before Consolider.
+    const asp = later();
+    ctrl.reading(asp.gate.then(() => ctrl.setCampaignFile('asp', { name: 'extrait.xlsx', bytes: new Uint8Array([1, 2, 3]) })), 'consolider');
     const consolidated = ctrl.consolidate();
-    setTimeout(give, 20);
+    setTimeout(asp.open, 20);
     expect(await consolidated).toBe(true);
     expect(ctrl.state.consolidation?.campaignNotices?.map((n) => n.text).join('\n')).toContain('extrait.xlsx');
+  });
+
+  it('un fichier que le navigateur ne peut pas lire est dit, et la consolidation qui l’attendait s’arrête dessus', async () => {
+    const bytes = new Uint8Array(readFileSync(await networkValidSample()));
+    const ctrl = new PaneController({ mode: 'autonome', loadEngine });
+    ctrl.addFiles([{ name: 'reseau.xlsx', bytes }]);
+    // Outside any run: said at once, in the task's notice.
+    const lost = later();
+    ctrl.reading(lost.gate.then(() => Promise.reject(unreadable)), 'verifier');
+    lost.fail();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ctrl.state.notices.verifier).toEqual({ kind: 'erreur', text: unreadable.message });
+
+    // During a run that waits for it: the run stops with the same words, nothing consolidated.
+    const pending = later();
+    ctrl.reading(pending.gate.then(() => Promise.reject(unreadable)), 'consolider');
+    const run = ctrl.consolidate();
+    setTimeout(pending.fail, 20);
+    expect(await run).toBe(false);
+    expect(ctrl.state.notices.consolider).toEqual({ kind: 'erreur', text: unreadable.message });
+    expect(ctrl.state.consolidation).toBeNull();
+    // A failure already said does not stop the next run.
+    expect(await ctrl.consolidate()).toBe(true);
+    expect(ctrl.state.consolidation).not.toBeNull();
   });
 });

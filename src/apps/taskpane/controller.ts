@@ -87,8 +87,8 @@ export class PaneController {
   private loaded: Engine | undefined;
   /** Aborted by cancel(): the running check or consolidation stops (see cancel.ts). */
   private abort: AbortController | undefined;
-  /** Files still being read after a pick or a drop: a run waits for them, so a quick click never misses one. */
-  private readonly picking = new Set<Promise<unknown>>();
+  /** Files still being read after a pick or a drop (each settles to its failure, if any): a run waits for them. */
+  private readonly picking = new Set<Promise<string | undefined>>();
 
   constructor(private readonly deps: PaneDeps) {
     this.current = {
@@ -152,18 +152,30 @@ export class PaneController {
    * A pick or a drop whose bytes are being read: Vérifier and Consolider wait for it before they
    * look at the chosen files (a large file takes a moment; the button can be clicked before).
    */
-  reading(read: Promise<unknown>): void {
+  reading(read: Promise<unknown>, task: Task): void {
     const settled = read.then(
       () => undefined,
-      () => undefined,
+      (e: unknown) => errorText(e),
     );
     this.picking.add(settled);
-    void settled.then(() => this.picking.delete(settled));
+    void settled.then((failure) => {
+      this.picking.delete(settled);
+      // A file the browser cannot read (moved or deleted since it was chosen) is said at once;
+      // a run waiting for it stops on it instead (picksRead), with the same words.
+      if (failure && this.current.busy !== task) this.notify(task, { kind: 'erreur', text: failure });
+    });
   }
 
-  /** Resolves once every pick under way is read (and its files given to the controller). */
+  /** Resolves once every pick under way is read (its files given to the controller); fails if one could not be. */
   private async picksRead(): Promise<void> {
-    while (this.picking.size > 0) await Promise.all([...this.picking]);
+    const seen = new Set<Promise<string | undefined>>();
+    const failures: string[] = [];
+    while ([...this.picking].some((p) => !seen.has(p))) {
+      const pending = [...this.picking].filter((p) => !seen.has(p));
+      for (const p of pending) seen.add(p);
+      for (const failure of await Promise.all(pending)) if (failure) failures.push(failure);
+    }
+    if (failures.length > 0) throw new Error(failures.join('\n'));
   }
 
   /** Adds picked files; a file of the same name replaces the previous one. */

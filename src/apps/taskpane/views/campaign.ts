@@ -46,7 +46,7 @@ export function mountCampaignInputs(ctrl: PaneController): void {
       id: s.id,
       label: s.button,
       multiple: false,
-      onReading: (read) => ctrl.reading(read),
+      onReading: (read) => ctrl.reading(read, 'consolider'),
       onFiles: ([file]) => {
         if (file) ctrl.setCampaignFile(s.slot, file);
       },

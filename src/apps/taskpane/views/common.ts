@@ -56,7 +56,16 @@ export function renderNotice(box: HTMLElement, notice: Notice | undefined): void
 export async function readPicked(files: FileList | readonly File[] | null): Promise<PickedFile[]> {
   const list = files ? [...files] : [];
   // The File stays with its bytes: the worker borrows the bytes and can always get them back (worker-engine.ts).
-  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), blob: f })));
+  return Promise.all(
+    list.map(async (f) => {
+      try {
+        return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), blob: f };
+      } catch {
+        // The browser's reason (NotReadableError…) is in English and says nothing of what to do.
+        throw new Error(`Le fichier « ${f.name} » n\u2019a pas pu être lu (déplacé, supprimé ou modifié depuis son choix) : choisissez-le de nouveau.`);
+      }
+    }),
+  );
 }
 
 // .ods too: the reader sniffs the content (LibreOffice's own format is read like an .xlsx).
@@ -93,9 +102,10 @@ export function filePicker(options: FilePickerOptions): { root: HTMLElement; set
     return read;
   };
   input.addEventListener('change', () => {
-    void take(input.files).then(() => {
+    // Emptied either way, so choosing the same file again fires « change » again.
+    void take(input.files).finally(() => {
       input.value = '';
-    });
+    }).catch(() => undefined); // said by onReading's owner (the controller's notice)
   });
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -106,7 +116,7 @@ export function filePicker(options: FilePickerOptions): { root: HTMLElement; set
     event.preventDefault();
     zone.classList.remove('drop--over');
     const files = event.dataTransfer?.files ?? null;
-    void take(files);
+    void take(files).catch(() => undefined); // said by onReading's owner
   });
   const setFiles = (files: readonly PickedFile[]) =>
     replaceChildren(

@@ -28,7 +28,7 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
     id: 'consolidate-input',
     label: 'Importer des retours (.xlsx)',
     multiple: true,
-    onReading: (read) => ctrl.reading(read),
+    onReading: (read) => ctrl.reading(read, 'consolider'),
     onFiles: (files) => ctrl.addFiles(files),
     onRemove: (name) => ctrl.removeFile(name),
   });
@@ -40,7 +40,7 @@ export function mountConsolidate(ctrl: PaneController, download: (name: string, 
     id: 'plan-input',
     label: 'Choisir le fichier du plan (.xlsx)',
     multiple: false,
-    onReading: (read) => ctrl.reading(read),
+    onReading: (read) => ctrl.reading(read, 'consolider'),
     onFiles: ([file]) => {
       if (!file) return;
       planFile = file;

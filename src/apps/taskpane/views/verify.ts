@@ -27,7 +27,7 @@ export function mountVerify(ctrl: PaneController): void {
       id: 'verify-input',
       label: 'Choisir des classeurs (.xlsx)',
       multiple: true,
-      onReading: (read) => ctrl.reading(read),
+      onReading: (read) => ctrl.reading(read, 'verifier'),
       onFiles: (files) => ctrl.addFiles(files),
       onRemove: (name) => ctrl.removeFile(name),
     });
