@@ -49,6 +49,28 @@ export async function alternate(a: () => unknown, b: () => unknown, runs: number
 }
 
 /**
+ * Several computations measured alike in one loop (alternate() for more than two): each round
+ * measures every side once (GC, one untimed call, the timed call: see measure), in the given
+ * order on even rounds and the reverse order on odd ones, so that no side is always measured
+ * first or always after the same neighbour. Medians of CPU and wall time per side.
+ */
+export async function alternateAll<K extends string>(sides: Readonly<Record<K, () => unknown>>, runs: number, warmup: number): Promise<Record<K, Sample>> {
+  const names = Object.keys(sides) as K[];
+  for (let k = 0; k < warmup; k++) for (const n of names) await sides[n]();
+  const samples = new Map<K, Sample[]>(names.map((n) => [n, []]));
+  for (let k = 0; k < runs; k++) {
+    const order = k % 2 === 0 ? names : [...names].reverse();
+    for (const n of order) samples.get(n)!.push(await measure(sides[n]));
+  }
+  const out = {} as Record<K, Sample>;
+  for (const n of names) {
+    const xs = samples.get(n)!;
+    out[n] = { wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) };
+  }
+  return out;
+}
+
+/**
  * One computation called `runs` times in a row, as a user repeats it (no GC between calls: each
  * pays for the garbage of the one before, the steady state). Medians of CPU and wall time.
  */

@@ -67,15 +67,22 @@ for (const f of SENDER_FIELDS) add(SENDER_KEYS, f.label, { kind: 'sender', name:
 
 
 /**
- * Answers already given, per table of keys: the same headers come back in every file of a run
- * (and the first data rows, scanned for a header row, repeat their texts), while normalising a
- * label costs far more than a look-up. Bounded, since scanned cells may hold any text.
+ * Answers already given, per table of keys, owned by whoever recognises many workbooks (a
+ * validation run keeps one for all its files): the same headers come back in every file of a
+ * run (and the first data rows, scanned for a header row, repeat their texts), while
+ * normalising a label costs far more than a look-up. Bounded, since scanned cells may hold any
+ * text. Without a memo, each look-up normalises its text.
  */
+export class HeaderMemo {
+  readonly indicator: Memo = new Map();
+  readonly plan: Memo = new Map();
+  readonly sender: Memo = new Map();
+  /** matchIndicatorHeader and matchPlanHeader through this memo, as functions made once. */
+  readonly matchIndicator = (text: string): HeaderMatch | undefined => lookup(INDICATOR_KEYS, this.indicator, text);
+  readonly matchPlan = (text: string): HeaderMatch | undefined => lookup(PLAN_KEYS, this.plan, text);
+}
 type Memo = Map<string, HeaderMatch | null>;
 const MEMO_LIMIT = 5000;
-const INDICATOR_MEMO: Memo = new Map();
-const PLAN_MEMO: Memo = new Map();
-const SENDER_MEMO: Memo = new Map();
 
 /**
  * Whether some key of `map` has no letter. When none has, a text without letters (a SIRET, a
@@ -102,8 +109,9 @@ function cannotNameLetters(text: string): boolean {
   return true;
 }
 
-function lookup(map: Map<string, HeaderMatch>, memo: Memo, text: string): HeaderMatch | undefined {
+function lookup(map: Map<string, HeaderMatch>, memo: Memo | undefined, text: string): HeaderMatch | undefined {
   if (cannotNameLetters(text) && !LETTERLESS_KEYS.has(map)) return undefined;
+  if (memo === undefined) return lookupUncached(map, text);
   const known = memo.get(text);
   if (known !== undefined) return known ?? undefined;
   const found = lookupUncached(map, text);
@@ -113,26 +121,56 @@ function lookup(map: Map<string, HeaderMatch>, memo: Memo, text: string): Header
 }
 
 function lookupUncached(map: Map<string, HeaderMatch>, text: string): HeaderMatch | undefined {
-  const direct = map.get(labelKey(text));
+  const direct = map.get(keyOf(text));
   if (direct) return direct;
   // "Personnes en insertion (personnes)", "SIRET [siret]", "Libellé (code)": try each part.
   const m = splitTrailingParen(text);
-  if (m) return map.get(labelKey(m.inside)) ?? map.get(labelKey(m.before));
+  if (m) return map.get(keyOf(m.inside)) ?? map.get(keyOf(m.before));
   // "Personnes en insertion\npersonnes": a label with its code or unit on a second line.
   const nl = text.indexOf('\n');
-  if (nl > 0) return map.get(labelKey(text.slice(0, nl))) ?? map.get(labelKey(text.slice(nl + 1)));
+  if (nl > 0) return map.get(keyOf(text.slice(0, nl))) ?? map.get(keyOf(text.slice(nl + 1)));
   return undefined;
 }
 
+/** labelKey(text), by one loop when the text is plain ASCII (see asciiLabelKey). */
+function keyOf(text: string): string {
+  return asciiLabelKey(text) ?? labelKey(text);
+}
+
+/**
+ * labelKey of a plain-ASCII text without its Unicode normalisation and four regular
+ * expressions (ASCII has no accent or ligature to fold): lower case, every run of characters
+ * other than a-z and 0-9 as one space, trimmed. Undefined for any other text (lower-casing
+ * some non-ASCII characters gives ASCII letters: only labelKey handles them). Every cell of
+ * the first rows is looked up when searching for a header row, and most are new texts (names,
+ * communes): normalising each cost more than the rest of the check of their file.
+ */
+export function asciiLabelKey(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return undefined;
+  const lower = text.toLowerCase();
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out = out.length === 0 ? lower.slice(start, i) : `${out} ${lower.slice(start, i)}`;
+      start = -1;
+    }
+  }
+  return out;
+}
+
 /** An indicator or derived indicator named by a header: its code or its label, loosely compared. */
-export function matchIndicatorHeader(text: string): HeaderMatch | undefined {
-  return lookup(INDICATOR_KEYS, INDICATOR_MEMO, text);
+export function matchIndicatorHeader(text: string, memo?: HeaderMemo): HeaderMatch | undefined {
+  return lookup(INDICATOR_KEYS, memo?.indicator, text);
 }
 
-export function matchPlanHeader(text: string): HeaderMatch | undefined {
-  return lookup(PLAN_KEYS, PLAN_MEMO, text);
+export function matchPlanHeader(text: string, memo?: HeaderMemo): HeaderMatch | undefined {
+  return lookup(PLAN_KEYS, memo?.plan, text);
 }
 
-export function matchSenderLabel(text: string): HeaderMatch | undefined {
-  return lookup(SENDER_KEYS, SENDER_MEMO, text);
+export function matchSenderLabel(text: string, memo?: HeaderMemo): HeaderMatch | undefined {
+  return lookup(SENDER_KEYS, memo?.sender, text);
 }

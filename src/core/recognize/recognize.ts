@@ -16,7 +16,7 @@ import {
   type TemplateKind,
 } from '../template-layout.js';
 import { cleanText, isSpaceCode as isSpaceCodeImport } from '../parse/text.js';
-import { matchIndicatorHeader, matchPlanHeader, type HeaderMatch } from './headers.js';
+import { HeaderMemo, type HeaderMatch } from './headers.js';
 import type { CellPos, DataLocation, FormLocation, PlanColumn, PlanLocation, Recognition, TableColumn, TableLocation } from './locations.js';
 import { definedNameRef, definedNameValue } from './refs.js';
 import { changesSince, compareVersions } from './versions.js';
@@ -88,7 +88,7 @@ function findHeaderRow<M>(sheet: GridSheet, match: (t: string) => M | undefined,
 }
 
 /** The column whose cells name the most indicators (an SIAE form laid out as label | value). */
-function findLabelColumn(sheet: GridSheet): { col: number; rows: Map<IndicatorCode, number>; score: number } | undefined {
+function findLabelColumn(sheet: GridSheet, memo: HeaderMemo): { col: number; rows: Map<IndicatorCode, number>; score: number } | undefined {
   const perCol = new Map<number, Map<IndicatorCode, number>>();
   const end = Math.min(sheet.rows.length, 500);
   for (let r = 0; r < end; r++) {
@@ -97,7 +97,7 @@ function findLabelColumn(sheet: GridSheet): { col: number; rows: Map<IndicatorCo
     for (let c = 0; c < Math.min(row.length, 10); c++) {
       const t = text(row[c]);
       if (t === null) continue;
-      const m = matchIndicatorHeader(t);
+      const m = memo.matchIndicator(t);
       if (m?.kind !== 'indicator') continue;
       let map = perCol.get(c + 1);
       if (!map) perCol.set(c + 1, (map = new Map()));
@@ -122,11 +122,15 @@ function metadataKind(book: GridWorkbook): { kind?: TemplateKind; version?: stri
   return { kind, version: version || undefined };
 }
 
+/** Each indicator with the defined name of its input cell in the SIAE template (built once, not per file). */
+const INPUT_NAMES = (INDICATORS as readonly IndicatorDef[]).map((def) => ({ def, name: siaeInputName(def.code) }));
+
 function formByNames(book: GridWorkbook): FormLocation | undefined {
+  if (book.definedNames.length === 0) return undefined; // an export without names (the usual table)
   const cells = new Map<IndicatorCode, CellPos>();
   let sheet: string | undefined;
-  for (const def of INDICATORS as readonly IndicatorDef[]) {
-    const ref = definedNameRef(book, siaeInputName(def.code));
+  for (const { def, name } of INPUT_NAMES) {
+    const ref = definedNameRef(book, name);
     if (!ref || !sheetByName(book, ref.sheet)) continue;
     sheet ??= ref.sheet;
     cells.set(def.code as IndicatorCode, { sheet: ref.sheet, row: ref.range.top, col: ref.range.left });
@@ -135,8 +139,8 @@ function formByNames(book: GridWorkbook): FormLocation | undefined {
   return { kind: 'siae', sheet, cells, via: 'names' };
 }
 
-function formByLabels(sheet: GridSheet): FormLocation | undefined {
-  const found = findLabelColumn(sheet);
+function formByLabels(sheet: GridSheet, memo: HeaderMemo): FormLocation | undefined {
+  const found = findLabelColumn(sheet, memo);
   if (!found) return undefined;
   // The value sits right of the label; skip a column that only repeats the codes.
   let valueCol = found.col + 1;
@@ -209,7 +213,7 @@ function tableColumns(book: GridWorkbook, sheet: GridSheet, headerRow: number, h
   return columns;
 }
 
-function networkByTable(book: GridWorkbook, issues: ValidationIssue[]): TableLocation | undefined {
+function networkByTable(book: GridWorkbook, issues: ValidationIssue[], memo: HeaderMemo): TableLocation | undefined {
   const table = book.tables.find((t) => t.name.toUpperCase() === NETWORK_TABLE.toUpperCase());
   const sheet = table && sheetByName(book, table.sheet);
   if (!table || !sheet) return undefined;
@@ -218,7 +222,7 @@ function networkByTable(book: GridWorkbook, issues: ValidationIssue[]): TableLoc
   for (let c = r.left; c <= r.right; c++) {
     const t = text(sheet.rows[r.top - 1]?.[c - 1]) ?? table.columns[c - r.left];
     if (!t) continue;
-    hits.push({ col: c, header: cleanText(t), match: matchIndicatorHeader(t) });
+    hits.push({ col: c, header: cleanText(t), match: memo.matchIndicator(t) });
   }
   const columns = tableColumns(book, sheet, r.top, hits, issues);
   // Rows pasted below the table are data too.
@@ -256,7 +260,7 @@ function planColumns(book: GridWorkbook, sheet: GridSheet, headerRow: number, hi
   return cols;
 }
 
-function plan(book: GridWorkbook, issues: ValidationIssue[]): PlanLocation | undefined {
+function plan(book: GridWorkbook, issues: ValidationIssue[], memo: HeaderMemo): PlanLocation | undefined {
   const table = book.tables.find((t) => t.name.toUpperCase() === PLAN_TABLE.toUpperCase());
   const tSheet = table && sheetByName(book, table.sheet);
   if (table && tSheet) {
@@ -264,13 +268,13 @@ function plan(book: GridWorkbook, issues: ValidationIssue[]): PlanLocation | und
     const hits: RowMatch<HeaderMatch>['hits'] = [];
     for (let c = r.left; c <= r.right; c++) {
       const t = text(tSheet.rows[r.top - 1]?.[c - 1]) ?? table.columns[c - r.left];
-      if (t) hits.push({ col: c, header: cleanText(t), match: matchPlanHeader(t) });
+      if (t) hits.push({ col: c, header: cleanText(t), match: memo.matchPlan(t) });
     }
     const columns = planColumns(book, tSheet, r.top, hits, issues);
     return { kind: 'plan', sheet: tSheet.name, headerRow: r.top, lastRow: Math.max(r.bottom, lastRowOf(tSheet)), columns, via: 'table' };
   }
   for (const sheet of book.sheets) {
-    const found = findHeaderRow(sheet, matchPlanHeader, () => true);
+    const found = findHeaderRow(sheet, memo.matchPlan, () => true);
     if (found && found.score >= 4) {
       const columns = planColumns(book, sheet, found.row, found.hits, issues);
       return { kind: 'plan', sheet: sheet.name, headerRow: found.row, lastRow: lastRowOf(sheet), columns, via: 'headers' };
@@ -280,15 +284,15 @@ function plan(book: GridWorkbook, issues: ValidationIssue[]): PlanLocation | und
 }
 
 /** The best candidate from the headers and labels of the visible sheets (then the hidden ones). */
-function byStructure(book: GridWorkbook, issues: ValidationIssue[]): DataLocation | undefined {
+function byStructure(book: GridWorkbook, issues: ValidationIssue[], memo: HeaderMemo): DataLocation | undefined {
   const sheets = [...book.sheets].sort((a, b) => Number(a.visibility !== 'visible') - Number(b.visibility !== 'visible'));
   let best: { score: number; make: () => DataLocation } | undefined;
   for (const sheet of sheets) {
-    const header = findHeaderRow(sheet, matchIndicatorHeader, (m) => m.kind === 'indicator');
+    const header = findHeaderRow(sheet, memo.matchIndicator, (m) => m.kind === 'indicator');
     if (header && (!best || header.score > best.score)) best = { score: header.score, make: () => networkByHeaders(book, sheet, header, issues) };
     // A table with many known headers is not a form: skip the label-column search.
-    const labels = header && header.score >= 10 ? undefined : findLabelColumn(sheet);
-    if (labels && (!best || labels.score > best.score)) best = { score: labels.score, make: () => formByLabels(sheet)! };
+    const labels = header && header.score >= 10 ? undefined : findLabelColumn(sheet, memo);
+    if (labels && (!best || labels.score > best.score)) best = { score: labels.score, make: () => formByLabels(sheet, memo)! };
   }
   return best?.make();
 }
@@ -336,6 +340,11 @@ export interface RecognizeOptions {
    * if the template's metadata named it, whatever the metadata says.
    */
   readonly expect?: TemplateKind;
+  /**
+   * Header look-ups already made, for a caller recognising many workbooks (a validation run
+   * keeps one for all its files); without it, one memo for this workbook only.
+   */
+  readonly memo?: HeaderMemo;
 }
 
 /**
@@ -346,6 +355,7 @@ export interface RecognizeOptions {
  */
 export function recognizeWorkbook(book: GridWorkbook, options: RecognizeOptions = {}): { recognition: Recognition; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
+  const memo = options.memo ?? new HeaderMemo();
   const meta = metadataKind(book);
   const wanted = options.expect ?? meta.kind;
   const done = (kind: TemplateKind | null, locations: DataLocation[]) => {
@@ -366,7 +376,7 @@ export function recognizeWorkbook(book: GridWorkbook, options: RecognizeOptions 
     return done(null, []);
   }
   if (wanted === 'plan' || (!wanted && book.tables.some((t) => t.name.toUpperCase() === PLAN_TABLE.toUpperCase()))) {
-    const p = plan(book, issues);
+    const p = plan(book, issues, memo);
     if (p) return done('plan', [p]);
   }
   if (wanted === 'siae' || !wanted) {
@@ -377,16 +387,16 @@ export function recognizeWorkbook(book: GridWorkbook, options: RecognizeOptions 
     }
   }
   if (wanted === 'reseau' || !wanted) {
-    const table = networkByTable(book, issues);
+    const table = networkByTable(book, issues, memo);
     if (table) return done('reseau', [table]);
   }
   // A row naming several plan columns is a plan, even when its "Indicateur" column lists
   // collected indicators (personnes, femmes…) that the label-column search would take for a form.
   if (wanted !== 'plan') {
-    const p = plan(book, issues);
+    const p = plan(book, issues, memo);
     if (p) return done('plan', [p]);
   }
-  const found = byStructure(book, issues);
+  const found = byStructure(book, issues, memo);
   if (found) {
     if (found.kind === 'siae') missingFormLabels(book, found, issues);
     return done(found.kind, [found]);

@@ -21,6 +21,7 @@ export interface FieldCheck {
   readonly def: IndicatorDef;
   readonly label: string;
   readonly required: boolean;
+  /** Read by numberParser, which returns a number cell as it is (check() relies on it). */
   readonly numeric: boolean;
   readonly parse: CellParser;
   /** The schema's field schema, for values of the right type. */

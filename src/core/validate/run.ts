@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, formatNumberFr, type IndicatorCode, type Settings } f
 import type { GridWorkbook } from '../grid.js';
 import { sheetByName } from '../grid.js';
 import { sourceCell, type ReturnRecord, type ReturnSource, type ValidationIssue } from '../records.js';
+import { HeaderMemo } from '../recognize/headers.js';
 import { recognizeWorkbook } from '../recognize/recognize.js';
 import { fieldChecksFor, type FieldCheck } from './field-checks.js';
 import type { FileContext } from './file-context.js';
@@ -36,7 +37,8 @@ const now = (): number => globalThis.performance?.now() ?? Date.now();
 /**
  * One validation run over several workbooks: files are added one by one (so a host can read
  * them one at a time), duplicates and periods are tracked across them, and finish() gives the
- * report. The field schemas are built once per run (at most: see fieldChecksFor).
+ * report. The field schemas are built once per run (at most: see fieldChecksFor); the header
+ * look-ups are the run's own, shared by its files and dropped with it.
  */
 export class ValidationRun {
   private readonly settings: Settings;
@@ -46,6 +48,7 @@ export class ValidationRun {
   /** First return of each year and SIRET: its source is where a duplicate's message points. */
   private readonly seen = new Map<number, Map<string, ReturnSource>>();
   private readonly sharedColumns = new SharedColumns();
+  private readonly headerMemo = new HeaderMemo();
   private readonly periods = new Map<number, { count: number; first: Map<PendingFile, Place> }>();
   private readonly started = now();
 
@@ -59,7 +62,7 @@ export class ValidationRun {
   addWorkbook(book: GridWorkbook): void {
     const file = book.source;
     const sink = new IssueSink(file, this.cap);
-    const { recognition, issues } = recognizeWorkbook(book);
+    const { recognition, issues } = recognizeWorkbook(book, { memo: this.headerMemo });
     for (const i of issues) sink.add(i);
     const records: ReturnRecord[] = [];
     const sheets: string[] = [];
