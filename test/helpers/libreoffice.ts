@@ -3,7 +3,7 @@
  *
  *   describeWithLibreOffice(name, fn)   describe() that needs soffice: skipped with an install hint
  *                                       on a developer machine without it, FAILS when CI is set.
- *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion (csv, pdf, xlsx, ods); csv writes
+ *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion (csv, pdf, xlsx, ods, xls); csv writes
  *                                       one file per sheet (<base>-<Sheet>.csv); returns the paths.
  *   convertManyWithLibreOffice(ins, target, outDir)   the same for many files, in one soffice start
  *                                       (or a few, when base names repeat): batch a file's conversions.
@@ -90,8 +90,8 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** UTF-8, comma, double quotes, raw values (not as displayed), every sheet (-1, LibreOffice ≥ 7.2). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-type Target = 'csv' | 'pdf' | 'xlsx' | 'ods';
-const FILTERS: Record<Target, string> = { csv: CSV_FILTER, pdf: 'pdf:calc_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', ods: 'ods:calc8' };
+type Target = 'csv' | 'pdf' | 'xlsx' | 'ods' | 'xls';
+const FILTERS: Record<Target, string> = { csv: CSV_FILTER, pdf: 'pdf:calc_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', ods: 'ods:calc8', xls: 'xls:MS Excel 97' };
 
 export interface ConvertOptions {
   /** Recalculate every formula on load instead of keeping the file's cached results. */
@@ -134,7 +134,7 @@ function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{
  */
 export async function convertWithLibreOffice(
   inputPath: string,
-  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  target: Target,
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<string[]> {
@@ -150,7 +150,7 @@ export async function convertWithLibreOffice(
  */
 export async function convertManyWithLibreOffice(
   inputPaths: readonly string[],
-  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  target: Target,
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<Map<string, string[]>> {
@@ -165,8 +165,8 @@ export async function convertManyWithLibreOffice(
   for (const given of new Set(inputPaths)) {
     const input = resolve(given);
     const base = basename(input, extname(input));
-    if (target === 'xlsx' && resolve(join(out, `${base}.xlsx`)) === input) {
-      throw new Error('Conversion xlsx : choisir un dossier de sortie différent de celui du fichier source.');
+    if (resolve(join(out, `${base}.${target}`)) === input) {
+      throw new Error(`Conversion ${target} : choisir un dossier de sortie différent de celui du fichier source.`);
     }
     const call = calls.find((c) => !c.some((g) => clash(basename(resolve(g), extname(g)), base)));
     if (call) call.push(given);
@@ -222,10 +222,16 @@ async function convertOneCallNow(
     let code: number | null = 0;
     let output = '';
     if (options.oneShot === true || !(await convertThroughServer(soffice, recalc, inputs, target, out, timeoutMs))) {
-      const profile = processProfile(recalc);
-      const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
-      serverStats.oneShotStarts++;
-      ({ code, output } = await run(soffice, args, timeoutMs));
+      // An asked-for one-shot gets a profile of its own: a second soffice on the profile of a
+      // running server would hand its conversion to that server (and stop it).
+      const profile = options.oneShot === true ? newProfile(recalc) : processProfile(recalc);
+      try {
+        const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
+        serverStats.oneShotStarts++;
+        ({ code, output } = await run(soffice, args, timeoutMs));
+      } finally {
+        if (options.oneShot === true) rmSync(profile, { recursive: true, force: true });
+      }
     }
     healthy = true;
     const fresh = readdirSync(out)
@@ -486,13 +492,19 @@ const profiles = new Map<boolean, string>();
 function processProfile(recalculate: boolean): string {
   let profile = profiles.get(recalculate);
   if (profile === undefined) {
-    profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
-    if (recalculate) {
-      mkdirSync(join(profile, 'user'), { recursive: true });
-      writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-    }
+    profile = newProfile(recalculate);
     profiles.set(recalculate, profile);
     ensureExitHandler();
+  }
+  return profile;
+}
+
+/** A new, empty LibreOffice profile (with the recalculation setting when asked). */
+function newProfile(recalculate: boolean): string {
+  const profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
+  if (recalculate) {
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
   }
   return profile;
 }
