@@ -272,7 +272,8 @@ async function convertOneCallNow(
 // kills its soffice when its stdin closes (the test process ended in any other way).
 // ---------------------------------------------------------------------------------------------
 
-const SYSTEM_PYTHON = '/usr/bin/python3';
+/** Debian's Python, which has python3-uno (a pyenv `python3` on PATH does not); IAE_LO_PYTHON to try another. */
+const SYSTEM_PYTHON = process.env.IAE_LO_PYTHON ?? '/usr/bin/python3';
 const UNO_CLIENT = fileURLToPath(new URL('./libreoffice-uno-client.py', import.meta.url));
 /** Filter name and options for storeToURL: FILTERS without the extension. */
 const STORE_FILTERS: Record<Target, { filter: string; options: string | null }> = Object.fromEntries(
@@ -431,7 +432,10 @@ function stopServer(recalculate: boolean): void {
  * failure the server is killed, its profile dropped, and false tells the caller to fall back.
  */
 async function convertThroughServer(soffice: string, recalc: boolean, inputs: readonly string[], target: Target, out: string, timeoutMs: number): Promise<boolean> {
-  if (serverDisabled === undefined && !executable(SYSTEM_PYTHON)) serverDisabled = `${SYSTEM_PYTHON} absent`;
+  if (serverDisabled === undefined && !executable(SYSTEM_PYTHON)) {
+    serverDisabled = `${SYSTEM_PYTHON} absent`;
+    process.stderr.write(`[libreoffice] pas de serveur LibreOffice (${serverDisabled} : apt-get install python3-uno) : conversions par soffice --convert-to.\n`);
+  }
   if (serverDisabled !== undefined) return false;
   // Each wait gets a third of the call's budget, so that a fallback still fits in it.
   const stepMs = serverRequestTimeoutMs ?? Math.max(1000, Math.floor(timeoutMs / 3));
