@@ -8,7 +8,7 @@ it once and converts every document of the process through it: no LibreOffice st
 start per conversion.
 
 Run with Debian's /usr/bin/python3 (the `uno` module comes from the package python3-uno):
-    /usr/bin/python3 libreoffice-uno-client.py <pipe name> <soffice process group> <connect timeout s>
+    /usr/bin/python3 libreoffice-uno-client.py <pipe name> <soffice process group> <connect timeout s> [<profile dir>]
 
 Protocol, one JSON object per line:
   first line written:  {"ready": true}  once connected (or {"ready": false, "error": ...} then exit)
@@ -21,17 +21,20 @@ read-only, hidden, silent, in a new frame; storeToURL(output, Overwrite, FilterN
 FilterOptions]); close the document. For csv with sheet token -1, Calc itself writes one file per
 sheet beside `output`, named <base>-<Sheet>.csv, exactly as --convert-to names them.
 
-When stdin closes (the test process ended, however it ended), the client kills the soffice process
-group it was given, so no LibreOffice outlives the tests.
+When stdin closes (the test process ended, however it ended: vitest ends its workers without
+running their 'exit' handlers), the client kills the soffice process group it was given, so no
+LibreOffice outlives the tests, then removes the server's profile folder.
 """
 
 import json
 import os
+import shutil
 import signal
 import sys
 import time
 
 SOFFICE_GROUP = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+PROFILE = sys.argv[4] if len(sys.argv) > 4 else ""
 
 
 def kill_soffice():
@@ -40,6 +43,20 @@ def kill_soffice():
             os.killpg(SOFFICE_GROUP, signal.SIGKILL)
         except OSError:
             pass
+
+
+def remove_profile():
+    """After kill_soffice: waits (at most 5 s) for the group to be gone, then removes the profile."""
+    if not PROFILE:
+        return
+    deadline = time.monotonic() + 5
+    while SOFFICE_GROUP > 0 and time.monotonic() < deadline:
+        try:
+            os.killpg(SOFFICE_GROUP, 0)
+        except OSError:
+            break
+        time.sleep(0.05)
+    shutil.rmtree(PROFILE, ignore_errors=True)
 
 
 def answer(obj):
@@ -118,6 +135,7 @@ def main():
         except Exception as e:
             answer({"id": req["id"], "ok": False, "error": "%s: %s" % (type(e).__name__, e)})
     kill_soffice()
+    remove_profile()
     return 0
 
 

@@ -319,16 +319,23 @@ class LibreOfficeServer {
     const pipe = `iae-lo-${process.pid}-${randomBytes(6).toString('hex')}`;
     serverStats.serverStarts++;
     // Own process groups, so that killing -pid takes the wrapper script and soffice.bin together.
+    // Its temporary folders inside the profile: a killed LibreOffice does not remove them itself.
+    const temp = join(this.profile, 'tmp');
+    mkdirSync(temp, { recursive: true });
     const soffice = spawn(
       this.sofficeBin,
       [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--invisible', `--accept=pipe,name=${pipe};urp;StarOffice.ComponentContext`],
-      { detached: true, stdio: 'ignore' },
+      { detached: true, stdio: 'ignore', env: { ...process.env, TMPDIR: temp } },
     );
     this.soffice = soffice;
     soffice.on('error', (e) => this.fail(`soffice : ${e.message}`));
     soffice.on('exit', (code, signal) => this.fail(`soffice s'est arrêté (${signal ?? `code ${code}`})`));
     soffice.unref();
-    const client = spawn(SYSTEM_PYTHON, [UNO_CLIENT, pipe, String(soffice.pid ?? 0), String(Math.ceil(timeoutMs / 1000))], { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    // The client removes the profile when the process ends without running its 'exit' handlers.
+    const client = spawn(SYSTEM_PYTHON, [UNO_CLIENT, pipe, String(soffice.pid ?? 0), String(Math.ceil(timeoutMs / 1000)), this.profile], {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.client = client;
     client.on('error', (e) => this.fail(`${SYSTEM_PYTHON} : ${e.message}`));
     client.on('exit', (code, signal) => this.fail(`le client UNO s'est arrêté (${signal ?? `code ${code}`}) ${this.stderr.trim()}`));
