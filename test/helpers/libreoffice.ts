@@ -3,7 +3,7 @@
  *
  *   describeWithLibreOffice(name, fn)   describe() that needs soffice: skipped with an install hint
  *                                       on a developer machine without it, FAILS when CI is set.
- *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion (csv, pdf, xlsx, ods); csv writes
+ *   convertWithLibreOffice(in, target, outDir, { recalculate })   headless conversion (csv, pdf, xlsx, ods, xls); csv writes
  *                                       one file per sheet (<base>-<Sheet>.csv); returns the paths.
  *   convertManyWithLibreOffice(ins, target, outDir)   the same for many files, in one soffice start
  *                                       (or a few, when base names repeat): batch a file's conversions.
@@ -16,12 +16,20 @@
  * test files never share LibreOffice's user directory or lock, and only the first conversion of a
  * process pays for creating a profile (several seconds on a busy machine). A profile whose
  * LibreOffice had to be killed is thrown away.
+ *
+ * Each test process also starts at most one LibreOffice SERVER per profile (`soffice --accept`,
+ * driven by libreoffice-uno-client.py through Debian's /usr/bin/python3 and python3-uno), on its
+ * first conversion, and converts every later document through it: a `soffice --convert-to` start
+ * costs ~6.5 s of CPU whatever it converts. Same filters, options, output names and contents as
+ * --convert-to; when the server path fails in any way, the call is done by --convert-to as before
+ * (see « One LibreOffice server » below). IAE_LO_SERVER=0 turns the server off.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
 
 export const LIBREOFFICE_INSTALL_HINT = 'LibreOffice est absent : apt-get install libreoffice-calc-nogui';
@@ -82,13 +90,16 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** UTF-8, comma, double quotes, raw values (not as displayed), every sheet (-1, LibreOffice ≥ 7.2). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-const FILTERS = { csv: CSV_FILTER, pdf: 'pdf:calc_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', ods: 'ods:calc8' } as const;
+type Target = 'csv' | 'pdf' | 'xlsx' | 'ods' | 'xls';
+const FILTERS: Record<Target, string> = { csv: CSV_FILTER, pdf: 'pdf:calc_pdf_Export', xlsx: 'xlsx:Calc MS Excel 2007 XML', ods: 'ods:calc8', xls: 'xls:MS Excel 97' };
 
 export interface ConvertOptions {
   /** Recalculate every formula on load instead of keeping the file's cached results. */
   readonly recalculate?: boolean;
-  /** Default 120 s. */
+  /** Default 900 s. */
   readonly timeoutMs?: number;
+  /** One `soffice --convert-to` start, never the process's server (to compare the two paths). */
+  readonly oneShot?: boolean;
 }
 
 function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
@@ -123,7 +134,7 @@ function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{
  */
 export async function convertWithLibreOffice(
   inputPath: string,
-  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  target: Target,
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<string[]> {
@@ -139,7 +150,7 @@ export async function convertWithLibreOffice(
  */
 export async function convertManyWithLibreOffice(
   inputPaths: readonly string[],
-  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  target: Target,
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<Map<string, string[]>> {
@@ -154,8 +165,8 @@ export async function convertManyWithLibreOffice(
   for (const given of new Set(inputPaths)) {
     const input = resolve(given);
     const base = basename(input, extname(input));
-    if (target === 'xlsx' && resolve(join(out, `${base}.xlsx`)) === input) {
-      throw new Error('Conversion xlsx : choisir un dossier de sortie différent de celui du fichier source.');
+    if (resolve(join(out, `${base}.${target}`)) === input) {
+      throw new Error(`Conversion ${target} : choisir un dossier de sortie différent de celui du fichier source.`);
     }
     const call = calls.find((c) => !c.some((g) => clash(basename(resolve(g), extname(g)), base)));
     if (call) call.push(given);
@@ -168,21 +179,60 @@ export async function convertManyWithLibreOffice(
   return results;
 }
 
-/** One soffice start converting every input (their base names are distinct). */
-async function convertOneCall(
+/**
+ * Converts every input of one call (their base names are distinct) through this process's
+ * LibreOffice server for the profile, or, when that path fails, by one `soffice --convert-to`
+ * start as before. Calls for a profile are serialized: never two LibreOffice on one profile.
+ */
+function convertOneCall(
   soffice: string,
   inputs: readonly string[],
-  target: 'csv' | 'pdf' | 'xlsx' | 'ods',
+  target: Target,
   out: string,
   options: ConvertOptions,
 ): Promise<Map<string, string[]>> {
   const recalc = options.recalculate === true;
-  const profile = processProfile(recalc);
+  const previous = queues.get(recalc) ?? Promise.resolve();
+  const call = previous.then(() => convertOneCallNow(soffice, inputs, target, out, options));
+  queues.set(
+    recalc,
+    call.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return call;
+}
+
+/** Per profile setting, the end of the last queued call. */
+const queues = new Map<boolean, Promise<void>>();
+
+async function convertOneCallNow(
+  soffice: string,
+  inputs: readonly string[],
+  target: Target,
+  out: string,
+  options: ConvertOptions,
+): Promise<Map<string, string[]>> {
+  const recalc = options.recalculate === true;
+  const timeoutMs = options.timeoutMs ?? 900_000;
   let healthy = false;
   try {
     const started = Date.now() - 2000; // mtime granularity: files older than the call are stale
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
-    const { code, output } = await run(soffice, args, options.timeoutMs ?? 900_000);
+    let code: number | null = 0;
+    let output = '';
+    if (options.oneShot === true || !(await convertThroughServer(soffice, recalc, inputs, target, out, timeoutMs))) {
+      // An asked-for one-shot gets a profile of its own: a second soffice on the profile of a
+      // running server would hand its conversion to that server (and stop it).
+      const profile = options.oneShot === true ? newProfile(recalc) : processProfile(recalc);
+      try {
+        const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
+        serverStats.oneShotStarts++;
+        ({ code, output } = await run(soffice, args, timeoutMs));
+      } finally {
+        if (options.oneShot === true) rmSync(profile, { recursive: true, force: true });
+      }
+    }
     healthy = true;
     const fresh = readdirSync(out)
       .filter((f) => f.endsWith(`.${target}`))
@@ -206,19 +256,266 @@ async function convertOneCall(
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// One LibreOffice server per test process and per profile.
+//
+// `soffice --convert-to` costs ~6.5 s of CPU per start (profile load, UNO bootstrap), whatever it
+// converts. So each test process starts, on its first conversion for a profile, ONE
+// `soffice --accept=pipe,...` on that profile and ONE Python UNO client
+// (libreoffice-uno-client.py, Debian's /usr/bin/python3 with python3-uno) that converts each
+// document the way --convert-to does (same load and store properties, same filters and options,
+// same output names). Requests go one at a time (the per-profile queue above), each with a
+// timeout. If anything goes wrong (python3-uno missing, the server or client dies, hangs or
+// answers an error), both process groups are killed, the profile is thrown away and the call is
+// done by the one-shot --convert-to as before (said once on stderr): the server path can make a
+// test faster, never make it fail. Servers are killed when the process exits, and the client
+// kills its soffice when its stdin closes (the test process ended in any other way).
+// ---------------------------------------------------------------------------------------------
+
+/** Debian's Python, which has python3-uno (a pyenv `python3` on PATH does not); IAE_LO_PYTHON to try another. */
+const SYSTEM_PYTHON = process.env.IAE_LO_PYTHON ?? '/usr/bin/python3';
+const UNO_CLIENT = fileURLToPath(new URL('./libreoffice-uno-client.py', import.meta.url));
+/** Filter name and options for storeToURL: FILTERS without the extension. */
+const STORE_FILTERS: Record<Target, { filter: string; options: string | null }> = Object.fromEntries(
+  Object.entries(FILTERS).map(([target, spec]) => {
+    const [, filter, ...options] = spec.split(':');
+    return [target, { filter: filter!, options: options.length > 0 ? options.join(':') : null }];
+  }),
+) as Record<Target, { filter: string; options: string | null }>;
+
+/** Counts for the tests of this helper and for measurements. */
+export const serverStats = { serverStarts: 0, serverConversions: 0, oneShotStarts: 0, fallbacks: 0 };
+
+interface Answer {
+  readonly ready?: boolean;
+  readonly id?: number;
+  readonly ok?: boolean;
+  readonly error?: string;
+}
+
+class LibreOfficeServer {
+  private soffice: ChildProcess | undefined;
+  private client: ChildProcess | undefined;
+  private readonly waiting = new Map<number, (a: Answer) => void>();
+  private nextId = 1;
+  private lines = '';
+  private stderr = '';
+  /** Why the server can no longer be used; undefined while it can. */
+  broken: string | undefined;
+  private readyPromise: Promise<void> | undefined;
+
+  constructor(
+    private readonly sofficeBin: string,
+    private readonly profile: string,
+  ) {}
+
+  /** Starts soffice and the client once; resolves when the client is connected. */
+  ready(timeoutMs: number): Promise<void> {
+    this.readyPromise ??= this.start(timeoutMs);
+    return this.readyPromise;
+  }
+
+  private start(timeoutMs: number): Promise<void> {
+    const pipe = `iae-lo-${process.pid}-${randomBytes(6).toString('hex')}`;
+    serverStats.serverStarts++;
+    // Own process groups, so that killing -pid takes the wrapper script and soffice.bin together.
+    // Its temporary folders inside the profile: a killed LibreOffice does not remove them itself.
+    const temp = join(this.profile, 'tmp');
+    mkdirSync(temp, { recursive: true });
+    const soffice = spawn(
+      this.sofficeBin,
+      [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--invisible', `--accept=pipe,name=${pipe};urp;StarOffice.ComponentContext`],
+      { detached: true, stdio: 'ignore', env: { ...process.env, TMPDIR: temp } },
+    );
+    this.soffice = soffice;
+    soffice.on('error', (e) => this.fail(`soffice : ${e.message}`));
+    soffice.on('exit', (code, signal) => this.fail(`soffice s'est arrêté (${signal ?? `code ${code}`})`));
+    soffice.unref();
+    // The client removes the profile when the process ends without running its 'exit' handlers.
+    const client = spawn(SYSTEM_PYTHON, [UNO_CLIENT, pipe, String(soffice.pid ?? 0), String(Math.ceil(timeoutMs / 1000)), this.profile], {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.client = client;
+    client.on('error', (e) => this.fail(`${SYSTEM_PYTHON} : ${e.message}`));
+    client.on('exit', (code, signal) => this.fail(`le client UNO s'est arrêté (${signal ?? `code ${code}`}) ${this.stderr.trim()}`));
+    client.stdin!.on('error', () => undefined); // a dead client: reported by 'exit'
+    client.stdout!.setEncoding('utf8').on('data', (d: string) => this.receive(d));
+    client.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-4000)));
+    client.unref();
+    for (const stream of [client.stdin, client.stdout, client.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
+    return this.exchange(undefined, timeoutMs, 'démarrage').then(() => undefined);
+  }
+
+  /** Converts one document; rejects on an error answer, a timeout or a dead server. */
+  async convert(input: string, output: string, target: Target, timeoutMs: number): Promise<void> {
+    const id = this.nextId++;
+    const answer = await this.exchange({ id, input, output, ...STORE_FILTERS[target] }, timeoutMs, basename(input), id);
+    if (answer.ok !== true) throw new Error(answer.error ?? 'réponse sans résultat');
+    serverStats.serverConversions++;
+  }
+
+  /** Sends a request (none for the ready line, id 0) and waits for its answer. */
+  private exchange(request: object | undefined, timeoutMs: number, what: string, id = 0): Promise<Answer> {
+    if (this.broken !== undefined) return Promise.reject(new Error(this.broken));
+    return new Promise<Answer>((resolvePromise, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`pas de réponse en ${Math.round(timeoutMs / 1000)} s (${what})`));
+      }, timeoutMs);
+      this.waiting.set(id, (answer) => {
+        clearTimeout(timer);
+        if (answer.ready === false || (answer.ready === undefined && answer.id === undefined)) reject(new Error(answer.error ?? 'arrêté'));
+        else resolvePromise(answer);
+      });
+      if (request !== undefined) this.client!.stdin!.write(`${JSON.stringify(request)}\n`);
+    });
+  }
+
+  private receive(chunk: string): void {
+    this.lines += chunk;
+    let nl: number;
+    while ((nl = this.lines.indexOf('\n')) >= 0) {
+      const line = this.lines.slice(0, nl).trim();
+      this.lines = this.lines.slice(nl + 1);
+      if (line === '') continue;
+      let answer: Answer;
+      try {
+        answer = JSON.parse(line) as Answer;
+      } catch {
+        continue; // not ours (a library printing on stdout)
+      }
+      const id = answer.ready !== undefined ? 0 : (answer.id ?? -1);
+      const waiter = this.waiting.get(id);
+      this.waiting.delete(id);
+      waiter?.(answer);
+      if (answer.ready === false) this.fail(answer.error ?? 'client non prêt');
+    }
+  }
+
+  /** Marks the server unusable and fails whatever waits on it. */
+  private fail(reason: string): void {
+    this.broken ??= reason;
+    for (const [, waiter] of this.waiting) waiter({ error: this.broken });
+    this.waiting.clear();
+  }
+
+  /** Synchronous: usable from a process 'exit' handler. */
+  kill(): void {
+    this.fail('arrêté');
+    for (const child of [this.client, this.soffice]) {
+      try {
+        if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  /** Process ids (soffice's group leader, the client), for the tests of this helper. */
+  pids(): { soffice: number | undefined; client: number | undefined } {
+    return { soffice: this.soffice?.pid, client: this.client?.pid };
+  }
+}
+
+const servers = new Map<boolean, LibreOfficeServer>();
+/** Why the server path is off for this process (python3-uno missing, repeated failures). */
+let serverDisabled: string | undefined = process.env.IAE_LO_SERVER === '0' ? 'IAE_LO_SERVER=0' : undefined;
+let consecutiveFailures = 0;
+let fallbackSaid = false;
+
+/** This process's running server for a setting, if any (for the tests of this helper). */
+export function libreOfficeServerPids(recalculate: boolean): { soffice: number | undefined; client: number | undefined } | undefined {
+  return servers.get(recalculate)?.pids();
+}
+
+function stopServer(recalculate: boolean): void {
+  servers.get(recalculate)?.kill();
+  servers.delete(recalculate);
+}
+
+/**
+ * Converts the inputs through the server; true when every output was written that way. On any
+ * failure the server is killed, its profile dropped, and false tells the caller to fall back.
+ */
+async function convertThroughServer(soffice: string, recalc: boolean, inputs: readonly string[], target: Target, out: string, timeoutMs: number): Promise<boolean> {
+  if (serverDisabled === undefined && !executable(SYSTEM_PYTHON)) {
+    serverDisabled = `${SYSTEM_PYTHON} absent`;
+    process.stderr.write(`[libreoffice] pas de serveur LibreOffice (${serverDisabled} : apt-get install python3-uno) : conversions par soffice --convert-to.\n`);
+  }
+  if (serverDisabled !== undefined) return false;
+  // Each wait gets a third of the call's budget, so that a fallback still fits in it.
+  const stepMs = serverRequestTimeoutMs ?? Math.max(1000, Math.floor(timeoutMs / 3));
+  try {
+    let server = servers.get(recalc);
+    if (server?.broken !== undefined) {
+      const reason = server.broken;
+      stopServer(recalc);
+      throw new Error(reason);
+    }
+    if (server === undefined) {
+      server = new LibreOfficeServer(soffice, processProfile(recalc));
+      servers.set(recalc, server);
+      ensureExitHandler();
+    }
+    await server.ready(stepMs);
+    for (const input of inputs) {
+      const abs = resolve(input);
+      await server.convert(abs, join(out, `${basename(abs, extname(abs))}.${target}`), target, stepMs);
+    }
+    consecutiveFailures = 0;
+    return true;
+  } catch (e) {
+    stopServer(recalc);
+    dropProfile(recalc); // a killed LibreOffice may leave its profile locked
+    serverStats.fallbacks++;
+    const reason = (e as Error).message;
+    if (/import uno/.test(reason)) serverDisabled = `python3-uno absent (${SYSTEM_PYTHON} -c 'import uno' échoue : apt-get install python3-uno)`;
+    else if (++consecutiveFailures >= 3) serverDisabled = `trois échecs de suite (${reason})`;
+    if (!fallbackSaid || serverDisabled !== undefined) {
+      fallbackSaid = true;
+      process.stderr.write(`[libreoffice] serveur LibreOffice inutilisable (${reason}) : conversion par soffice --convert-to${serverDisabled ? ` ; serveur désactivé pour ce processus : ${serverDisabled}` : ''}.\n`);
+    }
+    return false;
+  }
+}
+
+/** For the tests of this helper: a shorter wait per server step (undefined: a third of the call's timeout). */
+let serverRequestTimeoutMs: number | undefined;
+export function setServerStepTimeoutForTests(ms: number | undefined): void {
+  serverRequestTimeoutMs = ms;
+}
+
+let exitHandler = false;
+function ensureExitHandler(): void {
+  if (exitHandler) return;
+  exitHandler = true;
+  // Synchronous: every server is killed, then the profiles are removed.
+  process.once('exit', () => {
+    for (const recalc of [...servers.keys()]) stopServer(recalc);
+    for (const recalc of [...profiles.keys()]) dropProfile(recalc);
+  });
+}
+
 const profiles = new Map<boolean, string>();
 
 /** This process's LibreOffice profile for a setting, created on first use. */
 function processProfile(recalculate: boolean): string {
   let profile = profiles.get(recalculate);
   if (profile === undefined) {
-    profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
-    if (recalculate) {
-      mkdirSync(join(profile, 'user'), { recursive: true });
-      writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-    }
+    profile = newProfile(recalculate);
     profiles.set(recalculate, profile);
-    if (profiles.size === 1) process.once('exit', () => profiles.forEach((_, r) => dropProfile(r)));
+    ensureExitHandler();
+  }
+  return profile;
+}
+
+/** A new, empty LibreOffice profile (with the recalculation setting when asked). */
+function newProfile(recalculate: boolean): string {
+  const profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
+  if (recalculate) {
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
   }
   return profile;
 }

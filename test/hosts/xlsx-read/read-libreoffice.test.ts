@@ -1,12 +1,17 @@
 /**
  * Files written by LibreOffice (real soffice, private profile): its xlsx and its .ods must read
- * like Excel's; its .xls must be refused with the message that says what to do.
+ * like Excel's; its .xls must be refused with the message that says what to do. Converted by
+ * test/helpers/libreoffice.ts (this process's LibreOffice server, not a soffice start per format).
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellStyle, sheetByName, type GridWorkbook } from '../../../src/core/grid';
 import { readXlsx, XlsxReadError } from '../../../src/hosts/xlsx/read';
-import { addValidation, excelBytes, sofficeAvailable, sofficeConvert } from './helpers';
+import { convertWithLibreOffice } from '../../helpers/libreoffice';
+import { addValidation, excelBytes, sofficeAvailable } from './helpers';
 
 const available = sofficeAvailable();
 if (!available && process.env.CI) throw new Error('LibreOffice (soffice) est requis en CI : apt-get install libreoffice-calc-nogui');
@@ -38,12 +43,23 @@ async function source(): Promise<Uint8Array> {
 }
 
 describe.skipIf(!available)('files written by LibreOffice', () => {
-  let input: Uint8Array;
+  let dir: string;
+  let input: string;
   let book: GridWorkbook;
+  /** The source saved by LibreOffice in another format, as bytes. */
+  const convert = async (target: 'xlsx' | 'xls' | 'ods') => {
+    const [out] = await convertWithLibreOffice(input, target, join(dir, target));
+    return new Uint8Array(readFileSync(out!));
+  };
   beforeAll(async () => {
-    input = await source();
-    book = readXlsx(sofficeConvert(input, 'retour.xlsx', 'xlsx:Calc MS Excel 2007 XML'), 'retour-lo.xlsx');
+    dir = mkdtempSync(join(tmpdir(), 'xlsx-read-lo-'));
+    input = join(dir, 'retour.xlsx');
+    writeFileSync(input, await source());
+    book = readXlsx(await convert('xlsx'), 'retour-lo.xlsx');
   }, 900_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reads values, styles, validations, protection and names of a LibreOffice xlsx', () => {
     const ws = sheetByName(book, 'Retour')!;
@@ -68,9 +84,9 @@ describe.skipIf(!available)('files written by LibreOffice', () => {
     expect(book.definedNames).toContainEqual({ name: 'heures', ref: 'Retour!$B$2' });
   });
 
-  it('refuses a 97-2003 .xls with what to do, and reads an .ods like the xlsx (issue 13)', () => {
-    const xls = sofficeConvert(input, 'retour.xlsx', 'xls:MS Excel 97');
-    const ods = sofficeConvert(input, 'retour.xlsx', 'ods');
+  it('refuses a 97-2003 .xls with what to do, and reads an .ods like the xlsx (issue 13)', async () => {
+    const xls = await convert('xls');
+    const ods = await convert('ods');
     const err = (bytes: Uint8Array, name: string) => {
       try {
         readXlsx(bytes, name);
