@@ -177,6 +177,20 @@ describe('a zip bomb that declares a small size', () => {
   });
 });
 
+describe('a zip bomb streamed', () => {
+  it('is stopped after a few Mo, each push of compressed data kept small while the part inflates suspiciously', () => {
+    // 40 Mo of spaces in ~40 ko: one 64 ko push would inflate all 40 Mo at once before any check.
+    const bomb = zipSync({ [SHEET]: new Uint8Array(40 * 1024 * 1024).fill(0x20) }, { level: 9 });
+    const zip = new ZipPackage(bomb, 'bombe.xlsx', DEFAULT_READ_LIMITS);
+    const chunks: number[] = [];
+    expect(() => zip.stream(SHEET, (chunk) => chunks.push(chunk.length))).toThrow(/bombe zip/);
+    // Deflate yields at most ~1032 times its input: a 4 ko push, at most ~4.2 Mo.
+    expect(chunks.reduce((m, n) => Math.max(m, n), 0)).toBeLessThanOrEqual(1032 * 4 * 1024);
+    // Refused past 200 times the compressed size (~8 Mo), one push later at the most.
+    expect(zip.inflatedBytes).toBeLessThan(200 * u32(bomb, zipEntry(bomb, SHEET).central + 20) + 1032 * 4 * 1024);
+  });
+});
+
 describe('large parts still stream', () => {
   it('a sheet of more than one compressed slice comes in several chunks, whole', () => {
     // Pseudo-random numbers compress poorly: well over 64 ko of compressed data.

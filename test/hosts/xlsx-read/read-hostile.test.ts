@@ -125,7 +125,7 @@ describe('readXlsx enforces its limits', () => {
   });
 
   it('a zip bomb: a tiny part that inflates hundreds of times its size', () => {
-    // 40 Mo of one character compress to ~40 ko: refused after the first Mo comes out.
+    // 40 Mo of one character compress to ~40 ko: refused after a few Mo come out (see read-declared-size).
     const bomb = zipSync({
       '[Content_Types].xml': strToU8('<Types/>'),
       'xl/workbook.xml': strToU8(

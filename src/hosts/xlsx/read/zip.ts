@@ -27,6 +27,15 @@ interface ZipEntry {
 const SLICE = 64 * 1024;
 
 /**
+ * Pushed first, and again while the part inflates more than SUSPECT_RATIO times what was pushed:
+ * one such push yields at most ~4 Mo, so a zip bomb meets the ratio check after a few Mo instead
+ * of inflating a whole 64 ko slice (tens of Mo) first. Real sheets (5 to 60 times) soon take
+ * whole slices again.
+ */
+const PROBE_SLICE = 4 * 1024;
+const SUSPECT_RATIO = 64;
+
+/**
  * One-call inflation is tried only for parts of at most one slice of compressed data, so that
  * even when the declared size lies it does no more work than the first push of the streaming
  * path would (deflate expands at most ~1032 times), and for a declared size of at most 16 Mo.
@@ -202,9 +211,11 @@ export class ZipPackage {
     try {
       const inflater = new Inflate((chunk, final) => count(chunk, final));
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
-      for (let off = 0; off < data.length; off += SLICE) {
-        const next = Math.min(off + SLICE, data.length);
+      for (let off = 0; off < data.length; ) {
+        const slice = off === 0 || produced > SUSPECT_RATIO * off ? PROBE_SLICE : SLICE;
+        const next = Math.min(off + slice, data.length);
         inflater.push(data.subarray(off, next), next === data.length);
+        off = next;
       }
     } catch (err) {
       if (err instanceof XlsxReadError || (consumerError !== undefined && err === consumerError)) throw err;
