@@ -1,8 +1,5 @@
 /** Builders of real xlsx files for the reader's tests: ExcelJS workbooks and hand-made packages. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
@@ -85,46 +82,6 @@ export function worksheetXml(inner: string): string {
 
 export function sofficeAvailable(): boolean {
   return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-/**
- * This process's private LibreOffice profile (parallel test files never share one), created on
- * first use and kept for the next conversions: creating a profile is most of a first start.
- */
-let sofficeProfile: string | undefined;
-function processSofficeProfile(): string {
-  if (sofficeProfile === undefined) {
-    const profile = mkdtempSync(join(tmpdir(), 'xlsx-read-lo-profile-'));
-    sofficeProfile = profile;
-    process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
-  }
-  return sofficeProfile;
-}
-
-/** Converts a file with LibreOffice (private profile: parallel runs do not collide). */
-export function sofficeConvert(input: Uint8Array, inputName: string, to: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'xlsx-read-lo-'));
-  try {
-    const src = join(dir, inputName);
-    writeFileSync(src, input);
-    const out = join(dir, 'out');
-    const r = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${processSofficeProfile()}`, '--headless', '--convert-to', to, '--outdir', out, src],
-      { encoding: 'utf8', timeout: 900_000 },
-    );
-    if (r.status !== 0) {
-      // A LibreOffice that failed or was killed may leave its profile locked: the next call makes a new one.
-      if (sofficeProfile) rmSync(sofficeProfile, { recursive: true, force: true });
-      sofficeProfile = undefined;
-      throw new Error(`soffice a échoué : ${r.stderr}`);
-    }
-    const base = inputName.replace(/\.[^.]+$/, '');
-    const ext = to.split(':')[0]!;
-    return new Uint8Array(readFileSync(join(out, `${base}.${ext}`)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */
