@@ -28,24 +28,12 @@ async function measure(f: () => unknown): Promise<Sample> {
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
-export async function alternate(a: () => unknown, b: () => unknown, runs: number, warmup: number): Promise<{ a: Sample; b: Sample }> {
-  for (let k = 0; k < warmup; k++) {
-    await a();
-    await b();
-  }
-  const as: Sample[] = [];
-  const bs: Sample[] = [];
-  for (let k = 0; k < runs; k++) {
-    if (k % 2 === 0) {
-      as.push(await measure(a));
-      bs.push(await measure(b));
-    } else {
-      bs.push(await measure(b));
-      as.push(await measure(a));
-    }
-  }
-  const med = (xs: Sample[]): Sample => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
-  return { a: med(as), b: med(bs) };
+/** Medians of the CPU and of the wall times of samples of one side. */
+const medianSample = (xs: readonly Sample[]): Sample => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
+
+/** Two sides: alternateAll's rounds (a then b, then b then a), under the names a and b. */
+export function alternate(a: () => unknown, b: () => unknown, runs: number, warmup: number): Promise<{ a: Sample; b: Sample }> {
+  return alternateAll({ a, b }, runs, warmup);
 }
 
 /**
@@ -63,10 +51,7 @@ export async function alternateAll<K extends string>(sides: Readonly<Record<K, (
     for (const n of order) samples.get(n)!.push(await measure(sides[n]));
   }
   const out = {} as Record<K, Sample>;
-  for (const n of names) {
-    const xs = samples.get(n)!;
-    out[n] = { wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) };
-  }
+  for (const n of names) out[n] = medianSample(samples.get(n)!);
   return out;
 }
 
@@ -75,15 +60,14 @@ export async function alternateAll<K extends string>(sides: Readonly<Record<K, (
  * pays for the garbage of the one before, the steady state). Medians of CPU and wall time.
  */
 export function repeated(f: () => void, runs: number): Sample {
-  const walls: number[] = [];
-  const cpus: number[] = [];
+  const samples: Sample[] = [];
   for (let k = 0; k < runs; k++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     f();
-    walls.push(performance.now() - t0);
+    const wall = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    cpus.push((c.user + c.system) / 1000);
+    samples.push({ wall, cpu: (c.user + c.system) / 1000 });
   }
-  return { wall: median(walls), cpu: median(cpus) };
+  return medianSample(samples);
 }
