@@ -37,8 +37,8 @@ const SUSPECT_RATIO = 64;
 
 /**
  * One-call inflation is tried only for parts of at most one slice of compressed data, so that
- * even when the declared size lies it does no more work than the first push of the streaming
- * path would (deflate expands at most ~1032 times), and for a declared size of at most 16 Mo.
+ * even when the declared size lies its work is bounded (one slice: deflate expands at most ~1032
+ * times), and for a declared size of at most 16 Mo, the most it keeps.
  */
 const WHOLE_MAX_COMPRESSED = SLICE;
 const WHOLE_MAX_DECLARED = 16 * 1024 * 1024;
