@@ -160,9 +160,9 @@ export class PaneController {
     this.picking.add(settled);
     void settled.then((failure) => {
       this.picking.delete(settled);
-      // A file the browser cannot read (moved or deleted since it was chosen) is said at once;
-      // a run waiting for it stops on it instead (picksRead), with the same words.
-      if (failure && this.current.busy !== task) this.notify(task, { kind: 'erreur', text: failure });
+      // A file the browser cannot read (moved or deleted since it was chosen) is said at once; a
+      // run waiting for it also stops on it (picksRead), with the same words.
+      if (failure) this.notify(task, { kind: 'erreur', text: failure });
     });
   }
 
