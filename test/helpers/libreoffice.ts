@@ -98,8 +98,6 @@ export interface ConvertOptions {
   readonly recalculate?: boolean;
   /** Default 900 s. */
   readonly timeoutMs?: number;
-  /** One `soffice --convert-to` start, never the process's server (to compare the two paths). */
-  readonly oneShot?: boolean;
 }
 
 function run(cmd: string, args: readonly string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
@@ -221,17 +219,10 @@ async function convertOneCallNow(
     const started = Date.now() - 2000; // mtime granularity: files older than the call are stale
     let code: number | null = 0;
     let output = '';
-    if (options.oneShot === true || !(await convertThroughServer(soffice, recalc, inputs, target, out, timeoutMs))) {
-      // An asked-for one-shot gets a profile of its own: a second soffice on the profile of a
-      // running server would hand its conversion to that server (and stop it).
-      const profile = options.oneShot === true ? newProfile(recalc) : processProfile(recalc);
-      try {
-        const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
-        serverStats.oneShotStarts++;
-        ({ code, output } = await run(soffice, args, timeoutMs));
-      } finally {
-        if (options.oneShot === true) rmSync(profile, { recursive: true, force: true });
-      }
+    if (!(await convertThroughServer(soffice, recalc, inputs, target, out, timeoutMs))) {
+      const args = [`-env:UserInstallation=${pathToFileURL(processProfile(recalc)).href}`, '--headless', '--norestore', '--convert-to', FILTERS[target], '--outdir', out, ...inputs.map((i) => resolve(i))];
+      serverStats.oneShotStarts++;
+      ({ code, output } = await run(soffice, args, timeoutMs));
     }
     healthy = true;
     const fresh = readdirSync(out)
