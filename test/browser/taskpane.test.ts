@@ -243,37 +243,43 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
 
   it("ne trouve aucune violation d'accessibilité grave ou critique (axe-core) et fait les captures à 320 et 800 px", async () => {
     const axePath = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+    // One page computes once; each tab is then scanned and captured at both widths (the layout
+    // follows the viewport through the stylesheet's media queries, as on a narrowed pane).
+    // bypassCSP only so that axe can be injected; the pages themselves keep their CSP.
+    const { context, page } = await newPage(800, { bypassCSP: true });
+    await page.addScriptTag({ path: axePath });
+    await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
+    await page.click('#btn-verifier');
+    await page.waitForSelector('#verify-result .notice--succes');
+    await consolidate(page);
+    const scan = async (label: string, width: number) => {
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+        const r = await axe.run(document);
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+      });
+      const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(grave, `${label} à ${width} px : ${JSON.stringify(grave)}`).toEqual([]);
+    };
     for (const width of [320, 800]) {
-      // bypassCSP only so that axe can be injected; the pages themselves keep their CSP.
-      const { context, page } = await newPage(width, { bypassCSP: true });
-      await page.addScriptTag({ path: axePath });
-      await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
-      await page.click('#btn-verifier');
-      await page.waitForSelector('#verify-result .notice--succes');
-      const scan = async (label: string) => {
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-          const r = await axe.run(document);
-          return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-        });
-        const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(grave, `${label} à ${width} px : ${JSON.stringify(grave)}`).toEqual([]);
-      };
-      await scan('Vérifier');
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => window.innerWidth)).toBe(width);
+      await page.click('#tab-verifier');
+      await scan('Vérifier', width);
       await page.screenshot({ path: join(screenshotDir, `verifier-${width}.png`), fullPage: true });
       await page.screenshot({ path: join(screenshotDir, `verifier-${width}-ecran.png`) });
-      await consolidate(page);
-      await scan('Consolider');
+      await page.click('#tab-consolider');
+      await scan('Consolider', width);
       await page.screenshot({ path: join(screenshotDir, `consolider-${width}.png`), fullPage: true });
       await page.click('#tab-objectifs');
-      await scan('Objectifs');
+      await scan('Objectifs', width);
       await page.screenshot({ path: join(screenshotDir, `objectifs-${width}.png`), fullPage: true });
       await page.click('#tab-modeles');
-      await scan('Modèles');
+      await scan('Modèles', width);
       // At 320 px nothing overflows the page horizontally.
       if (width === 320) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      await context.close();
     }
+    await context.close();
     for (const f of ['verifier-320.png', 'verifier-800.png', 'consolider-320.png', 'objectifs-320.png']) expect(statSync(join(screenshotDir, f)).size).toBeGreaterThan(1000);
   }, 900_000);
 
