@@ -1,6 +1,6 @@
 /**
- * The LibreOffice server of test/helpers/libreoffice.ts (one soffice per test process and per
- * profile, driven by libreoffice-uno-client.py): it must keep serving from ONE start, and fall
+ * The LibreOffice server of test/helpers/libreoffice.ts (one soffice per test process, for both
+ * settings, driven by libreoffice-uno-client.py): it must keep serving from ONE start, and fall
  * back to a one-shot `soffice --convert-to` when the server is killed or hangs, which gives the
  * server's files byte for byte. Real LibreOffice, real files.
  */
@@ -72,7 +72,7 @@ describeWithLibreOffice('one LibreOffice server per test process', () => {
   it('converts two documents, then a third call, through ONE server', async () => {
     const before = { ...serverStats };
     const converted = await convertManyWithLibreOffice([TEMPLATE, SAMPLE], 'csv', join(dir, 'server'));
-    const pids = libreOfficeServerPids(false);
+    const pids = libreOfficeServerPids();
     expect(pids?.soffice).toBeGreaterThan(0);
     expect(serverStats.serverConversions - before.serverConversions).toBe(2);
     expect(serverStats.oneShotStarts - before.oneShotStarts).toBe(0);
@@ -91,25 +91,32 @@ describeWithLibreOffice('one LibreOffice server per test process', () => {
     const [again] = await convertWithLibreOffice(SAMPLE, 'ods', join(dir, 'ods'));
     expect(again).toBe(join(dir, 'ods', 'siae-valide.ods'));
     expect(serverStats.serverStarts).toBe(starts);
-    expect(libreOfficeServerPids(false)).toEqual(pids);
+    expect(libreOfficeServerPids()).toEqual(pids);
   }, 900_000);
 
-  it("recalculates on load through the recalculation profile's own server", async () => {
+  it('recalculates on load when asked, and only then, through the same server', async () => {
     const xlsx = join(dir, 'calcul.xlsx');
     writeFileSync(xlsx, await writeWorkbookModel(WRONG_CACHE));
     const before = { ...serverStats };
+    const pids = libreOfficeServerPids();
+    const plainCsv = async (name: string) => {
+      const [csv] = await convertWithLibreOffice(xlsx, 'csv', join(dir, name));
+      return parseCsv(readFileSync(csv!, 'utf8'));
+    };
+    // A plain load keeps the cached result; a recalculating one fixes it; the next plain load
+    // keeps it again: the setting is switched for each load, in one running LibreOffice.
+    expect(await plainCsv('plain-before')).toEqual([['40', '999']]);
     expect((await recalculatedCsv(xlsx)).get('Calcul')).toEqual([['40', '42']]);
-    expect(serverStats.serverConversions - before.serverConversions).toBe(1);
+    expect(await plainCsv('plain-after')).toEqual([['40', '999']]);
+    expect(serverStats.serverConversions - before.serverConversions).toBe(3);
+    expect(serverStats.serverStarts - before.serverStarts).toBe(0);
     expect(serverStats.fallbacks - before.fallbacks).toBe(0);
-    expect(libreOfficeServerPids(true)?.soffice).not.toBe(libreOfficeServerPids(false)?.soffice);
-    // The plain server keeps the cached result: the profile's setting is what recalculates.
-    const [plain] = await convertWithLibreOffice(xlsx, 'csv', join(dir, 'plain'));
-    expect(parseCsv(readFileSync(plain!, 'utf8'))).toEqual([['40', '999']]);
+    expect(libreOfficeServerPids()).toEqual(pids);
   }, 900_000);
 
   it('falls back to soffice --convert-to when the server was killed, then starts a new one', async () => {
     await convertWithLibreOffice(SAMPLE, 'csv', join(dir, 'warm'));
-    const killed = libreOfficeServerPids(false)!.soffice!;
+    const killed = libreOfficeServerPids()!.soffice!;
     process.kill(-killed, 'SIGKILL');
     await gone(killed);
     const before = { ...serverStats };
@@ -122,12 +129,12 @@ describeWithLibreOffice('one LibreOffice server per test process', () => {
     await convertManyWithLibreOffice([TEMPLATE, SAMPLE], 'csv', join(dir, 'new-server'));
     expect(serverStats.serverStarts - before.serverStarts).toBe(1);
     expect(serverStats.serverConversions - before.serverConversions).toBe(2);
-    expect(libreOfficeServerPids(false)!.soffice).not.toBe(killed);
+    expect(libreOfficeServerPids()!.soffice).not.toBe(killed);
     expect(contents(join(dir, 'new-server'))).toEqual(viaServer);
   }, 900_000);
 
   it('falls back when the server hangs past its step timeout, and kills the hung one', async () => {
-    const hung = libreOfficeServerPids(false)!;
+    const hung = libreOfficeServerPids()!;
     process.kill(-hung.soffice!, 'SIGSTOP');
     setServerStepTimeoutForTests(3000);
     const before = { ...serverStats };

@@ -3,7 +3,7 @@
 
 Why this file exists: each `soffice --convert-to` start costs about 6.5 s of CPU (profile load,
 UNO bootstrap), and the test suite converted documents in dozens of separate starts. A test
-process now starts ONE `soffice --accept=pipe,...` per profile and this client, which connects to
+process now starts ONE `soffice --accept=pipe,...` and this client, which connects to
 it once and converts every document of the process through it: no LibreOffice start and no Python
 start per conversion.
 
@@ -12,7 +12,8 @@ Run with Debian's /usr/bin/python3 (the `uno` module comes from the package pyth
 
 Protocol, one JSON object per line:
   first line written:  {"ready": true}  once connected (or {"ready": false, "error": ...} then exit)
-  request on stdin:    {"id": n, "input": path, "output": path, "filter": name, "options": str or null}
+  request on stdin:    {"id": n, "input": path, "output": path, "filter": name, "options": str or null,
+                        "recalc": bool}
   answer on stdout:    {"id": n, "ok": true}  or  {"id": n, "ok": false, "error": "..."}
 
 A request does what `soffice --convert-to <ext>:<filter>:<options>` does with one file (same load
@@ -20,6 +21,11 @@ and store properties as LibreOffice's desktop/source/app/dispatchwatcher.cxx): l
 read-only, hidden, silent, in a new frame; storeToURL(output, Overwrite, FilterName[,
 FilterOptions]); close the document. For csv with sheet token -1, Calc itself writes one file per
 sheet beside `output`, named <base>-<Sheet>.csv, exactly as --convert-to names them.
+
+"recalc": true loads the document as a profile with OOXMLRecalcMode and ODFRecalcMode 0 would
+(every formula recalculated on load); false as the server's own profile does (cached results
+kept). The two settings are switched in the running LibreOffice's configuration before the load
+(Calc reads them at each load), so one server serves both instead of one start per setting.
 
 When stdin closes (the test process ended, however it ended: vitest ends its workers without
 running their 'exit' handlers), the client kills the soffice process group it was given, so no
@@ -81,20 +87,46 @@ def prop(name, value):
 
 
 def connect(pipe, timeout_s):
+    """The server's component context, once it accepts connections."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+            return resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
         except NoConnectException:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
 
 
-def convert(desktop, req):
+RECALC_KEYS = ("OOXMLRecalcMode", "ODFRecalcMode")
+
+
+class RecalcSetting:
+    """Calc's recalculation-on-load settings of the running LibreOffice: the profile's own values
+    for plain loads, 0 (always recalculate) for recalculating ones; written only on a change."""
+
+    def __init__(self, ctx):
+        provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+        self.access = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess", (prop("nodepath", "/org.openoffice.Office.Calc/Formula/Load"),)
+        )
+        self.plain = tuple(self.access.getPropertyValue(k) for k in RECALC_KEYS)
+        self.current = False
+
+    def use(self, recalc):
+        if recalc == self.current:
+            return
+        values = (0,) * len(RECALC_KEYS) if recalc else self.plain
+        for key, value in zip(RECALC_KEYS, values):
+            self.access.setPropertyValue(key, value)
+        self.access.commitChanges()
+        self.current = recalc
+
+
+def convert(desktop, setting, req):
+    setting.use(bool(req.get("recalc")))
     load = (
         prop("Referer", "private:OpenEvent"),
         prop("ReadOnly", True),
@@ -119,7 +151,9 @@ def convert(desktop, req):
 
 def main():
     try:
-        desktop = connect(sys.argv[1], float(sys.argv[3]) if len(sys.argv) > 3 else 120.0)
+        ctx = connect(sys.argv[1], float(sys.argv[3]) if len(sys.argv) > 3 else 120.0)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        setting = RecalcSetting(ctx)
     except Exception as e:
         answer({"ready": False, "error": "connect: %s" % e})
         kill_soffice()
@@ -130,7 +164,7 @@ def main():
             continue
         req = json.loads(line)
         try:
-            convert(desktop, req)
+            convert(desktop, setting, req)
             answer({"id": req["id"], "ok": True})
         except Exception as e:
             answer({"id": req["id"], "ok": False, "error": "%s: %s" % (type(e).__name__, e)})

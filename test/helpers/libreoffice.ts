@@ -12,15 +12,16 @@
  *   recalculatedCsvMany(xlsxPaths)      the same for many files, in one soffice start.
  *   parseCsv(text)                      RFC 4180 rows (quotes, doubled quotes, embedded newlines).
  *
- * Each test process keeps its own profiles (-env:UserInstallation), one per setting, so parallel
- * test files never share LibreOffice's user directory or lock, and only the first conversion of a
- * process pays for creating a profile (several seconds on a busy machine). A profile whose
- * LibreOffice had to be killed is thrown away.
+ * Each test process keeps its own profiles (-env:UserInstallation), so parallel test files never
+ * share LibreOffice's user directory or lock, and only the first conversion of a process pays for
+ * creating a profile (several seconds on a busy machine). A profile whose LibreOffice had to be
+ * killed is thrown away.
  *
- * Each test process also starts at most one LibreOffice SERVER per profile (`soffice --accept`,
- * driven by libreoffice-uno-client.py through Debian's /usr/bin/python3 and python3-uno), on its
- * first conversion, and converts every later document through it: a `soffice --convert-to` start
- * costs ~6.5 s of CPU whatever it converts. Same filters, options, output names and contents as
+ * Each test process also starts at most one LibreOffice SERVER (`soffice --accept`, driven by
+ * libreoffice-uno-client.py through Debian's /usr/bin/python3 and python3-uno), on its first
+ * conversion, and converts every later document through it, recalculating or not (the client
+ * switches the setting before each load): a `soffice --convert-to` start costs ~6.5 s of CPU
+ * whatever it converts. Same filters, options, output names and contents as
  * --convert-to; when the server path fails in any way, the call is done by --convert-to as before
  * (see « One LibreOffice server » below). IAE_LO_SERVER=0 turns the server off.
  */
@@ -179,8 +180,8 @@ export async function convertManyWithLibreOffice(
 
 /**
  * Converts every input of one call (their base names are distinct) through this process's
- * LibreOffice server for the profile, or, when that path fails, by one `soffice --convert-to`
- * start as before. Calls for a profile are serialized: never two LibreOffice on one profile.
+ * LibreOffice server, or, when that path fails, by one `soffice --convert-to` start on the
+ * setting's profile as before. Calls are serialized: never two LibreOffice on one profile.
  */
 function convertOneCall(
   soffice: string,
@@ -189,21 +190,16 @@ function convertOneCall(
   out: string,
   options: ConvertOptions,
 ): Promise<Map<string, string[]>> {
-  const recalc = options.recalculate === true;
-  const previous = queues.get(recalc) ?? Promise.resolve();
-  const call = previous.then(() => convertOneCallNow(soffice, inputs, target, out, options));
-  queues.set(
-    recalc,
-    call.then(
-      () => undefined,
-      () => undefined,
-    ),
+  const call = queue.then(() => convertOneCallNow(soffice, inputs, target, out, options));
+  queue = call.then(
+    () => undefined,
+    () => undefined,
   );
   return call;
 }
 
-/** Per profile setting, the end of the last queued call. */
-const queues = new Map<boolean, Promise<void>>();
+/** The end of the last queued call: one server serves both settings, one call at a time. */
+let queue: Promise<void> = Promise.resolve();
 
 async function convertOneCallNow(
   soffice: string,
@@ -248,15 +244,16 @@ async function convertOneCallNow(
 }
 
 // ---------------------------------------------------------------------------------------------
-// One LibreOffice server per test process and per profile.
+// One LibreOffice server per test process.
 //
 // `soffice --convert-to` costs ~6.5 s of CPU per start (profile load, UNO bootstrap), whatever it
-// converts. So each test process starts, on its first conversion for a profile, ONE
-// `soffice --accept=pipe,...` on that profile and ONE Python UNO client
-// (libreoffice-uno-client.py, Debian's /usr/bin/python3 with python3-uno) that converts each
-// document the way --convert-to does (same load and store properties, same filters and options,
-// same output names). Requests go one at a time (the per-profile queue above), each with a
-// timeout. If anything goes wrong (python3-uno missing, the server or client dies, hangs or
+// converts. So each test process starts, on its first conversion, ONE `soffice --accept=pipe,...`
+// on its plain profile and ONE Python UNO client (libreoffice-uno-client.py, Debian's
+// /usr/bin/python3 with python3-uno) that converts each document the way --convert-to does (same
+// load and store properties, same filters and options, same output names), and switches Calc's
+// recalculation-on-load setting before a load that asks for the other one (what the recalculation
+// profile's registrymodifications.xcu sets): one start for both settings, not one per profile.
+// Requests go one at a time (the queue above), each with a timeout. If anything goes wrong (python3-uno missing, the server or client dies, hangs or
 // answers an error), both process groups are killed, the profile is thrown away and the call is
 // done by the one-shot --convert-to as before (said once on stderr): the server path can make a
 // test faster, never make it fail. Servers are killed when the process exits, and the client
@@ -339,9 +336,9 @@ class LibreOfficeServer {
   }
 
   /** Converts one document; rejects on an error answer, a timeout or a dead server. */
-  async convert(input: string, output: string, target: Target, timeoutMs: number): Promise<void> {
+  async convert(input: string, output: string, target: Target, recalc: boolean, timeoutMs: number): Promise<void> {
     const id = this.nextId++;
-    const answer = await this.exchange({ id, input, output, ...STORE_FILTERS[target] }, timeoutMs, basename(input), id);
+    const answer = await this.exchange({ id, input, output, ...STORE_FILTERS[target], recalc }, timeoutMs, basename(input), id);
     if (answer.ok !== true) throw new Error(answer.error ?? 'réponse sans résultat');
     serverStats.serverConversions++;
   }
@@ -409,20 +406,21 @@ class LibreOfficeServer {
   }
 }
 
-const servers = new Map<boolean, LibreOfficeServer>();
+/** This process's server, serving both settings. */
+let server: LibreOfficeServer | undefined;
 /** Why the server path is off for this process (python3-uno missing, repeated failures). */
 let serverDisabled: string | undefined = process.env.IAE_LO_SERVER === '0' ? 'IAE_LO_SERVER=0' : undefined;
 let consecutiveFailures = 0;
 let fallbackSaid = false;
 
-/** This process's running server for a setting, if any (for the tests of this helper). */
-export function libreOfficeServerPids(recalculate: boolean): { soffice: number | undefined; client: number | undefined } | undefined {
-  return servers.get(recalculate)?.pids();
+/** This process's running server, if any (for the tests of this helper). */
+export function libreOfficeServerPids(): { soffice: number | undefined; client: number | undefined } | undefined {
+  return server?.pids();
 }
 
-function stopServer(recalculate: boolean): void {
-  servers.get(recalculate)?.kill();
-  servers.delete(recalculate);
+function stopServer(): void {
+  server?.kill();
+  server = undefined;
 }
 
 /**
@@ -438,27 +436,26 @@ async function convertThroughServer(soffice: string, recalc: boolean, inputs: re
   // Each wait gets a third of the call's budget, so that a fallback still fits in it.
   const stepMs = serverRequestTimeoutMs ?? Math.max(1000, Math.floor(timeoutMs / 3));
   try {
-    let server = servers.get(recalc);
     if (server?.broken !== undefined) {
       const reason = server.broken;
-      stopServer(recalc);
+      stopServer();
       throw new Error(reason);
     }
     if (server === undefined) {
-      server = new LibreOfficeServer(soffice, processProfile(recalc));
-      servers.set(recalc, server);
+      server = new LibreOfficeServer(soffice, processProfile(false));
       ensureExitHandler();
     }
-    await server.ready(stepMs);
+    const serving = server;
+    await serving.ready(stepMs);
     for (const input of inputs) {
       const abs = resolve(input);
-      await server.convert(abs, join(out, `${basename(abs, extname(abs))}.${target}`), target, stepMs);
+      await serving.convert(abs, join(out, `${basename(abs, extname(abs))}.${target}`), target, recalc, stepMs);
     }
     consecutiveFailures = 0;
     return true;
   } catch (e) {
-    stopServer(recalc);
-    dropProfile(recalc); // a killed LibreOffice may leave its profile locked
+    stopServer();
+    dropProfile(false); // a killed LibreOffice may leave its profile (the plain one) locked
     serverStats.fallbacks++;
     const reason = (e as Error).message;
     if (/import uno/.test(reason)) serverDisabled = `python3-uno absent (${SYSTEM_PYTHON} -c 'import uno' échoue : apt-get install python3-uno)`;
@@ -483,7 +480,7 @@ function ensureExitHandler(): void {
   exitHandler = true;
   // Synchronous: every server is killed, then the profiles are removed.
   process.once('exit', () => {
-    for (const recalc of [...servers.keys()]) stopServer(recalc);
+    stopServer();
     for (const recalc of [...profiles.keys()]) dropProfile(recalc);
   });
 }
