@@ -102,6 +102,19 @@ export function workbookParts(model: WorkbookModel): Map<string, string | Uint8A
 }
 
 /**
+ * fflate's `mem` for a part of `length` bytes: its default hash table (2^(12 + mem) entries of
+ * 2 bytes, chosen from the length: ceil(1.5 × clamp(ln length, 8, 13)) bits), capped at 2^16
+ * entries. Past ~43 ko the default grows to 2^20 entries (2 Mo), fresh for each part and read at
+ * a random place for every byte: out of the processor's cache, that made compressing our three
+ * large parts ~25 % slower for the same output within a few bytes (docs/decisions/
+ * vitesse-lecture-ecriture.md, session 7). Smaller parts keep the default, hence their bytes.
+ */
+export function deflateMem(length: number): number {
+  const bits = Math.ceil(Math.max(8, Math.min(13, Math.log(length))) * 1.5);
+  return Math.min(bits, 16) - 12;
+}
+
+/**
  * Zips in sorted order with a fixed timestamp. The date is built from local components because
  * zip (DOS) times are local: the bytes then do not depend on the time zone.
  */
@@ -110,7 +123,8 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>): Uint8
   const files: Zippable = {};
   for (const path of [...parts.keys()].sort()) {
     const part = parts.get(path)!;
-    files[path] = [typeof part === 'string' ? strToU8(part) : part, { mtime, level: 6 }];
+    const bytes = typeof part === 'string' ? strToU8(part) : part;
+    files[path] = [bytes, { mtime, level: 6, mem: deflateMem(bytes.length) }];
   }
   return zipSync(files, { mtime });
 }
