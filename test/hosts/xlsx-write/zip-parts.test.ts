@@ -20,6 +20,25 @@ const mtime = new Date(2020, 0, 1, 0, 0, 0);
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 const fflateDefault = (path: string, bytes: Uint8Array) => zipSync({ [path]: [bytes, { mtime, level: 6 }] } as Zippable, { mtime });
 
+describe('zipParts: our zip container, fflate’s deflate (session 7)', () => {
+  it('writes the same bytes as fflate’s zipSync given the same options, CRCs included', () => {
+    const parts = new Map<string, string | Uint8Array>([
+      ['xl/worksheets/sheet1.xml', sheetLike(120_000)],
+      ['[Content_Types].xml', '<Types>«»</Types>'],
+      ['docProps/app.xml', strToU8('')],
+      ['xl/feuille-é.xml', sheetLike(3_000)],
+    ]);
+    const files: Zippable = {};
+    for (const path of [...parts.keys()].sort()) {
+      const p = parts.get(path)!;
+      const bytes = typeof p === 'string' ? strToU8(p) : p;
+      files[path] = [bytes, { mtime, level: 6, mem: deflateMem(bytes.length) }];
+    }
+    expect(same(zipParts(parts), zipSync(files, { mtime }))).toBe(true);
+    expect(Object.keys(unzipSync(zipParts(parts)))).toEqual([...parts.keys()].sort());
+  });
+});
+
 describe('zipParts: the hash table of the compressor capped at 2^16 entries (session 7)', () => {
   it('keeps fflate’s own table, hence the same bytes, for a part of up to ~43 ko', () => {
     for (const size of [200, 5_000, 20_000, 40_000]) {
