@@ -3,7 +3,7 @@
  * is zipped once with fflate (docs/decisions/ecriture-xlsx.md). No ExcelJS on this path, so the
  * task pane loads nothing large to write.
  */
-import { deflateSync, strToU8 } from 'fflate';
+import { deflateSync, strToU8, type DeflateOptions } from 'fflate';
 import type { WorkbookModel } from '../../../core/workbook-model';
 import { crc32 } from '../read/crc32';
 import { chartXml, drawingXml } from './chart-xml';
@@ -110,9 +110,9 @@ export function workbookParts(model: WorkbookModel): Map<string, string | Uint8A
  * large parts ~25 % slower for the same output within a few bytes (docs/decisions/
  * vitesse-lecture-ecriture.md, session 7). Smaller parts keep the default, hence their bytes.
  */
-export function deflateMem(length: number): number {
+export function deflateMem(length: number): NonNullable<DeflateOptions['mem']> {
   const bits = Math.ceil(Math.max(8, Math.min(13, Math.log(length))) * 1.5);
-  return Math.min(bits, 16) - 12;
+  return (Math.min(bits, 16) - 12) as NonNullable<DeflateOptions['mem']>;
 }
 
 /** The zip (DOS) time of every entry, 2020-01-01 00:00: year since 1980, month, day; no time. */
