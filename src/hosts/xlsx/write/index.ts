@@ -105,10 +105,11 @@ export function workbookParts(model: WorkbookModel): Map<string, string | Uint8A
 /**
  * fflate's `mem` for a part of `length` bytes: its default hash table (2^(12 + mem) entries of
  * 2 bytes, chosen from the length: ceil(1.5 × clamp(ln length, 8, 13)) bits), capped at 2^16
- * entries. Past ~43 ko the default grows to 2^20 entries (2 Mo), fresh for each part and read at
- * a random place for every byte: out of the processor's cache, that made compressing our three
- * large parts ~25 % slower for the same output within a few bytes (docs/decisions/
- * vitesse-lecture-ecriture.md, session 7). Smaller parts keep the default, hence their bytes.
+ * entries. Past ~43 ko the default grows to 2^20 entries (2 Mo), a new array buffer for each
+ * part: with the writer's other buffers, enough to make V8 start a major collection of the whole
+ * heap ("external memory pressure") during nearly every write of the consolidated workbook, for
+ * an output that differs by a few bytes (docs/decisions/vitesse-lecture-ecriture.md, session 7).
+ * Smaller parts keep the default, hence their bytes.
  */
 export function deflateMem(length: number): NonNullable<DeflateOptions['mem']> {
   const bits = Math.ceil(Math.max(8, Math.min(13, Math.log(length))) * 1.5);
