@@ -66,11 +66,13 @@ export interface Hyperlink {
 }
 
 export interface SheetCellsOut {
-  /** The <sheetData> element, UTF-8. */
-  readonly bytes: Uint8Array;
-  readonly dimension: string;
+  /** The worksheet so far, UTF-8: `head(dimension)`, then the <sheetData> element; the caller writes the rest. */
+  readonly out: Utf8Writer;
   readonly hyperlinks: Hyperlink[];
 }
+
+/** Bytes per cell a worksheet usually takes (~43 for the consolidated workbook): one buffer, no regrowth. */
+const BYTES_PER_CELL = 48;
 
 /** An internal link is Sheet!A1 (one cell, no range), as builders write them. */
 const INTERNAL_LINK_RE = /^[^!]+![A-Za-z]{1,3}[0-9]+$/;
@@ -95,6 +97,7 @@ export function renderSheetCells(
   styles: StyleSheet,
   strings: SharedStrings,
   tableHeaders: readonly { row: number; col: number; name: string }[],
+  head: (dimension: string) => string,
 ): SheetCellsOut {
   const merger = new StyleMerger();
   // Range styles, merged in order, per cell.
@@ -152,8 +155,26 @@ export function renderSheetCells(
   }
   const heightRows = [...heights.keys()].sort((a, b) => a - b);
   let nextHeight = 0;
+  // The dimension comes before <sheetData>: known from the keys, so that the whole worksheet
+  // is written in one buffer (no copy of the cells' bytes into another).
+  let maxRow = heightRows.length ? heightRows[heightRows.length - 1]! : 0;
+  let maxCol = 0;
+  for (const ks of [keys, rangeKeys]) {
+    for (let i = 0; i < ks.length; i++) {
+      const row = Math.floor(ks[i]! / MAX_COL);
+      if (row > maxRow) maxRow = row;
+      if (ks[i]! - row * MAX_COL > maxCol) maxCol = ks[i]! - row * MAX_COL;
+    }
+  }
+  for (const h of headers) {
+    const row = Math.floor(h.key / MAX_COL);
+    if (row > maxRow) maxRow = row;
+    if (h.key - row * MAX_COL > maxCol) maxCol = h.key - row * MAX_COL;
+  }
+  const dimension = maxRow === 0 ? 'A1' : `A1:${col(Math.max(1, maxCol))}${maxRow}`;
   // Written as bytes (utf8-writer.ts): no string per cell to make, join, encode and collect.
-  const out = new Utf8Writer();
+  const out = new Utf8Writer(4096 + BYTES_PER_CELL * (cells.length + rangeKeys.length));
+  out.text(head(dimension));
   const rowOpen = (row: number) => {
     const ht = heights.get(row);
     out.text('<row r="');
@@ -164,8 +185,6 @@ export function renderSheetCells(
 
   out.text('<sheetData>');
   const hyperlinks: Hyperlink[] = [];
-  let maxRow = 0;
-  let maxCol = 0;
   let currentRow = 0;
   let ci = 0;
   let ri = 0;
@@ -192,8 +211,6 @@ export function renderSheetCells(
       rowOpen(row);
       currentRow = row;
     }
-    if (row > maxRow) maxRow = row;
-    if (column > maxCol) maxCol = column;
     const letters = col(column);
     const style = rangeStyle.size ? merger.merge(rangeStyle.get(key), c?.style) : c?.style;
     let value: CellModel['value'] = c ? c.value : header;
@@ -268,11 +285,9 @@ export function renderSheetCells(
   if (currentRow) out.text('</row>');
   while (nextHeight < heightRows.length) {
     const row = heightRows[nextHeight++]!;
-    if (row > maxRow) maxRow = row;
     rowOpen(row);
     out.text('</row>');
   }
   out.text('</sheetData>');
-  const dimension = maxRow === 0 ? 'A1' : `A1:${col(Math.max(1, maxCol))}${maxRow}`;
-  return { bytes: out.bytes(), dimension, hyperlinks };
+  return { out, hyperlinks };
 }

@@ -2,23 +2,12 @@
  * One worksheet part and the parts hanging from it (tables, notes), in the element order of
  * CT_Worksheet (ECMA-376 18.3.1.99): Excel refuses a sheet whose elements are out of order.
  */
-import { strToU8 } from 'fflate';
 import { parseA1, toA1 } from '../../../core/a1';
 import type { ConditionalFormatModel, DataValidationModel, SheetModel, TableModel } from '../../../core/workbook-model';
 import { textElement, type SharedStrings } from './shared-strings';
 import { boundedRanges, renderSheetCells, where, type Hyperlink } from './sheet-cells';
 import { argb, type StyleSheet } from './styles';
 import { xmlEscape } from './xml-text';
-
-function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -190,23 +179,25 @@ export function renderSheet(sheet: SheetModel, selected: boolean, ctx: WorkbookC
   const rels: Relationship[] = [];
   const rel = (r: Relationship) => `rId${rels.push(r)}`;
   const tables = (sheet.tables ?? []).map((t) => placeTable(sheet, t, ctx));
+  const fit = sheet.print?.fitToWidth === true;
+  // What comes before <sheetData>, written into the same buffer once the dimension is known.
+  const head = (dimension: string) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    (sheet.tabColor || fit ? `<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` : '') +
+    `<dimension ref="${dimension}"/>` +
+    sheetViewXml(sheet, selected) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    colsXml(sheet);
   const cells = renderSheetCells(
     sheet,
     ctx.styles,
     ctx.strings,
     tables.flatMap((t) => t.headers),
+    head,
   );
-  const xml: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`,
-  ];
-  const fit = sheet.print?.fitToWidth === true;
-  if (sheet.tabColor || fit) {
-    xml.push(`<sheetPr>${sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
-  }
-  xml.push(`<dimension ref="${cells.dimension}"/>`, sheetViewXml(sheet, selected), '<sheetFormatPr defaultRowHeight="15"/>', colsXml(sheet));
-  // What comes after <sheetData>, whose bytes are already written.
-  const head = xml.splice(0, xml.length).join('');
+  // What comes after <sheetData>.
+  const xml: string[] = [];
   if (sheet.protection?.enabled) {
     // No password: protection guards against slips, not attacks. Selecting cells, resizing
     // columns and filtering stay allowed.
@@ -248,7 +239,8 @@ export function renderSheet(sheet: SheetModel, selected: boolean, ctx: WorkbookC
     xml.push(`<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
   }
   xml.push('</worksheet>');
-  return { xml: concatBytes(strToU8(head), cells.bytes, strToU8(xml.join(''))), rels };
+  cells.out.text(xml.join(''));
+  return { xml: cells.out.bytes(), rels };
 }
 
 function hyperlinkXml(h: Hyperlink, rel: (r: Relationship) => string): string {

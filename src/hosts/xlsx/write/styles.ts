@@ -162,8 +162,19 @@ export class StyleSheet {
   private readonly recent: { style: StyleModel | undefined; quote: boolean; id: number }[] = Array.from({ length: RECENT }, () => ({ style: undefined, quote: false, id: 0 }));
   private recentNext = 0;
 
+  /** The entry of `recent` that matched last: a builder making a style object per cell repeats it. */
+  private lastHit = 0;
+
   private recentXf(s: StyleModel, quotePrefix: boolean): number | undefined {
-    for (const r of this.recent) if (r.style !== undefined && r.quote === quotePrefix && sameStyle(r.style, s)) return r.id;
+    const last = this.recent[this.lastHit]!;
+    if (last.style !== undefined && last.quote === quotePrefix && sameStyle(last.style, s)) return last.id;
+    for (let i = 0; i < RECENT; i++) {
+      const r = this.recent[i]!;
+      if (r.style !== undefined && r.quote === quotePrefix && sameStyle(r.style, s)) {
+        this.lastHit = i;
+        return r.id;
+      }
+    }
     return undefined;
   }
 

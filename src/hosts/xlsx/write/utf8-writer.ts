@@ -7,8 +7,13 @@
 const encoder = new TextEncoder();
 
 export class Utf8Writer {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   private n = 0;
+
+  /** `capacity`: the bytes expected, so that the buffer need not grow (it still can). */
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(capacity);
+  }
 
   private room(extra: number): void {
     if (this.n + extra <= this.buf.length) return;
