@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellStyle } from '../../../src/core/grid';
 import { readXlsx, ReadMemo, XlsxReadError, type ReadLimits } from '../../../src/hosts/xlsx/read';
 import { validateXlsxBytes } from '../../../src/hosts/xlsx/validate-bytes';
-import { damaged, excelBytes, handXlsx, worksheetXml } from './helpers';
+import { addValidation, damaged, excelBytes, handXlsx, worksheetXml } from './helpers';
 
 type Outcome = { grid: unknown } | { reason: string; message: string };
 
@@ -32,6 +32,9 @@ async function template(seed: number, other = false): Promise<Uint8Array> {
     ws.getColumn(4).numFmt = '0.00';
     ws.getCell('A1').protection = { locked: false };
     wb.definedNames.add("'Autre feuille'!$A$1", 'IAE_siret');
+    // What follows the cells differs too (kept by the memo by its text).
+    addValidation(ws, 'C2:C31', { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0] });
+    await ws.protect('', {});
   }
   return excelBytes(wb);
 }
@@ -52,10 +55,14 @@ describe('a read memo shared by the files of a run', () => {
     expect(book.sheets.map((s) => s.name)).toEqual(['Autre feuille']);
     expect(book.definedNames).toEqual([{ name: 'IAE_siret', ref: "'Autre feuille'!$A$1" }]);
     expect(book.styles.some((s) => s.numFmt === '0.00')).toBe(true);
+    expect(book.sheets[0]!.validations.map((v) => v.sqref)).toEqual(['C2:C31']);
+    expect(book.sheets[0]!.protection).toEqual({ password: false });
     const plain = readXlsx(a!, 'a.xlsx', undefined, { memo });
     expect(plain.sheets.map((s) => s.name)).toEqual(['Export']);
     expect(plain.definedNames).toEqual([]);
     expect(plain.styles.some((s) => s.numFmt === '0.00')).toBe(false);
+    expect(plain.sheets[0]!.validations).toEqual([]);
+    expect(plain.sheets[0]!.protection).toBeNull();
   });
 
   it('reads every damaged copy of a file as a fresh read does, after the intact file and before it again', async () => {
@@ -100,6 +107,9 @@ describe('a read memo shared by the files of a run', () => {
     const first = readXlsx(a!, 'a.xlsx', undefined, { memo });
     expect(() => (first.styles as CellStyle[]).push({ numFmt: '@', locked: false })).toThrow(TypeError);
     expect(() => Object.assign(first.styles[0]!, { locked: false })).toThrow(TypeError);
+    const other = readXlsx(await template(9, true), 'autre.xlsx', undefined, { memo });
+    expect(() => (other.sheets[0]!.validations as unknown[]).pop()).toThrow(TypeError);
+    expect(() => Object.assign(other.sheets[0]!.protection!, { password: true })).toThrow(TypeError);
     expect(readXlsx(b!, 'b.xlsx', undefined, { memo }).styles).toEqual(readXlsx(b!, 'b.xlsx').styles);
   });
 

@@ -11,6 +11,9 @@
  * applied to the part's real size (ZipPackage.countKnown). Only parts read and parsed without
  * error are kept, so an error is always found and worded by a fresh read. What the memo gives
  * is frozen: one file's reader can never change what the next file is given.
+ *
+ * Also kept, by their exact text: the elements that follow the cells of a sheet (page margins,
+ * protection, validations), parsed as a tree, the same in every file of a template.
  */
 import type { StoredPart } from './zip';
 
@@ -31,6 +34,7 @@ const MAX_KEPT_BYTES = 64 * 1024;
 
 export class ReadMemo {
   private readonly byKey = new Map<string, MemoEntry[]>();
+  private readonly byText = new Map<string, Map<string, unknown>>();
   /** Look-ups answered from the memo (for tests). */
   hits = 0;
 
@@ -55,6 +59,23 @@ export class ReadMemo {
     if (list === undefined) this.byKey.set(key, (list = []));
     if (list.length >= VARIANTS) list.pop();
     list.unshift({ method: stored.entry.method, crc: stored.entry.crc, data: stored.data.slice(), size, value });
+  }
+
+  /** The value kept for exactly this text under `key`, else the frozen result of `parse`, kept if it returns. */
+  parsedText<T>(key: string, text: string, parse: () => T): T {
+    let texts = this.byText.get(key);
+    if (texts === undefined) this.byText.set(key, (texts = new Map()));
+    const known = texts.get(text);
+    if (known !== undefined) {
+      this.hits++;
+      return known as T;
+    }
+    const value = parse();
+    if (text.length <= MAX_KEPT_BYTES) {
+      if (texts.size >= VARIANTS) texts.clear();
+      texts.set(text, value);
+    }
+    return value;
   }
 }
 

@@ -105,7 +105,7 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
         continue;
       }
       currentPart = rel.target;
-      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells, limits: lim });
+      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells, limits: lim, memo });
       if (!result) throw new XlsxReadError(source, 'corrompu', `la feuille « ${entry.name} » est absente de l’archive`);
       sheets.push(result.sheet);
       if (result.tablePartIds.length > 0) {

@@ -39,7 +39,7 @@ export function streamText(
   const found = zip.stream(part, (chunk, final) => {
     if (final && !decoder) {
       // The whole part in one chunk (a small part): decoded once, scanned once.
-      buf = decoderFor(chunk).decode(chunk);
+      buf = wholeDecoderFor(chunk).decode(chunk);
       done = true;
       process(buf, true, 0);
       return;
@@ -102,6 +102,14 @@ export function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
   return new TextDecoder('utf-8');
+}
+
+/** Decodes whole parts (no streaming state to keep between calls): one for all of them. */
+const UTF8 = new TextDecoder('utf-8');
+
+/** decoderFor, for a part decoded in one call: the shared UTF-8 decoder unless it is UTF-16. */
+export function wholeDecoderFor(first: Uint8Array): TextDecoder {
+  return (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff) ? decoderFor(first) : UTF8;
 }
 
 /**

@@ -9,7 +9,7 @@ import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors';
 import { defaultZipCodec, type ZipCodec } from './zip-codec';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
-import { decoderFor } from './scan';
+import { decoderFor, wholeDecoderFor } from './scan';
 
 export interface ZipEntry {
   readonly name: string;
@@ -64,6 +64,13 @@ function u64(b: Uint8Array, o: number): number {
 
 /** Part names are case-insensitive in OPC; some writers also use backslashes or a leading slash. */
 export function normalizePartName(name: string): string {
+  // Most names are already normal (lower case, forward slashes, relative): no regex, no copy.
+  let plain = name.charCodeAt(0) !== 47; /* / */
+  for (let i = 0; plain && i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 92 /* \\ */ || c > 127) plain = false;
+  }
+  if (plain) return name;
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
 
@@ -285,7 +292,7 @@ export class ZipPackage {
     let decoder: TextDecoder | undefined;
     let text = '';
     const found = this.stream(part, (chunk, final) => {
-      if (final && !decoder) text = decoderFor(chunk).decode(chunk);
+      if (final && !decoder) text = wholeDecoderFor(chunk).decode(chunk);
       else {
         decoder ??= decoderFor(chunk);
         text += decoder.decode(chunk, { stream: !final });
