@@ -44,7 +44,7 @@ export function readSheet(
   let rowPending = false;
   const { maxRowChars, maxCellChars, maxXmlNodes } = ctx.limits;
 
-  const found = streamText(zip, part, (buf, final, from) => {
+  const found = streamText(zip, part, (buf, final, from, bytes) => {
     if (p === undefined) {
       p = rootPrefix(buf);
       if (p === undefined) return 0;
@@ -80,7 +80,7 @@ export function readSheet(
       const rowClose = `</${p}row>`;
       const last = buf.lastIndexOf(rowClose);
       const limit = last >= used ? last + rowClose.length : used;
-      let end = limit > used ? scanner!.scanRowsBefore(buf, used, limit, close) : -1;
+      let end = limit > used ? scanner!.scanRowsBefore(buf, used, limit, close, bytes) : -1;
       if (end < 0) {
         end = buf.indexOf(close, limit);
         if (end >= 0) scanner!.scanRows(buf, limit, end);
