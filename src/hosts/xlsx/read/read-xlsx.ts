@@ -26,9 +26,9 @@ export interface ReadOptions {
    */
   readonly codec?: ZipCodec;
   /**
-   * The parsed small parts (rels, workbook, styles) of the files read before by the same caller
-   * (part-memo.ts): a part stored exactly as one of theirs is not inflated or parsed again.
-   * Same grid, same errors.
+   * The parsed small parts (rels, workbook, styles; what follows a sheet's cells) of the files
+   * read before by the same caller (part-memo.ts): a part stored exactly as one of theirs is not
+   * inflated or parsed again. Same grid, same errors.
    */
   readonly memo?: ReadMemo;
 }
