@@ -24,7 +24,7 @@ import {
 } from '../../core/run/index.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import { ValidationRun } from '../../core/validate/run.js';
-import { DEFAULT_READ_LIMITS, readXlsx, XlsxReadError } from '../../hosts/xlsx/read/index.js';
+import { DEFAULT_READ_LIMITS, readXlsx, ReadMemo, XlsxReadError } from '../../hosts/xlsx/read/index.js';
 import { fileTooLargeDetail } from '../../hosts/xlsx/read/limits.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { collectXlsxFiles } from '../../hosts/xlsx/validate-files.js';
@@ -116,6 +116,8 @@ export async function readInputs(
 ): Promise<ReadInputs> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const run = new ValidationRun(settings);
+  // The run's files mostly come from one template: their small parts are parsed once (ReadMemo).
+  const memo = new ReadMemo();
   const ignored: IgnoredInput[] = [];
   const notices: string[] = [];
   const consolidated: { file: string; book: GridWorkbook; year: number | undefined }[] = [];
@@ -145,7 +147,7 @@ export async function readInputs(
       else if (bytes) {
         let book: GridWorkbook | undefined;
         try {
-          book = readXlsx(bytes, file.name);
+          book = readXlsx(bytes, file.name, undefined, { memo });
         } catch (err) {
           run.addUnreadable(file.name, unreadableMessage(file.name, err));
         }

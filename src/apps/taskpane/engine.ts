@@ -26,7 +26,7 @@ import {
 } from '../../core/run/index.js';
 import type { ValidationReport } from '../../core/validate/report.js';
 import { ValidationRun } from '../../core/validate/run.js';
-import { readXlsx } from '../../hosts/xlsx/read/index.js';
+import { readXlsx, ReadMemo } from '../../hosts/xlsx/read/index.js';
 import { unreadableMessage } from '../../hosts/xlsx/validate-bytes.js';
 import { writeWorkbookModel } from '../../hosts/xlsx/write/index.js';
 import { throwIfCancelled } from './cancel.js';
@@ -55,6 +55,8 @@ export interface EngineOptions {
  */
 async function readSources(sources: readonly BookSource[], progress: ProgressFn, skipOurs: boolean, options: EngineOptions, signal?: AbortSignal): Promise<GatheredSources> {
   const run = new ValidationRun(DEFAULT_SETTINGS);
+  // The run's files mostly come from one template: their small parts are parsed once (ReadMemo).
+  const memo = new ReadMemo();
   const ignored: IgnoredInput[] = [];
   const same = new SameInputs();
   const yielder = options.yields ? new Yielder() : undefined;
@@ -74,7 +76,7 @@ async function readSources(sources: readonly BookSource[], progress: ProgressFn,
       if (first !== undefined) ignored.push({ file: source.file.name, reason: 'double', message: sameFileMessage(source.file.name, first) });
       else {
         try {
-          book = readXlsx(source.file.bytes, source.file.name);
+          book = readXlsx(source.file.bytes, source.file.name, undefined, { memo });
         } catch (err) {
           run.addUnreadable(source.file.name, unreadableMessage(source.file.name, err));
         }

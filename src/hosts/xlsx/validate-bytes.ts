@@ -6,7 +6,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../schema/index.js';
 import { ValidationRun } from '../../core/validate/run.js';
 import type { ValidateOptions, ValidationReport } from '../../core/validate/report.js';
-import { readXlsx, XlsxReadError, type ReadLimits } from './read/index.js';
+import { readXlsx, ReadMemo, XlsxReadError, type ReadLimits } from './read/index.js';
 
 export interface NamedBytes {
   /** File name shown in the report. */
@@ -29,11 +29,14 @@ export function unreadableMessage(name: string, err: unknown): string {
   return `${name} : ce fichier n'a pas pu être lu (${detail}). Ouvrez-le dans Excel, enregistrez-le au format « Classeur Excel (*.xlsx) » et recommencez.`;
 }
 
-/** Adds one file's bytes to a run: read, then check; a read failure becomes an unreadable-file error. */
-export function addXlsxBytes(run: ValidationRun, file: NamedBytes, limits?: Partial<ReadLimits>): void {
+/**
+ * Adds one file's bytes to a run: read, then check; a read failure becomes an unreadable-file
+ * error. `memo`: the caller's, one for all the files of its run (see ReadMemo).
+ */
+export function addXlsxBytes(run: ValidationRun, file: NamedBytes, limits?: Partial<ReadLimits>, memo?: ReadMemo): void {
   let book;
   try {
-    book = readXlsx(file.bytes, file.name, limits);
+    book = readXlsx(file.bytes, file.name, limits, { memo });
   } catch (err) {
     run.addUnreadable(file.name, unreadableMessage(file.name, err));
     return;
@@ -43,8 +46,10 @@ export function addXlsxBytes(run: ValidationRun, file: NamedBytes, limits?: Part
 
 export function validateXlsxBytes(files: readonly NamedBytes[], options: FileValidationOptions = {}): ValidationReport {
   const run = new ValidationRun(options.settings ?? DEFAULT_SETTINGS, options);
+  // The files of a run mostly come from one template: their small parts are parsed once.
+  const memo = new ReadMemo();
   files.forEach((f, i) => {
-    addXlsxBytes(run, f, options.limits);
+    addXlsxBytes(run, f, options.limits, memo);
     options.onProgress?.(i + 1, files.length, f.name);
   });
   return run.finish();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../schema/index.js';
 import { ValidationRun } from '../../core/validate/run.js';
 import type { ValidationReport } from '../../core/validate/report.js';
-import { DEFAULT_READ_LIMITS } from './read/index.js';
+import { DEFAULT_READ_LIMITS, ReadMemo } from './read/index.js';
 import { fsErrorDetail, fsPath, readFileBytes, registerRawPath } from './read-file.js';
 import { addXlsxBytes, unreadableMessage, type FileValidationOptions } from './validate-bytes.js';
 
@@ -163,6 +163,7 @@ export async function validateFiles(paths: readonly string[], options: FileValid
   const { files, problems, ignored } = await collectXlsxFiles(paths);
   for (const p of problems) run.addUnreadable(p.path, p.message);
   const maxBytes = options.limits?.maxFileBytes ?? DEFAULT_READ_LIMITS.maxFileBytes;
+  const memo = new ReadMemo(); // the run's: see validateXlsxBytes
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     let bytes: Uint8Array | undefined;
@@ -172,7 +173,7 @@ export async function validateFiles(paths: readonly string[], options: FileValid
     } catch (err) {
       run.addUnreadable(file, unreadableMessage(file, err));
     }
-    if (bytes) addXlsxBytes(run, { name: file, bytes }, options.limits);
+    if (bytes) addXlsxBytes(run, { name: file, bytes }, options.limits, memo);
     options.onProgress?.(i + 1, files.length, file);
   }
   return { ...run.finish(), ignored };

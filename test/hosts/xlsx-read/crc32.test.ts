@@ -13,4 +13,12 @@ it('crc32 agrees with zlib, whole or in chunks of any length', () => {
     for (let at = 0; at < bytes.length; at += size) c = crc32(bytes.subarray(at, at + size), c);
     expect(c, `morceaux de ${size}`).toBe(expected);
   }
+  // Words are read from a 4-byte boundary: every start offset, and lengths around the 16-byte step.
+  for (let start = 0; start < 8; start++) {
+    for (const len of [63, 64, 65, 79, 80, 81, 1000, bytes.length - start]) {
+      const part = bytes.subarray(start, start + len);
+      expect(crc32(part), `${len} octets depuis ${start}`).toBe(zlibCrc32(part));
+      expect(crc32(part.subarray(7), crc32(part.subarray(0, 7))), `${len} octets depuis ${start}, en deux`).toBe(zlibCrc32(part));
+    }
+  }
 });

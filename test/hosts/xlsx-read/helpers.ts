@@ -118,3 +118,38 @@ export function zipEntry(bytes: Uint8Array, part: string): { local: number; cent
   if (local < 0 || central < 0) throw new Error(`partie ${part} introuvable dans le zip de test`);
   return { local, central, data: local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28), size: u32(bytes, central + 20) };
 }
+
+/** Damaged copies of a package: lying sizes, flipped bytes, a wrong CRC, cut files. */
+export function damaged(bytes: Uint8Array, parts: readonly string[]): { name: string; bytes: Uint8Array }[] {
+  const out: { name: string; bytes: Uint8Array }[] = [{ name: 'intact', bytes }];
+  const edit = (name: string, f: (b: Uint8Array) => void) => {
+    const b = bytes.slice();
+    f(b);
+    out.push({ name, bytes: b });
+  };
+  for (const part of parts) {
+    const w = zipEntry(bytes, part);
+    const real = u32(bytes, w.central + 24);
+    for (const declared of [0, 3, real - 1, real + 1, real * 3, 1024 * 1024, 8 * 1024 * 1024, 0xfffffffe])
+      edit(`${part} déclarée de ${declared} octets`, (b) => {
+        put32(b, w.local + 22, declared);
+        put32(b, w.central + 24, declared);
+      });
+    edit(`${part} : CRC faux`, (b) => put32(b, w.central + 16, (u32(b, w.central + 16) ^ 0x10) >>> 0));
+    edit(`${part} : données coupées de moitié`, (b) => {
+      put32(b, w.local + 18, w.size >> 1);
+      put32(b, w.central + 20, w.size >> 1);
+    });
+    for (let k = 0; k < 12; k++) {
+      const at = w.data + Math.floor(((k + 0.5) * w.size) / 12);
+      edit(`${part} : octet ${at} inversé`, (b) => {
+        b[at] = b[at]! ^ 0xff;
+      });
+      edit(`${part} : octet ${at} à zéro`, (b) => {
+        b[at] = 0;
+      });
+    }
+  }
+  for (const cut of [1, 22, 100, bytes.length >> 1, bytes.length - 200]) out.push({ name: `coupé de ${cut} octets`, bytes: bytes.subarray(0, bytes.length - cut) });
+  return out;
+}

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../src/hosts/xlsx/read/index';
+import { SheetCellScanner } from '../../../src/hosts/xlsx/read/sheet-cells';
 import { handXlsx } from './helpers';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -174,5 +175,55 @@ describe('the fast and the general row scan agree', () => {
     }
     expect(errors).toBeGreaterThanOrEqual(8);
     expect(rowsSeen).toBeGreaterThan(20_000);
+  });
+});
+
+/**
+ * A sheet that arrives whole is scanned from its bytes where there is one byte per char (ASCII,
+ * or an invalid byte decoded as one U+FFFD): the rows must be those of the scan of its chars.
+ */
+describe('the usual row read from the bytes or from the chars of a whole sheet', () => {
+  const sst = ['un', 'deux', 'trois', 'quatre'];
+  const limits = { sheet: 'Feuille', maxRowChars: 8_000_000, maxCellChars: 500_000 };
+
+  function scan(s: string, bytes: Uint8Array | undefined): unknown {
+    const rows: unknown[] = [];
+    const scanner = new SheetCellScanner('', sst, false, limits, { row: (n, values, styles) => rows.push([n, values, styles && Array.from(styles)]) });
+    const from = s.indexOf('<sheetData>') + '<sheetData>'.length;
+    const to = s.lastIndexOf('</row>') + '</row>'.length;
+    try {
+      const close = scanner.scanRowsBefore(s, from, to, '</sheetData>', bytes);
+      return { rows, close };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }
+
+  it('on sheets of mixed shapes, broken ones included, with invalid bytes in their texts', () => {
+    let viaBytes = 0;
+    let errors = 0;
+    for (let seed = 1; seed <= 90; seed++) {
+      const broken = seed % 3 === 0;
+      const xml = seed % 2 === 0 ? sheetXml(seed, '', broken) : rowsXml(seed, '', 60, broken);
+      const bytes = new TextEncoder().encode(xml);
+      // Every "a &amp; b" text: one byte that is not UTF-8, decoded as one char (U+FFFD).
+      if (seed % 5 < 2) for (let i = bytes.indexOf(97); i >= 0; i = bytes.indexOf(97, i + 1)) if (bytes[i + 1] === 32 && bytes[i + 2] === 38) bytes[i] = seed % 5 === 0 ? 0xff : 0x80;
+      const s = new TextDecoder().decode(bytes);
+      expect(s.length).toBe(bytes.length);
+      const fromBytes = scan(s, bytes) as { error?: string };
+      expect(fromBytes, `feuille ${seed}`).toEqual(scan(s, undefined));
+      if (fromBytes.error !== undefined) errors++;
+      else viaBytes++;
+    }
+    expect(viaBytes).toBeGreaterThan(45);
+    expect(errors).toBeGreaterThan(10);
+  });
+
+  it('reads the chars when a character takes more than one byte, as the whole reader shows', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      // An accent in a comment before the rows: fewer chars than bytes, the chars are read.
+      const xml = sheetXml(seed, '', false).replace('<sheetData>', '<!-- é --><sheetData>');
+      expect(read(seed, '', false, xml), `feuille ${seed}`).toEqual(read(seed, 'x:', false));
+    }
   });
 });

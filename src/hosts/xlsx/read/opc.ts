@@ -47,6 +47,7 @@ export function parseRels(xml: string, fromPart: string, maxNodes?: number): Rel
 }
 
 function decodeURIComponentSafe(s: string): string {
+  if (!s.includes('%')) return s; // nothing to decode (most targets): no call, no try
   try {
     return decodeURIComponent(s);
   } catch {

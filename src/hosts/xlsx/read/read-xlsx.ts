@@ -8,8 +8,10 @@ import { XlsxReadError } from './errors';
 import { fileTooLargeDetail, formatCount, ReadLimitError, resolveLimits, type ReadLimits } from './limits';
 import { isOdsPackage, readOdsPackage } from './ods';
 import { parseRels, relsPathOf, type Relationship } from './opc';
+import type { ReadMemo } from './part-memo';
 import { readSharedStrings } from './shared-strings';
 import { readSheet } from './sheet';
+import { DEFAULT_STYLE, type CellStyle } from '../../../core/grid';
 import { parseStyles } from './styles';
 import { parseTable } from './tables';
 import { sniff } from './sniff';
@@ -17,11 +19,21 @@ import { parseWorkbookPart, type WorkbookPart } from './workbook-part';
 import { ZipPackage } from './zip';
 import type { ZipCodec } from './zip-codec';
 
-/**
- * `codec`: how small parts are inflated and CRCs computed (zip-codec.ts); by default the one the
- * host chose (the Node command line: node:zlib; elsewhere fflate). Same grid, same errors.
- */
-export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<ReadLimits>, codec?: ZipCodec): GridWorkbook {
+export interface ReadOptions {
+  /**
+   * How small parts are inflated and CRCs computed (zip-codec.ts); by default the one the host
+   * chose (the Node command line: node:zlib; elsewhere fflate). Same grid, same errors.
+   */
+  readonly codec?: ZipCodec;
+  /**
+   * The parsed small parts (rels, workbook, styles; what follows a sheet's cells) of the files
+   * read before by the same caller (part-memo.ts): a part stored exactly as one of theirs is not
+   * inflated or parsed again. Same grid, same errors.
+   */
+  readonly memo?: ReadMemo;
+}
+
+export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<ReadLimits>, options: ReadOptions = {}): GridWorkbook {
   const lim = resolveLimits(limits);
   if (bytes.length === 0) throw new XlsxReadError(source, 'vide');
   if (bytes.length > lim.maxFileBytes)
@@ -33,23 +45,41 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
   sniff(bytes, source);
   let currentPart = '';
   try {
-    const zip = new ZipPackage(bytes, source, lim, codec);
+    const zip = new ZipPackage(bytes, source, lim, options.codec);
     const read = (part: string) => {
       currentPart = part;
       return zip.readText(part);
     };
+    const memo = options.memo;
+    const parsed: ParsedPart = memo
+      ? (part, key, parse, freeze) => {
+          currentPart = part;
+          const stored = zip.stored(part);
+          if (stored === undefined) return parse(undefined);
+          const known = memo.find(key, stored);
+          if (known !== undefined) {
+            zip.countKnown(stored, known.size);
+            return known.value as ReturnType<typeof parse>;
+          }
+          const before = zip.inflatedBytes;
+          const value = freeze(parse(read(part)));
+          memo.keep(key, stored, zip.inflatedBytes - before, value);
+          return value;
+        }
+      : (part, _key, parse) => parse(read(part));
     // An OpenDocument spreadsheet (.ods) is read into the same grid, whatever its file name.
     if (!zip.has('xl/workbook.xml') && isOdsPackage(zip, read)) return readOdsPackage(zip, source, lim);
-    const workbookPath = findWorkbook(zip, read, source);
-    const workbook = parseWorkbookPart(read(workbookPath)!, lim.maxXmlNodes);
-    const rels = relsOf(read, workbookPath, lim.maxXmlNodes);
+    const workbookPath = findWorkbook(zip, parsed, source, read);
+    const workbook = parsed(workbookPath, `workbook\n${workbookPath}\n${lim.maxXmlNodes}`, (xml) => parseWorkbookPart(xml!, lim.maxXmlNodes), freezeWorkbook);
+    const rels = relsOf(parsed, workbookPath, lim.maxXmlNodes);
     const relById = new Map(rels.map((r) => [r.id, r]));
     const byType = (type: string) => rels.find((r) => r.type === type && !r.external)?.target;
 
     const sstPath = byType('sharedStrings') ?? 'xl/sharedStrings.xml';
     currentPart = sstPath;
     const sst = zip.has(sstPath) ? readSharedStrings(zip, sstPath, lim.maxCellChars) : [];
-    const styles = parseStyles(read(byType('styles') ?? 'xl/styles.xml'), lim.maxXmlNodes);
+    const stylesPath = byType('styles') ?? 'xl/styles.xml';
+    const styles = parsed(stylesPath, `styles\n${stylesPath}\n${lim.maxXmlNodes}`, (xml) => parseStyles(xml, lim.maxXmlNodes), freezeStyles);
 
     let cells = 0;
     const countCells = (n: number, sheet: string) => {
@@ -75,11 +105,11 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
         continue;
       }
       currentPart = rel.target;
-      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells, limits: lim });
+      const result = readSheet(zip, rel.target, entry.name, entry.visibility, { sst, date1904: workbook.date1904, countCells, limits: lim, memo });
       if (!result) throw new XlsxReadError(source, 'corrompu', `la feuille « ${entry.name} » est absente de l’archive`);
       sheets.push(result.sheet);
       if (result.tablePartIds.length > 0) {
-        const sheetRels = relsOf(read, rel.target, lim.maxXmlNodes);
+        const sheetRels = relsOf(parsed, rel.target, lim.maxXmlNodes);
         for (const id of result.tablePartIds) {
           const t = sheetRels.find((r) => r.id === id);
           const xml = t ? read(t.target) : undefined;
@@ -106,14 +136,42 @@ export function readXlsx(bytes: Uint8Array, source: string, limits?: Partial<Rea
   }
 }
 
-function relsOf(read: (part: string) => string | undefined, part: string, maxNodes?: number): Relationship[] {
-  const xml = read(relsPathOf(part));
-  return xml === undefined ? [] : parseRels(xml, part, maxNodes);
+/**
+ * A small part's text (undefined when absent) given to `parse`, or, with a memo, the frozen
+ * result of an earlier parse under `key` (which names everything the parse depends on besides
+ * the text) of a part stored with the same bytes.
+ */
+type ParsedPart = <T>(part: string, key: string, parse: (xml: string | undefined) => T, freeze: (value: T) => T) => T;
+
+function freezeAll<T extends object>(xs: T[]): readonly T[] {
+  for (const x of xs) Object.freeze(x);
+  return Object.freeze(xs);
+}
+
+function freezeRels(rels: readonly Relationship[]): readonly Relationship[] {
+  return freezeAll(rels as Relationship[]);
+}
+
+function freezeWorkbook(w: WorkbookPart): WorkbookPart {
+  freezeAll(w.sheets);
+  freezeAll(w.definedNames);
+  return Object.freeze(w);
+}
+
+function freezeStyles(styles: CellStyle[]): CellStyle[] {
+  // DEFAULT_STYLE is the module's own constant, not this parse's: left as it is.
+  for (const s of styles) if (s !== DEFAULT_STYLE) Object.freeze(s);
+  return Object.freeze(styles) as CellStyle[];
+}
+
+function relsOf(parsed: ParsedPart, part: string, maxNodes?: number): readonly Relationship[] {
+  const relsPath = relsPathOf(part);
+  return parsed(relsPath, `rels\n${part}\n${maxNodes}`, (xml) => (xml === undefined ? [] : parseRels(xml, part, maxNodes)), freezeRels);
 }
 
 /** The workbook part, through the package rels; a clear message when the zip is something else. */
-function findWorkbook(zip: ZipPackage, read: (part: string) => string | undefined, source: string): string {
-  const main = relsOf(read, '').find((r) => r.type === 'officeDocument' && !r.external)?.target;
+function findWorkbook(zip: ZipPackage, parsed: ParsedPart, source: string, read: (part: string) => string | undefined): string {
+  const main = relsOf(parsed, '').find((r) => r.type === 'officeDocument' && !r.external)?.target;
   if (main && zip.has(main) && /(^|\/)workbook\.xml$/i.test(main)) return main;
   if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
   throw new XlsxReadError(source, 'pas-un-classeur', describeOtherPackage(zip, read));

@@ -19,6 +19,9 @@ export interface PendingLimit {
  * scanned once, not at every chunk (one 190 Mo cell was once re-scanned at each of thousands of
  * chunks). The pending text may not grow past `limit`.
  *
+ * A part that arrives in one chunk is also given as its bytes (`bytes`), which a scanner may read
+ * in place of the chars where there is one byte per char (SheetCellScanner.scanRowsBefore).
+ *
  * While `unit()` names a string (a row's end tag), the text kept from the last chunk is completed by the start of
  * the new one up to the first end of a unit, and processed alone; the rest of the chunk is then
  * processed in place, from an offset, instead of being copied into one string with the kept
@@ -27,7 +30,7 @@ export interface PendingLimit {
 export function streamText(
   zip: ZipPackage,
   part: string,
-  process: (buf: string, final: boolean, from: number) => number,
+  process: (buf: string, final: boolean, from: number, bytes?: Uint8Array) => number,
   waitFor?: () => string | undefined,
   limit?: PendingLimit,
   unit?: () => string | undefined,
@@ -39,9 +42,9 @@ export function streamText(
   const found = zip.stream(part, (chunk, final) => {
     if (final && !decoder) {
       // The whole part in one chunk (a small part): decoded once, scanned once.
-      buf = decoderFor(chunk).decode(chunk);
+      buf = wholeDecoderFor(chunk).decode(chunk);
       done = true;
-      process(buf, true, 0);
+      process(buf, true, 0, chunk);
       return;
     }
     decoder ??= decoderFor(chunk);
@@ -102,6 +105,14 @@ export function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
   return new TextDecoder('utf-8');
+}
+
+/** Decodes whole parts (no streaming state to keep between calls): one for all of them. */
+const UTF8 = new TextDecoder('utf-8');
+
+/** decoderFor, for a part decoded in one call: the shared UTF-8 decoder unless it is UTF-16. */
+export function wholeDecoderFor(first: Uint8Array): TextDecoder {
+  return (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff) ? decoderFor(first) : UTF8;
 }
 
 /**

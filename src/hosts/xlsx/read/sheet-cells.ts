@@ -84,12 +84,14 @@ export class SheetCellScanner {
    * by plainRowAt (its start tag without '<', its cells of the plain shape, its end tag) can hold
    * none. At the first thing of another shape the rest goes the general way, search included.
    */
-  scanRowsBefore(s: string, from: number, to: number, close: string): number {
+  scanRowsBefore(s: string, from: number, to: number, close: string, bytes?: Uint8Array): number {
     let i = from;
     if (this.p === '') {
+      // The bytes are read in place of the chars only when there is one byte per char.
+      const b = bytes !== undefined && bytes.length === s.length ? bytes : undefined;
       while (i < to) {
         while (i < to && isWs(s.charCodeAt(i))) i++; // between rows: skipped by the general scan too
-        const next = this.plainRowAt(s, i, to);
+        const next = this.plainRowAt(s, i, to, b);
         if (next < 0) break;
         i = next;
       }
@@ -107,7 +109,7 @@ export class SheetCellScanner {
    * the index after it; returns -1, having changed nothing, for anything else (a row with an
    * error included: the general scan then reports it as always).
    */
-  private plainRowAt(s: string, rs: number, to: number): number {
+  private plainRowAt(s: string, rs: number, to: number, b: Uint8Array | undefined): number {
     if (s.charCodeAt(rs) !== 60 || s.charCodeAt(rs + 1) !== 114 /* r */ || s.charCodeAt(rs + 2) !== 111 /* o */ || s.charCodeAt(rs + 3) !== 119 /* w */) return -1;
     const afterName = rs + 4;
     if (!endsName(s, afterName)) return -1;
@@ -125,7 +127,7 @@ export class SheetCellScanner {
       this.prevRow = rowNumber;
       return gt + 1;
     }
-    const end = this.plainRow(s, gt + 1, to, rowNumber, true);
+    const end = b !== undefined ? this.plainRowBytes(s, b, gt + 1, to, rowNumber, true) : this.plainRow(s, gt + 1, to, rowNumber, true);
     // plainRow stops at the row's end tag (the first after gt: no cell of its shape holds one).
     if (end < 0) return -1;
     this.prevRow = rowNumber;
@@ -252,6 +254,102 @@ export class SheetCellScanner {
           s.charCodeAt(e + 5) !== 47 /* / */ ||
           s.charCodeAt(e + 6) !== 99 /* c */ ||
           s.charCodeAt(e + 7) !== 62 /* > */ ||
+          e + 4 - k > maxCellChars
+        )
+          return -1;
+        value = this.valueOf(s, vs, e, type);
+        j = e + 8;
+      }
+      placeValue(values, col - 1, value);
+      styles = placeStyle(styles, col - 1, style);
+      if (style > maxStyle) maxStyle = style;
+    }
+    if (j > maxEnd || (untilRowEnd && j >= to)) return -1;
+    this.emit(rowNumber, values, styles, maxStyle);
+    return j;
+  }
+
+  /**
+   * plainRow reading the row's structure from `b`, the bytes the part was decoded from, one per
+   * char (the part is all single bytes: see SheetCellScanner.scanRowsBefore), where a typed
+   * array read costs about half a charCodeAt; values are still taken from the text `s`. Same
+   * code as plainRow, char for byte: keep the two alike (read-row-paths.test.ts reads both).
+   */
+  private plainRowBytes(s: string, b: Uint8Array, from: number, to: number, rowNumber: number, untilRowEnd: boolean): number {
+    if (this.p !== '') return -1;
+    const values: CellValue[] = [];
+    let styles: number[] | undefined;
+    let maxStyle = 0;
+    let col = 0;
+    let j = from;
+    const maxCellChars = this.limits.maxCellChars;
+    // The row's text runs from its start tag's '>' (from - 1) to its end tag (scanRows' limit).
+    const maxEnd = from - 1 + this.limits.maxRowChars;
+    while (j < to) {
+      if (j > maxEnd || b[j]! !== 60 /* < */) return -1;
+      const next = b[j + 1]!;
+      if (next !== 99 /* c */) {
+        if (next === 47 /* / */ && b[j + 2]! === 114 /* r */ && b[j + 3]! === 111 /* o */ && b[j + 4]! === 119 /* w */ && b[j + 5]! === 62 /* > */) break;
+        return -1;
+      }
+      let k = j + 2;
+      let c = b[k]!;
+      if (c !== 32 && c !== 62 && c !== 47) return -1;
+      let refStart = -1;
+      let style = 0;
+      let type = CellType.Number;
+      let selfClosing = false;
+      for (;;) {
+        while (c === 32) c = b[++k]!;
+        if (k >= to) return -1;
+        if (c === 62 /* > */) {
+          k++;
+          break;
+        }
+        if (c === 47 /* / */) {
+          if (b[k + 1]! !== 62) return -1;
+          selfClosing = true;
+          k += 2;
+          break;
+        }
+        const nameStart = k;
+        while (k < to && c !== 61 /* = */ && c !== 32 && c !== 60) c = b[++k]!;
+        if (c !== 61 || b[k + 1]! !== 34 /* " */) return -1;
+        const nameLen = k - nameStart;
+        const vs = k + 2;
+        k = vs;
+        while (k < to && (c = b[k]!) !== 34 && c !== 60) k++;
+        if (k >= to || c !== 34) return -1;
+        if (nameLen === 1) {
+          const name = b[nameStart]!;
+          if (name === 114 /* r */) refStart = vs;
+          else if (name === 115 /* s */) {
+            const n = parseUintBytes(b, vs, k);
+            if (n === undefined) return -1;
+            style = n;
+          } else if (name === 116 /* t */) type = cellTypeBytes(b, vs, k);
+        }
+        c = b[++k]!;
+      }
+      col = refStart >= 0 ? columnOfBytes(b, refStart) : col + 1;
+      if (col < 1 || col > MAX_COL || type === CellType.Inline) return -1;
+      let value: CellValue = null;
+      if (selfClosing) j = k;
+      else {
+        // <v>text</v></c>
+        if (b[k]! !== 60 || b[k + 1]! !== 118 /* v */ || b[k + 2]! !== 62) return -1;
+        const vs = k + 3;
+        let e = vs;
+        while (e < to && b[e]! !== 60) e++;
+        if (
+          e + 8 > to ||
+          b[e + 1]! !== 47 /* / */ ||
+          b[e + 2]! !== 118 /* v */ ||
+          b[e + 3]! !== 62 /* > */ ||
+          b[e + 4]! !== 60 /* < */ ||
+          b[e + 5]! !== 47 /* / */ ||
+          b[e + 6]! !== 99 /* c */ ||
+          b[e + 7]! !== 62 /* > */ ||
           e + 4 - k > maxCellChars
         )
           return -1;
@@ -529,6 +627,50 @@ function digitsEnd(raw: string, k: number, end: number): number {
   let j = k;
   for (let c = raw.charCodeAt(j); j < end && c >= 48 && c <= 57; c = raw.charCodeAt(++j));
   return j;
+}
+
+/** parseUint over bytes (plainRowBytes). */
+function parseUintBytes(b: Uint8Array, from: number, to: number): number | undefined {
+  let i = from;
+  while (i < to && isWs(b[i]!)) i++;
+  let n = 0;
+  let digits = 0;
+  for (; i < to; i++) {
+    const c = b[i]!;
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+    digits++;
+  }
+  while (i < to && isWs(b[i]!)) i++;
+  return digits > 0 && i === to ? n : undefined;
+}
+
+/** columnOf over bytes (plainRowBytes). */
+function columnOfBytes(b: Uint8Array, from: number): number {
+  let i = from;
+  if (b[i] === 36) i++;
+  let col = 0;
+  for (;; i++) {
+    const c = b[i]!;
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > MAX_COL) return -1;
+  }
+  return col;
+}
+
+/** cellType over bytes (plainRowBytes). */
+function cellTypeBytes(b: Uint8Array, from: number, to: number): CellType {
+  const c = b[from]!;
+  const len = to - from;
+  if (c === 115 /* s */) return len === 1 ? CellType.Shared : CellType.Str;
+  if (c === 110 /* n */) return CellType.Number;
+  if (c === 98 /* b */) return CellType.Bool;
+  if (c === 101 /* e */) return CellType.Error;
+  if (c === 105 /* i */) return CellType.Inline;
+  if (c === 100 /* d */) return CellType.Date;
+  return CellType.Str;
 }
 
 /** Column number from the letters that start an A1 reference (optionally "$"-prefixed). */

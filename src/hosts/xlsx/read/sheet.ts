@@ -9,6 +9,7 @@ import { SheetCellScanner } from './sheet-cells';
 import { parseSheetExtras, type SheetExtras } from './sheet-extras';
 import { parseXml } from './xml-tree';
 import { formatCount, type ReadLimits } from './limits';
+import type { ReadMemo } from './part-memo';
 import type { ZipPackage } from './zip';
 
 export interface SheetContext {
@@ -17,6 +18,8 @@ export interface SheetContext {
   /** Called with the number of cell slots each row adds; throws once the workbook is too big. */
   readonly countCells: (n: number, sheet: string) => void;
   readonly limits: ReadLimits;
+  /** The caller's memo: the elements after the cells, parsed once per distinct text (part-memo.ts). */
+  readonly memo?: ReadMemo;
 }
 
 export interface ReadSheet {
@@ -41,7 +44,7 @@ export function readSheet(
   let rowPending = false;
   const { maxRowChars, maxCellChars, maxXmlNodes } = ctx.limits;
 
-  const found = streamText(zip, part, (buf, final, from) => {
+  const found = streamText(zip, part, (buf, final, from, bytes) => {
     if (p === undefined) {
       p = rootPrefix(buf);
       if (p === undefined) return 0;
@@ -77,7 +80,7 @@ export function readSheet(
       const rowClose = `</${p}row>`;
       const last = buf.lastIndexOf(rowClose);
       const limit = last >= used ? last + rowClose.length : used;
-      let end = limit > used ? scanner!.scanRowsBefore(buf, used, limit, close) : -1;
+      let end = limit > used ? scanner!.scanRowsBefore(buf, used, limit, close, bytes) : -1;
       if (end < 0) {
         end = buf.indexOf(close, limit);
         if (end >= 0) scanner!.scanRows(buf, limit, end);
@@ -116,9 +119,21 @@ export function readSheet(
   // The worksheet's own start tag was in the skipped head: give the tail a root back.
   let extras: SheetExtras = { protection: null, validations: [], tablePartIds: [] };
   const trimmed = tail.trim();
-  if (state === 'tail' && trimmed !== '') extras = parseSheetExtras(parseXml(`<worksheet>${trimmed}`, maxXmlNodes, part));
+  if (state === 'tail' && trimmed !== '') {
+    const parse = () => parseSheetExtras(parseXml(`<worksheet>${trimmed}`, maxXmlNodes, part));
+    extras = ctx.memo ? ctx.memo.parsedText(`extras\n${maxXmlNodes}`, trimmed, () => freezeExtras(parse())) : parse();
+  }
   return {
     sheet: { name, visibility, rows, styles, validations: extras.validations, protection: extras.protection },
     tablePartIds: extras.tablePartIds,
   };
+}
+
+/** What a memo hands to every file of a template: frozen, so that no reader can change it. */
+function freezeExtras(e: SheetExtras): SheetExtras {
+  if (e.protection) Object.freeze(e.protection);
+  for (const v of e.validations) Object.freeze(v);
+  Object.freeze(e.validations);
+  Object.freeze(e.tablePartIds);
+  return Object.freeze(e);
 }

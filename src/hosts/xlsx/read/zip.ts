@@ -9,9 +9,9 @@ import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors';
 import { defaultZipCodec, type ZipCodec } from './zip-codec';
 import { formatBytes, formatCount, type ReadLimits } from './limits';
-import { decoderFor } from './scan';
+import { decoderFor, wholeDecoderFor } from './scan';
 
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: string;
   readonly flags: number;
   readonly method: number;
@@ -21,6 +21,12 @@ interface ZipEntry {
   readonly localOffset: number;
   /** CRC-32 of the uncompressed part, from the central directory. */
   readonly crc: number;
+}
+
+/** A part's entry and its stored (compressed) bytes: see ZipPackage.stored. */
+export interface StoredPart {
+  readonly entry: ZipEntry;
+  readonly data: Uint8Array;
 }
 
 /** Compressed bytes pushed to the inflater at a time: one push yields at most ~1000× this (64 Mo). */
@@ -58,6 +64,13 @@ function u64(b: Uint8Array, o: number): number {
 
 /** Part names are case-insensitive in OPC; some writers also use backslashes or a leading slash. */
 export function normalizePartName(name: string): string {
+  // Most names are already normal (lower case, forward slashes, relative): no regex, no copy.
+  let plain = name.charCodeAt(0) !== 47; /* / */
+  for (let i = 0; plain && i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 92 /* \\ */ || c > 127) plain = false;
+  }
+  if (plain) return name;
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
 
@@ -151,12 +164,26 @@ export class ZipPackage {
   }
 
   /**
-   * Inflates one part, handing its bytes to `onChunk` as they come (`final` is true for the
-   * last chunk, which may be the only one). Returns false when the package has no such part.
+   * A part as stored (its compressed bytes, located and checked as stream() does first: the
+   * same errors for a missing local header, a truncated archive, an encrypted part), without
+   * inflating it; undefined when the package has no such part. For a memo's key (part-memo.ts).
    */
-  stream(part: string, onChunk: (chunk: Uint8Array, final: boolean) => void): boolean {
+  stored(part: string): StoredPart | undefined {
     const entry = this.entries.get(normalizePartName(part));
-    if (!entry) return false;
+    return entry ? { entry, data: this.dataOf(entry) } : undefined;
+  }
+
+  /**
+   * Counts a part whose inflated bytes are known without inflating it (a memo hit: the same
+   * stored bytes and CRC as a part already inflated, `size` bytes): the budget and ratio
+   * checks see it exactly as if it had been inflated in one chunk, under this file's limits.
+   */
+  countKnown(stored: StoredPart, size: number): void {
+    this.inflated += size;
+    this.checkLimits(stored.entry, size, stored.data.length);
+  }
+
+  private dataOf(entry: ZipEntry): Uint8Array {
     const b = this.bytes;
     const lh = entry.localOffset;
     if (lh + 30 > b.length || u32(b, lh) !== 0x04034b50) throw this.corrupt(`partie « ${entry.name} » introuvable dans l’archive`);
@@ -164,7 +191,34 @@ export class ZipPackage {
     const end = start + entry.compressedSize;
     if (end > b.length) throw this.corrupt(`archive tronquée (partie « ${entry.name} »)`);
     if (entry.flags & 1) throw new XlsxReadError(this.source, 'chiffre');
-    const data = b.subarray(start, end);
+    return b.subarray(start, end);
+  }
+
+  /** The limits on what a part has produced so far (`produced`) and on the whole file. */
+  private checkLimits(entry: ZipEntry, produced: number, compressed: number): void {
+    const { maxUncompressedBytes, maxCompressionRatio, ratioGraceBytes } = this.limits;
+    if (this.inflated > maxUncompressedBytes)
+      throw new XlsxReadError(
+        this.source,
+        'trop-volumineux',
+        `son contenu décompressé dépasse ${formatBytes(maxUncompressedBytes)} (limite de lecture).`,
+      );
+    if (produced > ratioGraceBytes && produced > maxCompressionRatio * Math.max(1, compressed))
+      throw new XlsxReadError(
+        this.source,
+        'trop-volumineux',
+        `la partie « ${entry.name} » se décompresse plus de ${formatCount(maxCompressionRatio)} fois sa taille (fichier anormal, possible « bombe zip »), elle est refusée.`,
+      );
+  }
+
+  /**
+   * Inflates one part, handing its bytes to `onChunk` as they come (`final` is true for the
+   * last chunk, which may be the only one). Returns false when the package has no such part.
+   */
+  stream(part: string, onChunk: (chunk: Uint8Array, final: boolean) => void): boolean {
+    const entry = this.entries.get(normalizePartName(part));
+    if (!entry) return false;
+    const data = this.dataOf(entry);
     let produced = 0;
     let crc = 0;
     /** An error of the consumer (a limit, a malformed row) passes through as it is. */
@@ -174,19 +228,7 @@ export class ZipPackage {
       produced += chunk.length;
       crc = codec.crc32(chunk, crc);
       this.inflated += chunk.length;
-      const { maxUncompressedBytes, maxCompressionRatio, ratioGraceBytes } = this.limits;
-      if (this.inflated > maxUncompressedBytes)
-        throw new XlsxReadError(
-          this.source,
-          'trop-volumineux',
-          `son contenu décompressé dépasse ${formatBytes(maxUncompressedBytes)} (limite de lecture).`,
-        );
-      if (produced > ratioGraceBytes && produced > maxCompressionRatio * Math.max(1, data.length))
-        throw new XlsxReadError(
-          this.source,
-          'trop-volumineux',
-          `la partie « ${entry.name} » se décompresse plus de ${formatCount(maxCompressionRatio)} fois sa taille (fichier anormal, possible « bombe zip »), elle est refusée.`,
-        );
+      this.checkLimits(entry, produced, data.length);
       // Checked before the last chunk is used: a damaged part gives no values at all.
       if (final && crc !== entry.crc)
         throw this.corrupt(`la partie « ${entry.name} » est abîmée (somme de contrôle CRC incorrecte)`);
@@ -250,7 +292,7 @@ export class ZipPackage {
     let decoder: TextDecoder | undefined;
     let text = '';
     const found = this.stream(part, (chunk, final) => {
-      if (final && !decoder) text = decoderFor(chunk).decode(chunk);
+      if (final && !decoder) text = wholeDecoderFor(chunk).decode(chunk);
       else {
         decoder ??= decoderFor(chunk);
         text += decoder.decode(chunk, { stream: !final });
