@@ -173,24 +173,17 @@ export async function convertManyWithLibreOffice(
   }
   const results = new Map<string, string[]>();
   for (const call of calls) {
-    for (const [given, files] of await convertOneCall(soffice, call, target, out, options)) results.set(given, files);
+    for (const [given, files] of await serialized(() => convertOneCall(soffice, call, target, out, options))) results.set(given, files);
   }
   return results;
 }
 
-/**
- * Converts every input of one call (their base names are distinct) through this process's
- * LibreOffice server, or, when that path fails, by one `soffice --convert-to` start on the
- * setting's profile as before. Calls are serialized: never two LibreOffice on one profile.
- */
-function convertOneCall(
-  soffice: string,
-  inputs: readonly string[],
-  target: Target,
-  out: string,
-  options: ConvertOptions,
-): Promise<Map<string, string[]>> {
-  const call = queue.then(() => convertOneCallNow(soffice, inputs, target, out, options));
+/** The end of the last queued call: one server serves both settings, one call at a time. */
+let queue: Promise<void> = Promise.resolve();
+
+/** Runs `task` after every call queued before it, whatever their outcome: never two LibreOffice on one profile. */
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const call = queue.then(task);
   queue = call.then(
     () => undefined,
     () => undefined,
@@ -198,10 +191,12 @@ function convertOneCall(
   return call;
 }
 
-/** The end of the last queued call: one server serves both settings, one call at a time. */
-let queue: Promise<void> = Promise.resolve();
-
-async function convertOneCallNow(
+/**
+ * Converts every input of one call (their base names are distinct) through this process's
+ * LibreOffice server, or, when that path fails, by one `soffice --convert-to` start on the
+ * setting's profile as before. Callers queue it (serialized).
+ */
+async function convertOneCall(
   soffice: string,
   inputs: readonly string[],
   target: Target,
@@ -253,10 +248,11 @@ async function convertOneCallNow(
 // load and store properties, same filters and options, same output names), and switches Calc's
 // recalculation-on-load setting before a load that asks for the other one (what the recalculation
 // profile's registrymodifications.xcu sets): one start for both settings, not one per profile.
-// Requests go one at a time (the queue above), each with a timeout. If anything goes wrong (python3-uno missing, the server or client dies, hangs or
-// answers an error), both process groups are killed, the profile is thrown away and the call is
-// done by the one-shot --convert-to as before (said once on stderr): the server path can make a
-// test faster, never make it fail. Servers are killed when the process exits, and the client
+// Requests go one at a time (the queue above), each with a timeout. If anything goes wrong
+// (python3-uno missing, the server or client dies, hangs or answers an error), both process
+// groups are killed, the profile is thrown away and the call is done by the one-shot
+// --convert-to as before (said once on stderr): the server path can make a test faster, never
+// make it fail. Servers are killed when the process exits, and the client
 // kills its soffice when its stdin closes (the test process ended in any other way).
 // ---------------------------------------------------------------------------------------------
 
