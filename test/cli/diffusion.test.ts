@@ -5,8 +5,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateCli } from './consolidate-in-process.js';
 import { generateDemoRegion } from '../../src/core/demo/index.js';
-import { writeDemoFiles } from '../../src/hosts/xlsx/demo-files.js';
 import { readXlsx } from '../../src/hosts/xlsx/read/index.js';
+import { sharedDemoReturns } from '../helpers/demo-returns.js';
 
 const cli = consolidateCli;
 
@@ -15,9 +15,9 @@ let inputs: string;
 let region: ReturnType<typeof generateDemoRegion>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iae-diffusion-cli-'));
-  inputs = join(dir, 'retours');
+  // The demo's returns, written once for every test file that reads them (read only here).
+  inputs = await sharedDemoReturns();
   region = generateDemoRegion();
-  await writeDemoFiles(region, inputs);
 }, 900_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
