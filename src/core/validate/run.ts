@@ -14,6 +14,7 @@ import { DEFAULT_MAX_ISSUES_PER_FILE, type FileReport, type SenderInfo, type Val
 import { validateSender } from './sender.js';
 import { SharedColumns } from './shared-columns.js';
 import { validateTable } from './table.js';
+import { keepHiddenClass } from '../hidden-class.js';
 
 interface Place {
   file: string;
@@ -31,6 +32,9 @@ interface PendingFile {
   /** Rank of each sheet in its workbook: issues are listed in the workbook's sheet order. */
   sheetOrder?: ReadonlyMap<string, number>;
 }
+
+/** Whether a run is kept for its hidden class (see the constructor). */
+let runKept = false;
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 
@@ -56,6 +60,13 @@ export class ValidationRun {
     this.settings = settings;
     this.cap = Math.max(0, options.maxIssuesPerFile ?? DEFAULT_MAX_ISSUES_PER_FILE);
     this.checks = fieldChecksFor(settings);
+    if (!runKept) {
+      // A run built from constants (default settings, no file), kept: see keepHiddenClass (real
+      // runs, their column letters and header look-ups, are dropped when they finish). Built by
+      // the first run rather than at import: the default checks take ~20 ms to build.
+      runKept = true;
+      keepHiddenClass(new ValidationRun());
+    }
   }
 
   /** Checks one workbook (already read into a grid). */

@@ -8,6 +8,7 @@ import { endsName, rawItemText } from './scan';
 import { formatCount, ReadLimitError } from './limits';
 import { decodeCellText } from './xml-text';
 import { indexWithin } from './xml-tree';
+import { keepHiddenClass } from '../../../core/hidden-class';
 
 /** Excel's grid bounds: a reference beyond them is a corrupt file, not a bigger sheet. */
 const MAX_ROW = 1_048_576;
@@ -728,3 +729,6 @@ function placeStyle(styles: number[] | undefined, idx: number, style: number): n
   out[idx] = style;
   return out;
 }
+
+// A scanner built from constants, kept: see keepHiddenClass (real scanners live for one sheet).
+keepHiddenClass(new SheetCellScanner('', [], false, { sheet: '', maxRowChars: 1, maxCellChars: 1 }, { row() {} }));

@@ -8,8 +8,9 @@
 import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors';
 import { defaultZipCodec, type ZipCodec } from './zip-codec';
-import { formatBytes, formatCount, type ReadLimits } from './limits';
+import { formatBytes, formatCount, resolveLimits, type ReadLimits } from './limits';
 import { decoderFor, wholeDecoderFor } from './scan';
+import { keepHiddenClass } from '../../../core/hidden-class';
 
 export interface ZipEntry {
   readonly name: string;
@@ -302,3 +303,11 @@ export class ZipPackage {
     return decoder ? text + decoder.decode() : text;
   }
 }
+
+/**
+ * A package built from constants (an empty archive: its end record alone), kept: see
+ * keepHiddenClass (real packages live for one file). Its limits come from resolveLimits, as a
+ * reader's do, so that their hidden class is kept too.
+ */
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+keepHiddenClass(new ZipPackage(EMPTY_ZIP, '', resolveLimits()));
