@@ -18,7 +18,7 @@ import { aspExtractXlsx } from '../fixtures/asp-extract.js';
 import { previousYearReturnsXlsx } from '../fixtures/previous-year.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NETWORK_SAMPLE_ROWS, networkValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, launchChromium, newSharedContext, requireChromium } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, newSharedContext, requireChromium, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -47,6 +47,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
   /** One context for the file, each test in a fresh page (harness.ts). */
   let context: BrowserContext;
   const requested: string[] = [];
@@ -72,6 +73,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   }
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     mkdirSync(shots, { recursive: true });
     const [distDir, returnsPath, extract] = await Promise.all([buildPages(), networkValidSample(), aspExtractXlsx()]);
     dist = distDir;
@@ -88,12 +90,12 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     const gathered = await engine.gather([{ kind: 'file', file: picked(returns) }], () => {});
     expected = await engine.consolidate(gathered.report, { label: '' }, { ignored: gathered.ignored, campaign: { referentiel: picked(referentiel), asp: picked(asp), reference: picked(previous) } });
     server = await serveStatic(dist);
-    browser = await launchChromium();
     context = await newSharedContext(browser, { acceptDownloads: true });
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
+    releaseBrowser?.();
     await server?.close();
   });
 

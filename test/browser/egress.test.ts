@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { OFFICE_JS_CDN_URL } from '../../scripts/office-js.mjs';
-import { buildPages, launchChromium, newSharedContext, requireChromium, ROOT } from './harness.js';
+import { buildPages, newSharedContext, requireChromium, ROOT, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -23,6 +23,7 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
   /**
    * One context for the file, each test in fresh pages (harness.ts), one at a time: every request
    * beyond the origin is answered locally (never sent) and counted for the page open at the time.
@@ -33,9 +34,9 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   const unattributed: string[] = [];
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     dist = await buildPages({ officeJs: 'cdn' });
     server = await serveStatic(dist);
-    browser = await launchChromium();
     context = await newSharedContext(browser);
     await context.route('**/*', async (route) => {
       const url = route.request().url();
@@ -48,7 +49,8 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
+    releaseBrowser?.();
     await server?.close();
   });
 

@@ -40,6 +40,59 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * How long a Chromium no file holds stays open for the next browser test file of the same test
+ * process: the time vitest takes to load that file and reach its beforeAll, with room for a busy
+ * machine.
+ */
+const RELEASE_DELAY_MS = 10_000;
+
+interface Held {
+  readonly browser: Promise<Browser>;
+  users: number;
+  timer?: NodeJS.Timeout;
+}
+let held: Held | undefined;
+
+/**
+ * The Chromium of this test process, shared by the browser test files it runs one after the other
+ * (vitest runs them with isolate: false, so this module lives from one file to the next): a launch
+ * and its close cost ~2.5 s of CPU. A file takes it first thing in beforeAll, closes the contexts
+ * it opened and calls `release` in afterAll; the browser closes RELEASE_DELAY_MS after the last
+ * release unless a file takes it again. At the end of the run vitest ends the process with
+ * SIGTERM, on which playwright-core closes a browser still open (and Chromium ends on its own when
+ * its pipe to this process closes).
+ */
+export async function sharedChromium(): Promise<{ browser: Browser; release: () => void }> {
+  let entry = held;
+  if (entry) {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.users++;
+  } else {
+    const launched: Held = { browser: launchChromium(), users: 1 };
+    held = entry = launched;
+    const forget = () => {
+      if (held === launched) held = undefined;
+    };
+    launched.browser.then((b) => b.on('disconnected', forget), forget);
+  }
+  const mine = entry;
+  const browser = await mine.browser;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    if (--mine.users > 0) return;
+    mine.timer = setTimeout(() => {
+      if (held !== mine || mine.users > 0) return;
+      held = undefined;
+      void browser.close().catch(() => {});
+    }, RELEASE_DELAY_MS);
+  };
+  return { browser, release };
+}
+
+/**
  * A context for the pages of one test file: each test opens fresh pages in it (its own document,
  * sessionStorage, listeners, routes and downloads), at less than half the CPU of a page in a new
  * context. The pane keeps nothing in cookies or localStorage and the server sends every file with

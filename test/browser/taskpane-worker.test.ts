@@ -15,7 +15,7 @@ import { engine } from '../../src/apps/taskpane/engine.js';
 import type { ValidationReport } from '../../src/core/validate/report.js';
 import { networkValidSample, planSample, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
 import { handXlsx, worksheetXml } from '../hosts/xlsx-read/helpers.js';
-import { buildPages, launchChromium, newSharedContext, requireChromium } from './harness.js';
+import { buildPages, newSharedContext, requireChromium, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -96,6 +96,7 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
   /** One context for the file, each test in fresh pages (harness.ts). */
   let context: BrowserContext;
   let files: Input[];
@@ -117,6 +118,7 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
   }
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     const [distDir, valid, invalid, network, planPath] = await Promise.all([buildPages(), siaeValidSample(), siaeInvalidSample(), networkValidSample(), planSample()]);
     dist = distDir;
     files = [
@@ -130,14 +132,14 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
       () => {},
     );
     server = await serveStatic(dist);
-    browser = await launchChromium();
     context = await newSharedContext(browser, { viewport: { width: 800, height: 900 }, acceptDownloads: true });
     // Every request of every page, its workers included.
     context.on('request', (r) => requested.push(r.url()));
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
+    releaseBrowser?.();
     await server?.close();
   });
 

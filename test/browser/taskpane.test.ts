@@ -20,7 +20,7 @@ import { cellValue, sheetByName } from '../../src/core/grid.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { networkInvalidSample, networkValidSample, planSample, SAMPLE_SETTINGS, SIAE_VALID_VALUES, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, launchChromium, newSharedContext, PAGE_TIMEOUT_MS, requireChromium, ROOT } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, newSharedContext, PAGE_TIMEOUT_MS, requireChromium, ROOT, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -40,8 +40,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
   /** One context for the tests that need no context option of their own, each in a fresh page (harness.ts). */
   let shared: BrowserContext;
+  /** Contexts of their own still open (a failed test's), closed with the file: the browser outlives it. */
+  const ownContexts = new Set<BrowserContext>();
   const requested: string[] = [];
   const dialogs: string[] = [];
   let files: Input[];
@@ -55,6 +58,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   async function newPage(width: number, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; close: () => Promise<void> }> {
     const own = options.bypassCSP ? await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP: true }) : undefined;
     own?.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    if (own) ownContexts.add(own);
     const page = await (own ?? shared).newPage();
     if (!own) await page.setViewportSize({ width, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
@@ -64,7 +68,12 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     });
     await page.goto(`${server.origin}/taskpane.html`);
     await page.waitForSelector('#app[data-ready="true"]');
-    return { page, close: () => (own ? own.close() : page.close()) };
+    const close = async () => {
+      if (!own) return page.close();
+      ownContexts.delete(own);
+      await own.close();
+    };
+    return { page, close };
   }
 
   async function verifyFiles(page: Page, picked: readonly Input[]): Promise<void> {
@@ -82,6 +91,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   }
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     mkdirSync(screenshotDir, { recursive: true });
     const [distDir, siaeValid, siaeErrors, network, planPath] = await Promise.all([buildPages(), siaeValidSample(), siaeInvalidSample(), networkValidSample(), planSample()]);
     dist = distDir;
@@ -99,12 +109,13 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     );
     expected = await engine.consolidate(expectedReport, { file: { name: plan.name, bytes: new Uint8Array(plan.buffer) }, label: `fichier « ${plan.name} »` });
     server = await serveStatic(dist);
-    browser = await launchChromium();
     shared = await newSharedContext(browser, { acceptDownloads: true });
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await shared?.close();
+    for (const c of ownContexts) await c.close();
+    releaseBrowser?.();
     await server?.close();
   });
 
