@@ -175,7 +175,6 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     const siret = known.find((k) => k.indicator === 'siret')!;
     await page.locator('.issue', { hasText: `siae-erreurs.xlsx › Retour SIAE › ${siret.cell}` }).first().click();
     await expect(page.textContent('.located')).resolves.toBe(`Emplacement : siae-erreurs.xlsx › Retour SIAE › ${siret.cell}`);
-    await page.screenshot({ path: join(screenshotDir, 'verifier-800.png'), fullPage: true });
     await close();
   });
 
@@ -208,7 +207,6 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
       }
     }
     expect(statSync(path).size).toBeGreaterThan(5000);
-    await page.screenshot({ path: join(screenshotDir, 'consolider-800.png'), fullPage: true });
 
     // Objectifs: one card per target of the plan, status in words.
     await page.click('#tab-objectifs');
@@ -216,7 +214,6 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(statuses.length).toBe(expected.objectives.length);
     const words: Record<string, string> = { atteint: 'Atteint', en_progres: 'En progrès', stable: 'Stable', en_recul: 'En recul', couverture_partielle: 'Couverture partielle', sans_donnee: 'Sans donnée' };
     expect(statuses).toEqual(expected.objectives.map((o) => words[o.statut]));
-    await page.screenshot({ path: join(screenshotDir, 'objectifs-800.png'), fullPage: true });
     await close();
   });
 
@@ -259,6 +256,8 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
 
   it("ne trouve aucune violation d'accessibilité grave ou critique (axe-core) et fait les captures à 320 et 800 px", async () => {
     const axePath = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+    // The tabs' captures at 320 and 800 px are taken here only (the same files written earlier in
+    // this file would be written over).
     // One page computes once; each tab is then scanned and captured at both widths (the layout
     // follows the viewport through the stylesheet's media queries, as on a narrowed pane).
     // bypassCSP only so that axe can be injected; the pages themselves keep their CSP.
