@@ -18,7 +18,7 @@ import { aspExtractXlsx } from '../fixtures/asp-extract.js';
 import { previousYearReturnsXlsx } from '../fixtures/previous-year.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NETWORK_SAMPLE_ROWS, networkValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, newSharedContext, requireChromium, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -47,6 +47,9 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
+  /** One context for the file, each test in a fresh page (harness.ts). */
+  let context: BrowserContext;
   const requested: string[] = [];
   const dialogs: string[] = [];
   let returns: Input;
@@ -56,10 +59,9 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   let expected: ConsolidationOutcome;
   const shots = join(ARTIFACTS_DIR, 'volet');
 
-  async function newPage(width: number): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  async function newPage(width: number): Promise<Page> {
     const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -67,10 +69,11 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     });
     await page.goto(`${server.origin}/taskpane.html`);
     await page.waitForSelector('#app[data-ready="true"]');
-    return { context, page };
+    return page;
   }
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     mkdirSync(shots, { recursive: true });
     const [distDir, returnsPath, extract] = await Promise.all([buildPages(), networkValidSample(), aspExtractXlsx()]);
     dist = distDir;
@@ -87,16 +90,17 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     const gathered = await engine.gather([{ kind: 'file', file: picked(returns) }], () => {});
     expected = await engine.consolidate(gathered.report, { label: '' }, { ignored: gathered.ignored, campaign: { referentiel: picked(referentiel), asp: picked(asp), reference: picked(previous) } });
     server = await serveStatic(dist);
-    browser = await launchChromium();
+    context = await newSharedContext(browser, { acceptDownloads: true });
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
+    releaseBrowser?.();
     await server?.close();
   });
 
   it('trois entrées facultatives choisies, nommées, retirables ; le classeur consolidé et la version diffusable téléchargés', async () => {
-    const { context, page } = await newPage(800);
+    const page = await newPage(800);
     await page.click('#tab-consolider');
     for (const id of ['referentiel-input', 'asp-input', 'reference-input']) {
       expect(await page.isVisible(`#${id}-bouton`)).toBe(true);
@@ -153,11 +157,11 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     expect(text).not.toContain('reseau-valide');
     await page.waitForSelector('#consolidate-result .notice--succes >> text=Version diffusable prête');
     await page.screenshot({ path: join(shots, 'consolider-campagne-800.png'), fullPage: true });
-    await context.close();
+    await page.close();
   });
 
   it('des noms de fichier qui ressemblent à du HTML restent du texte, rien ne s’exécute', async () => {
-    const { context, page } = await newPage(320);
+    const page = await newPage(320);
     const before = dialogs.length;
     await page.click('#tab-consolider');
     await page.setInputFiles('#referentiel-input', { ...referentiel });
@@ -179,14 +183,13 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     // At 320 px nothing overflows the page horizontally.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: join(shots, 'consolider-campagne-320.png'), fullPage: true });
-    await context.close();
+    await page.close();
   });
 
   it('dans Excel (Office.js simulé) : la version diffusable s’ouvre dans un nouveau classeur, celui de l’utilisateur reste intact', async () => {
     const open = readXlsx(new Uint8Array(returns.buffer), 'Classeur ouvert');
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -214,7 +217,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     expect(await snapshot()).toBe(before);
     await page.screenshot({ path: join(shots, 'excel-diffusable-320.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it("n'envoie aucune requête hors de 127.0.0.1", () => {

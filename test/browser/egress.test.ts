@@ -7,54 +7,76 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { OFFICE_JS_CDN_URL } from '../../scripts/office-js.mjs';
-import { buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium, ROOT } from './harness.js';
+import { buildPages, newSharedContext, requireChromium, ROOT, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What the CDN's Office.js is answered with: a marker that it ran. */
+const cdnBody = 'window.__officeJsCharge = true;';
 
 describe.runIf(run)('aucune requête hors de l’origine de la page en mode autonome (build par défaut, Office.js du CDN)', { timeout: 900_000 }, () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
+  /**
+   * One context for the file, each test in fresh pages (harness.ts), one at a time: every request
+   * beyond the origin is answered locally (never sent) and counted for the page open at the time.
+   */
+  let context: BrowserContext;
+  let current: { page: Page; foreign: string[] } | undefined;
+  /** Requests beyond the origin while no page was open (none expected): the next open() fails on them. */
+  const unattributed: string[] = [];
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     dist = await buildPages({ officeJs: 'cdn' });
     server = await serveStatic(dist);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** Opens `path`; returns the page and every URL it requested beyond the origin. */
-  async function open(path: string, cdnBody = 'window.__officeJsCharge = true;'): Promise<{ page: Page; foreign: string[]; local: string[]; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext();
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-    const foreign: string[] = [];
-    const local: string[] = [];
-    const errors: string[] = [];
+    context = await newSharedContext(browser);
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith(`${server.origin}/`)) return route.continue();
       if (/^(data|blob):/.test(url)) return route.continue();
-      foreign.push(url);
+      (current?.foreign ?? unattributed).push(url);
       // Never sent: the CDN answers with a stub so a page that asks for it goes on.
       return url === OFFICE_JS_CDN_URL ? route.fulfill({ contentType: 'text/javascript', body: cdnBody }) : route.abort();
     });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    releaseBrowser?.();
+    await server?.close();
+  });
+
+  /**
+   * Opens `path` in a fresh page (the only one open: `close` before the next); returns the page and
+   * every URL it requested beyond the origin.
+   */
+  async function open(path: string): Promise<{ page: Page; foreign: string[]; local: string[]; errors: string[]; close: () => Promise<void> }> {
+    // A page left open by a failed test is closed first: its requests stop before the count changes hands.
+    await current?.page.close();
+    expect(unattributed).toEqual([]);
+    const foreign: string[] = [];
+    const local: string[] = [];
+    const errors: string[] = [];
     const page = await context.newPage();
+    current = { page, foreign };
     page.on('request', (r) => {
       if (r.url().startsWith(`${server.origin}/`)) local.push(r.url());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.origin}/${path}`);
-    return { page, foreign, local, errors, close: () => context.close() };
+    const close = async () => {
+      await page.close();
+      current = undefined;
+    };
+    return { page, foreign, local, errors, close };
   }
 
   it('le build pointe bien vers le CDN : le volet ne le charge que dans Office', () => {

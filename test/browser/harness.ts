@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { sharedPagesBuild } from '../helpers/pages-build.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,6 +37,75 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * How long a Chromium no file holds stays open for the next browser test file of the same test
+ * process: the time vitest takes to load that file and reach its beforeAll, with room for a busy
+ * machine.
+ */
+const RELEASE_DELAY_MS = 10_000;
+
+interface Held {
+  readonly browser: Promise<Browser>;
+  users: number;
+  timer?: NodeJS.Timeout;
+}
+let held: Held | undefined;
+
+/**
+ * The Chromium of this test process, shared by the browser test files it runs one after the other
+ * (vitest runs them with isolate: false, so this module lives from one file to the next): a launch
+ * and its close cost ~2.5 s of CPU. A file takes it first thing in beforeAll, closes the contexts
+ * it opened and calls `release` in afterAll; the browser closes RELEASE_DELAY_MS after the last
+ * release unless a file takes it again. At the end of the run vitest ends the process with
+ * SIGTERM, on which playwright-core closes a browser still open (and Chromium ends on its own when
+ * its pipe to this process closes).
+ */
+export async function sharedChromium(): Promise<{ browser: Browser; release: () => void }> {
+  let entry = held;
+  if (entry) {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.users++;
+  } else {
+    const launched: Held = { browser: launchChromium(), users: 1 };
+    held = entry = launched;
+    const forget = () => {
+      if (held === launched) held = undefined;
+    };
+    launched.browser.then((b) => b.on('disconnected', forget), forget);
+  }
+  const mine = entry;
+  const browser = await mine.browser;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    if (--mine.users > 0) return;
+    mine.timer = setTimeout(() => {
+      if (held !== mine || mine.users > 0) return;
+      held = undefined;
+      void browser.close().catch(() => {});
+    }, RELEASE_DELAY_MS);
+  };
+  return { browser, release };
+}
+
+/**
+ * A context for the pages of one test file: each test opens fresh pages in it (its own document,
+ * sessionStorage, listeners, routes and downloads), at less than half the CPU of a page in a new
+ * context. The pane keeps nothing in cookies or localStorage and the server sends every file with
+ * no-store, so a page starts as in a new context. A blank page stays open until the context
+ * closes: Chromium starts a renderer for the omnibox popup's WebUI with a context's first window
+ * and ends it with the last, so without it every page opened after the previous one closed paid
+ * for that renderer again (~1.3 s of CPU).
+ */
+export async function newSharedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  await context.newPage();
+  return context;
 }
 
 /**

@@ -15,7 +15,7 @@ import { engine } from '../../src/apps/taskpane/engine.js';
 import type { ValidationReport } from '../../src/core/validate/report.js';
 import { networkValidSample, planSample, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
 import { handXlsx, worksheetXml } from '../hosts/xlsx-read/helpers.js';
-import { buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium } from './harness.js';
+import { buildPages, newSharedContext, requireChromium, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -96,24 +96,29 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
+  /** One context for the file, each test in fresh pages (harness.ts). */
+  let context: BrowserContext;
   let files: Input[];
   let plan: Input;
   let expectedReport: ValidationReport;
   const requested: string[] = [];
+  /** What the Vérifier tab showed after a first run on `files` in the worker (the first test's, else computed once). */
+  let shownByWorker: Promise<Awaited<ReturnType<typeof shownReport>>> | undefined;
 
-  async function open(query = ''): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  /** A fresh pane page in the file's context, `prepare`d (an init script, a route) before it loads. */
+  async function open(query = '', prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<{ page: Page; errors: string[] }> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    context.on('request', (r) => requested.push(r.url()));
+    await prepare(page);
     await page.goto(`${server.origin}/taskpane.html${query}`);
     await page.waitForSelector('#app[data-ready="true"]');
-    return { context, page, errors };
+    return { page, errors };
   }
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     const [distDir, valid, invalid, network, planPath] = await Promise.all([buildPages(), siaeValidSample(), siaeInvalidSample(), networkValidSample(), planSample()]);
     dist = distDir;
     files = [
@@ -127,11 +132,14 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
       () => {},
     );
     server = await serveStatic(dist);
-    browser = await launchChromium();
+    context = await newSharedContext(browser, { viewport: { width: 800, height: 900 }, acceptDownloads: true });
+    // Every request of every page, its workers included.
+    context.on('request', (r) => requested.push(r.url()));
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
+    releaseBrowser?.();
     await server?.close();
   });
 
@@ -188,13 +196,14 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     expect(sizes.length).toBe(files.length);
     expect(viaWorker.errors).toEqual([]);
     expect(inPage.errors).toEqual([]);
-    await viaWorker.context.close();
-    await inPage.context.close();
+    shownByWorker ??= Promise.resolve(w.first);
+    await viaWorker.page.close();
+    await inPage.page.close();
   });
 
   it('reste réactive pendant un gros fichier et un fichier hostile, montre la progression, et Annuler arrête tout proprement', async () => {
     const heavy = [input('gros.xlsx', bigSheet(100_000)), input('espaces.xlsx', spacesHeader()), files[0]!];
-    const { context, page, errors } = await open();
+    const { page, errors } = await open();
     await page.waitForSelector('#app[data-moteur="travailleur"]');
     await page.setInputFiles('#verify-input', heavy.map((f) => ({ ...f })));
 
@@ -232,12 +241,12 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     await page.waitForSelector('#verify-result .notice--succes');
     expect(await shownReport(page)).toEqual(done);
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('en mode de repli (calcul dans la page), Annuler s’arrête entre deux fichiers', async () => {
     const many = Array.from({ length: 5 }, (_, i) => input(`siae-${i}.xlsx`, files[0]!.buffer));
-    const { context, page } = await open('?calcul=page');
+    const { page } = await open('?calcul=page');
     await page.waitForSelector('#app[data-moteur="page"]');
     await page.setInputFiles('#verify-input', many.map((f) => ({ ...f })));
     // The page's own engine reads small files faster than a remote click arrives: the page clicks
@@ -258,37 +267,36 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     // The run goes to the end the next time.
     await page.click('#btn-verifier');
     await page.waitForSelector('#verify-result .notice--succes');
-    await context.close();
+    await page.close();
   });
 
   it('sans Worker, ou quand son script ne peut pas se charger, le volet calcule dans la page avec les mêmes résultats', async () => {
-    const expected = (await (async () => {
-      const { context, page } = await open();
+    // What the worker shows for these files: the first test's first Vérifier (same files, same
+    // build), or a worker page's when this test runs alone.
+    const expected = await (shownByWorker ??= (async () => {
+      const { page } = await open();
       await page.waitForSelector('#app[data-moteur="travailleur"]');
       await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
       await page.click('#btn-verifier');
       await page.waitForSelector('#verify-result .notice--succes');
       const shown = await shownReport(page);
-      await context.close();
+      await page.close();
       return shown;
     })());
     for (const block of ['sans Worker', 'script refusé'] as const) {
-      const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
-      context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-      if (block === 'sans Worker') await context.addInitScript(() => Reflect.deleteProperty(window, 'Worker'));
-      // As a host's CSP refusing the worker would: its script never arrives.
-      else await context.route(/\/calcul\.[0-9a-f]+\.js$/, (route) => route.abort());
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.origin}/taskpane.html`);
+      const { page, errors } = await open('', (p) =>
+        block === 'sans Worker'
+          ? p.addInitScript(() => Reflect.deleteProperty(window, 'Worker'))
+          : // As a host's CSP refusing the worker would: its script never arrives.
+            p.route(/\/calcul\.[0-9a-f]+\.js$/, (route) => route.abort()),
+      );
       await page.waitForSelector('#app[data-moteur="page"]');
       await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
       await page.click('#btn-verifier');
       await page.waitForSelector('#verify-result .notice--succes');
       expect(await shownReport(page), block).toEqual(expected);
       expect(errors, block).toEqual([]);
-      await context.close();
+      await page.close();
     }
   });
 

@@ -20,7 +20,7 @@ import { cellValue, sheetByName } from '../../src/core/grid.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { networkInvalidSample, networkValidSample, planSample, SAMPLE_SETTINGS, SIAE_VALID_VALUES, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, launchChromium, PAGE_TIMEOUT_MS, requireChromium, ROOT } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, newSharedContext, PAGE_TIMEOUT_MS, requireChromium, ROOT, sharedChromium } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -40,6 +40,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   let dist: string;
   let server: StaticServer;
   let browser: Browser;
+  let releaseBrowser: (() => void) | undefined;
+  /** One context for the tests that need no context option of their own, each in a fresh page (harness.ts). */
+  let shared: BrowserContext;
+  /** Contexts of their own still open (a failed test's), closed with the file: the browser outlives it. */
+  const ownContexts = new Set<BrowserContext>();
   const requested: string[] = [];
   const dialogs: string[] = [];
   let files: Input[];
@@ -49,10 +54,13 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
 
   const screenshotDir = join(ARTIFACTS_DIR, 'volet');
 
-  async function newPage(width: number, options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, ...options });
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-    const page = await context.newPage();
+  /** A fresh pane page; `bypassCSP` (a context option) gets a context of its own. `close` closes what was opened. */
+  async function newPage(width: number, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+    const own = options.bypassCSP ? await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP: true }) : undefined;
+    own?.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    if (own) ownContexts.add(own);
+    const page = await (own ?? shared).newPage();
+    if (!own) await page.setViewportSize({ width, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -60,7 +68,12 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     });
     await page.goto(`${server.origin}/taskpane.html`);
     await page.waitForSelector('#app[data-ready="true"]');
-    return { context, page };
+    const close = async () => {
+      if (!own) return page.close();
+      ownContexts.delete(own);
+      await own.close();
+    };
+    return { page, close };
   }
 
   async function verifyFiles(page: Page, picked: readonly Input[]): Promise<void> {
@@ -78,6 +91,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   }
 
   beforeAll(async () => {
+    ({ browser, release: releaseBrowser } = await sharedChromium());
     mkdirSync(screenshotDir, { recursive: true });
     const [distDir, siaeValid, siaeErrors, network, planPath] = await Promise.all([buildPages(), siaeValidSample(), siaeInvalidSample(), networkValidSample(), planSample()]);
     dist = distDir;
@@ -95,16 +109,18 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     );
     expected = await engine.consolidate(expectedReport, { file: { name: plan.name, bytes: new Uint8Array(plan.buffer) }, label: `fichier « ${plan.name} »` });
     server = await serveStatic(dist);
-    browser = await launchChromium();
+    shared = await newSharedContext(browser, { acceptDownloads: true });
   }, 900_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await shared?.close();
+    for (const c of ownContexts) await c.close();
+    releaseBrowser?.();
     await server?.close();
   });
 
   it('détecte le mode autonome et rend les onglets utilisables au clavier', async () => {
-    const { context, page } = await newPage(800);
+    const { page, close } = await newPage(800);
     await expect(page.textContent('#mode-status')).resolves.toContain('Mode autonome');
     await page.focus('#tab-verifier');
     await page.keyboard.press('ArrowRight');
@@ -118,11 +134,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-verifier');
     // Only the selected tab is in the Tab order (roving tabindex).
     expect(await page.$$eval('[role="tab"][tabindex="0"]', (els) => els.map((e) => e.id))).toEqual(['tab-verifier']);
-    await context.close();
+    await close();
   });
 
   it('vérifie des classeurs réels, résume, filtre et situe les anomalies', async () => {
-    const { context, page } = await newPage(800);
+    const { page, close } = await newPage(800);
     await verifyFiles(page, files);
     const stats = await page.$$eval('.stat__value', (els) => els.map((e) => e.textContent));
     const fr = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
@@ -159,12 +175,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     const siret = known.find((k) => k.indicator === 'siret')!;
     await page.locator('.issue', { hasText: `siae-erreurs.xlsx › Retour SIAE › ${siret.cell}` }).first().click();
     await expect(page.textContent('.located')).resolves.toBe(`Emplacement : siae-erreurs.xlsx › Retour SIAE › ${siret.cell}`);
-    await page.screenshot({ path: join(screenshotDir, 'verifier-800.png'), fullPage: true });
-    await context.close();
+    await close();
   });
 
   it('consolide, montre les chiffres par département et télécharge un classeur relu par le lecteur du projet', async () => {
-    const { context, page } = await newPage(800);
+    const { page, close } = await newPage(800);
     await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
     await consolidate(page);
     // Key figures: one row per département, then the region, as the engine computes them.
@@ -192,7 +207,6 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
       }
     }
     expect(statSync(path).size).toBeGreaterThan(5000);
-    await page.screenshot({ path: join(screenshotDir, 'consolider-800.png'), fullPage: true });
 
     // Objectifs: one card per target of the plan, status in words.
     await page.click('#tab-objectifs');
@@ -200,12 +214,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(statuses.length).toBe(expected.objectives.length);
     const words: Record<string, string> = { atteint: 'Atteint', en_progres: 'En progrès', stable: 'Stable', en_recul: 'En recul', couverture_partielle: 'Couverture partielle', sans_donnee: 'Sans donnée' };
     expect(statuses).toEqual(expected.objectives.map((o) => words[o.statut]));
-    await page.screenshot({ path: join(screenshotDir, 'objectifs-800.png'), fullPage: true });
-    await context.close();
+    await close();
   });
 
   it('propose les modèles et la spécification, servis depuis la même origine', async () => {
-    const { context, page } = await newPage(320);
+    const { page, close } = await newPage(320);
     await page.click('#tab-modeles');
     const hrefs = await page.$$eval('.download__link', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     // Every template (référentiel included), the printable spec and the JSON Schema.
@@ -219,13 +232,13 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
       if (href.endsWith('.xlsx')) expect((await res.body()).equals(readFileSync(join(dist, 'modeles', href.split('/').pop()!)))).toBe(true);
     }
     await page.screenshot({ path: join(screenshotDir, 'modeles-320.png'), fullPage: true });
-    await context.close();
+    await close();
   });
 
   it("affiche comme du texte un contenu de classeur qui ressemble à du HTML, sans rien exécuter", async () => {
     const model = fillSiaeForm(SAMPLE_SETTINGS, { ...SIAE_VALID_VALUES, pmsmp: SCRIPT_PAYLOAD, personnes_formees: IMG_PAYLOAD, raison_sociale: IMG_PAYLOAD }, { cacheHelpers: true });
     const bytes = Buffer.from(await writeWorkbookModel(model));
-    const { context, page } = await newPage(800);
+    const { page, close } = await newPage(800);
     const before = dialogs.length;
     await verifyFiles(page, [{ name: `${IMG_PAYLOAD}.xlsx`, mimeType: XLSX_MIME, buffer: bytes }]);
     const text = await page.textContent('#verify-result');
@@ -238,15 +251,17 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(await page.locator('img').count()).toBe(0);
     const scripts = await page.$$eval('script', (els) => els.map((s) => ({ src: (s as HTMLScriptElement).src, inline: (s.textContent ?? '').trim().length > 0 })));
     expect(scripts.every((s) => s.src.startsWith(server.origin) && !s.inline)).toBe(true);
-    await context.close();
+    await close();
   });
 
   it("ne trouve aucune violation d'accessibilité grave ou critique (axe-core) et fait les captures à 320 et 800 px", async () => {
     const axePath = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+    // The tabs' captures at 320 and 800 px are taken here only (the same files written earlier in
+    // this file would be written over).
     // One page computes once; each tab is then scanned and captured at both widths (the layout
     // follows the viewport through the stylesheet's media queries, as on a narrowed pane).
     // bypassCSP only so that axe can be injected; the pages themselves keep their CSP.
-    const { context, page } = await newPage(800, { bypassCSP: true });
+    const { page, close } = await newPage(800, { bypassCSP: true });
     await page.addScriptTag({ path: axePath });
     await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
     await page.click('#btn-verifier');
@@ -279,16 +294,15 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
       // At 320 px nothing overflows the page horizontally.
       if (width === 320) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     }
-    await context.close();
+    await close();
     for (const f of ['verifier-320.png', 'verifier-800.png', 'consolider-320.png', 'objectifs-320.png']) expect(statSync(join(screenshotDir, f)).size).toBeGreaterThan(1000);
   }, 900_000);
 
   it('en mode Excel (Office.js simulé) : Vérifier écrit les anomalies, un clic sélectionne la cellule, Consolider écrit les feuilles', async () => {
     const { path, expected: known } = await networkInvalidSample();
     const open = readXlsx(new Uint8Array(readFileSync(path)), 'Classeur ouvert');
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-    const page = await context.newPage();
+    const page = await shared.newPage();
+    await page.setViewportSize({ width: 320, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -328,13 +342,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(sheets).toEqual(expect.arrayContaining(['Synthèse régionale', 'Par département', 'IAE – Anomalies', 'Retours']));
     await page.screenshot({ path: join(screenshotDir, 'excel-consolider-320.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.close();
   });
 
   it('la page des commandes affiche le message de son catalogue choisi par la clé du fragment, jamais un texte de l’URL', async () => {
-    const context = await browser.newContext();
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-    const page = await context.newPage();
+    const page = await shared.newPage();
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(`${server.origin}/commands.html?avis=1#cle=verifier-erreur`);
     await page.waitForSelector('#notice:not([hidden])');
@@ -347,7 +359,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(await page.isHidden('#notice')).toBe(true);
     expect(await page.textContent('body')).not.toContain('2 erreurs');
     expect(await page.locator('img').count()).toBe(0);
-    await context.close();
+    await page.close();
   });
 
   it("n'envoie aucune requête hors de 127.0.0.1", () => {
