@@ -20,8 +20,8 @@ export interface HandSheet {
   name: string;
   /** Path inside the package, e.g. "xl/feuilles/donnees.xml". */
   path: string;
-  /** Whole worksheet XML. */
-  xml: string;
+  /** Whole worksheet XML (as bytes: any bytes, UTF-8 or not). */
+  xml: string | Uint8Array;
   state?: string;
   rels?: string;
 }
@@ -37,10 +37,12 @@ export function handXlsx(opts: {
   workbookExtra?: string;
   workbookPr?: string;
   extraParts?: Record<string, string>;
+  /** Deflate level, 0 to store every part as it is (default: fflate's). */
+  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }): Uint8Array {
   const files: Zippable = {};
-  const put = (path: string, text: string) => {
-    files[path] = strToU8(text);
+  const put = (path: string, text: string | Uint8Array) => {
+    files[path] = typeof text === 'string' ? strToU8(text) : text;
   };
   put(
     '[Content_Types].xml',
@@ -72,7 +74,7 @@ export function handXlsx(opts: {
     `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${R}">${opts.workbookPr ?? ''}<sheets>${sheets.join('')}</sheets>${opts.workbookExtra ?? ''}</workbook>`,
   );
   for (const [path, text] of Object.entries(opts.extraParts ?? {})) put(path, text);
-  return zipSync(files);
+  return zipSync(files, opts.level === undefined ? {} : { level: opts.level });
 }
 
 /** A worksheet document around `inner` (sheetData and what follows). */

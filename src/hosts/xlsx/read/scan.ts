@@ -3,6 +3,7 @@
  * indexOf and char codes rather than a tree: a 100,000-row sheet is hundreds of Mo of XML.
  */
 import { ReadLimitError } from './limits';
+import { TextPieces } from './text-pieces';
 import type { ZipPackage } from './zip';
 
 /** What a streamed part's pending text may not exceed, and the French detail when it does. */
@@ -19,11 +20,13 @@ export interface PendingLimit {
  * scanned once, not at every chunk (one 190 Mo cell was once re-scanned at each of thousands of
  * chunks). The pending text may not grow past `limit`.
  *
- * A part that arrives in one chunk is also given as its bytes (`bytes`), which a scanner may read
- * in place of the chars where there is one byte per char (SheetCellScanner.scanRowsBefore).
+ * A part that arrives in one chunk is decoded whole; a longer one in pieces of at most 32 Ko
+ * (text-pieces.ts: a bigger string costs far more to create). `buf` is given with its bytes
+ * (`bytes`) when it is one whole part or one piece alone, which a scanner may read in place of
+ * the chars where there is one byte per char (SheetCellScanner.scanRowsBefore).
  *
- * While `unit()` names a string (a row's end tag), the text kept from the last chunk is completed by the start of
- * the new one up to the first end of a unit, and processed alone; the rest of the chunk is then
+ * While `unit()` names a string (a row's end tag), the text kept from the last piece is completed by the start of
+ * the new one up to the first end of a unit, and processed alone; the rest of the piece is then
  * processed in place, from an offset, instead of being copied into one string with the kept
  * text (for a big sheet that copy cost as much as decoding the text).
  */
@@ -35,36 +38,39 @@ export function streamText(
   limit?: PendingLimit,
   unit?: () => string | undefined,
 ): boolean {
-  let decoder: TextDecoder | undefined;
+  let pieces: TextPieces | undefined;
   let buf = '';
   let carry = '';
+  /** The last RECENT chars of all the text so far, which buf always ends with. */
+  let recent = '';
   let done = false;
-  const found = zip.stream(part, (chunk, final) => {
-    if (final && !decoder) {
-      // The whole part in one chunk (a small part): decoded once, scanned once.
-      buf = wholeDecoderFor(chunk).decode(chunk);
-      done = true;
-      process(buf, true, 0, chunk);
-      return;
-    }
-    decoder ??= decoderFor(chunk);
-    const text = decoder.decode(chunk, { stream: true });
+  const onText = (text: string, bytes: Uint8Array | undefined) => {
+    // buf's end is read from `recent`, not sliced from buf: slicing a long row built piece by
+    // piece would copy it whole at each piece.
+    const bufEnd = buf.length <= RECENT ? buf : recent;
+    recent = text.length >= RECENT ? text.slice(text.length - RECENT) : (recent + text).slice(-RECENT);
     let from = 0;
+    /** Whether buf is this piece's text alone, so that its bytes may be read in place. */
+    let bufIsText = false;
     const u = buf !== '' ? unit?.() : undefined;
-    const k = u !== undefined ? unitEnd(buf, text, u) : -1;
+    const k = u !== undefined ? unitEnd(u.length <= RECENT ? bufEnd : buf, text, u) : -1;
     if (k >= 0) {
       const head = buf + text.slice(0, k);
       const used = process(head, false, 0);
       if (used === head.length) {
         buf = text;
         from = k;
+        bufIsText = true;
       } else buf = head.slice(used) + text.slice(k);
       carry = '';
+    } else if (buf === '') {
+      buf = text;
+      bufIsText = true;
     } else buf += text;
     const marker = waitFor?.();
     if (marker !== undefined) {
       // Only the new text (and the end of the previous one, for a marker cut in two) is
-      // searched, without copying the chunk: the marker is usually near its start.
+      // searched, without copying the piece: the marker is usually near its start.
       const found = text.includes(marker) || (carry + text.slice(0, marker.length - 1)).includes(marker);
       const keep = marker.length - 1;
       carry = text.length >= keep ? text.slice(text.length - keep) : (carry + text).slice(-keep);
@@ -75,19 +81,29 @@ export function streamText(
       }
     }
     carry = '';
-    const used = process(buf, false, from);
+    const used = process(buf, false, from, bufIsText ? bytes : undefined);
     if (used > 0) buf = buf.slice(used);
     if (limit && buf.length > limit.chars) throw new ReadLimitError(limit.detail());
+  };
+  const found = zip.stream(part, (chunk, final) => {
+    if (final && !pieces) {
+      // The whole part in one chunk (a small part): decoded once, scanned once.
+      buf = wholeDecoderFor(chunk).decode(chunk);
+      done = true;
+      process(buf, true, 0, chunk);
+      return;
+    }
+    (pieces ??= new TextPieces(onText)).push(chunk, final);
   });
   if (!found) return false;
-  if (!done) {
-    buf += decoder ? decoder.decode() : '';
-    process(buf, true, 0);
-  }
+  if (!done) process(buf, true, 0);
   return true;
 }
 
-/** The index in `text` just after the first `unit` that ends in it (it may start in `before`), or -1. */
+/** How many of the text's last chars streamText keeps apart (more than any usual end tag). */
+const RECENT = 64;
+
+/** The index in `text` just after the first `unit` that ends in it (it may start in `before`, the end of what came before it), or -1. */
 function unitEnd(before: string, text: string, unit: string): number {
   const back = Math.min(before.length, unit.length - 1);
   const joint = before.slice(before.length - back) + text.slice(0, unit.length - 1);
