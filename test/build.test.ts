@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../src/schema/index.js';
 import { escapeHtml, specBlocks } from '../src/spec/index.js';
 import { sharedPagesBuild } from './helpers/pages-build.js';
 
+const ROOT = join(import.meta.dirname, '..');
 const BASE = 'https://iae.example.org/complement/';
 let out = '';
 
@@ -50,9 +51,14 @@ describe('npm run build', () => {
   it('loads Office.js from the CDN in production, and ships the Excel subset of Office.js for local serving', () => {
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
     expect(html).toMatch(new RegExp(`src="?${OFFICE_JS_CDN_URL.replace(/[.]/g, '\\.')}"?[ >]`));
-    for (const f of OFFICE_JS_LOCAL_FILES) expect(existsSync(join(out, OFFICE_JS_LOCAL_DIR, f)), f).toBe(true);
+    // As Microsoft ships them, byte for byte: never minified again (nor their license comments
+    // moved out to .LICENSE.txt files).
+    const installed = join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+    for (const f of OFFICE_JS_LOCAL_FILES) expect(readFileSync(join(out, OFFICE_JS_LOCAL_DIR, f)).equals(readFileSync(join(installed, f))), f).toBe(true);
     // Only Excel's files: not the package's whole dist.
-    expect(readdirSync(join(out, OFFICE_JS_LOCAL_DIR)).some((f) => f.startsWith('word-'))).toBe(false);
+    const shipped = readdirSync(join(out, OFFICE_JS_LOCAL_DIR), { recursive: true, encoding: 'utf8' });
+    expect(shipped.some((f) => f.startsWith('word-'))).toBe(false);
+    expect(shipped.filter((f) => f.endsWith('.LICENSE.txt'))).toEqual([]);
   });
 
   it('puts a Content-Security-Policy without inline scripts on both pages', () => {
