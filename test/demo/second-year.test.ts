@@ -3,7 +3,7 @@
  * demo gives as reference, so the demo's workbook shows « Évolution » while its year N figures
  * stay those of the 2013 diagnostic.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { figureValue } from '../../src/core/consolidate/index.js';
 import { compareWithDiagnostic, DIAGNOSTIC_2013, generateDemoRegion, generatePreviousDemoYear, withinRounding } from '../../src/core/demo/index.js';
 import { DEFAULT_SETTINGS, evaluateRules, makeReturnSchema } from '../../src/schema/index.js';
 import { previousDemoYear, type PreviousDemoYear } from '../../scripts/demo-previous-year.js';
-import { sharedDemoReturns } from '../helpers/demo-returns.js';
+import { sharedDemoReturns, sharedPreviousDemoReturns } from '../helpers/demo-returns.js';
 import { buildRunWorkbook } from '../../src/core/run/index.js';
 
 describe('the demo year N−1', () => {
@@ -37,9 +37,12 @@ describe('the demo with its second year (real files, as npm run demo does)', () 
   let run: ConsolidationRun;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'iae-demo-2-'));
+    // Both years' returns, written once for every file that reads them (test/helpers/demo-returns.ts):
+    // year N−1's copied where the script looks for them, which then consolidates them as
+    // `npm run demo` does (the script, which CI runs, writes them itself when they are absent).
+    const [returns, sharedPrevious] = await Promise.all([sharedDemoReturns(), sharedPreviousDemoReturns()]);
+    cpSync(sharedPrevious, join(dir, `retours-${generatePreviousDemoYear().annee}`), { recursive: true });
     previous = await previousDemoYear(dir, () => {});
-    // The demo's returns, written once for every file that reads them (only read here).
-    const returns = await sharedDemoReturns();
     run = await consolidateFiles([returns], { reference: previous.reference, referencePath: previous.path });
   }, 900_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
