@@ -18,7 +18,7 @@ import { aspExtractXlsx } from '../fixtures/asp-extract.js';
 import { previousYearReturnsXlsx } from '../fixtures/previous-year.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NETWORK_SAMPLE_ROWS, networkValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, newSharedContext, requireChromium, sharedChromium } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, newSharedContext, requireChromium, sharedChromium, type ReusablePages } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -48,8 +48,9 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   let server: StaticServer;
   let browser: Browser;
   let releaseBrowser: (() => void) | undefined;
-  /** One context for the file, each test in a fresh page (harness.ts). */
+  /** One context for the file, its pages reused from test to test (harness.ts). */
   let context: BrowserContext;
+  let pages: ReusablePages;
   const requested: string[] = [];
   const dialogs: string[] = [];
   let returns: Input;
@@ -60,7 +61,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
   const shots = join(ARTIFACTS_DIR, 'volet');
 
   async function newPage(width: number): Promise<Page> {
-    const page = await context.newPage();
+    const page = await pages.take();
     await page.setViewportSize({ width, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     page.on('dialog', (d) => {
@@ -90,7 +91,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     const gathered = await engine.gather([{ kind: 'file', file: picked(returns) }], () => {});
     expected = await engine.consolidate(gathered.report, { label: '' }, { ignored: gathered.ignored, campaign: { referentiel: picked(referentiel), asp: picked(asp), reference: picked(previous) } });
     server = await serveStatic(dist);
-    context = await newSharedContext(browser, { acceptDownloads: true });
+    ({ context, pages } = await newSharedContext(browser, { acceptDownloads: true }));
   }, 900_000);
 
   afterAll(async () => {
@@ -157,7 +158,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     expect(text).not.toContain('reseau-valide');
     await page.waitForSelector('#consolidate-result .notice--succes >> text=Version diffusable prête');
     await page.screenshot({ path: join(shots, 'consolider-campagne-800.png'), fullPage: true });
-    await page.close();
+    await pages.release(page);
   });
 
   it('des noms de fichier qui ressemblent à du HTML restent du texte, rien ne s’exécute', async () => {
@@ -183,12 +184,12 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     // At 320 px nothing overflows the page horizontally.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: join(shots, 'consolider-campagne-320.png'), fullPage: true });
-    await page.close();
+    await pages.release(page);
   });
 
   it('dans Excel (Office.js simulé) : la version diffusable s’ouvre dans un nouveau classeur, celui de l’utilisateur reste intact', async () => {
     const open = readXlsx(new Uint8Array(returns.buffer), 'Classeur ouvert');
-    const page = await context.newPage();
+    const page = await pages.take();
     await page.setViewportSize({ width: 320, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     const errors: string[] = [];
@@ -217,7 +218,7 @@ describe.runIf(run)('volet autonome dans Chromium : entrées de la campagne et v
     expect(await snapshot()).toBe(before);
     await page.screenshot({ path: join(shots, 'excel-diffusable-320.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.close();
+    await pages.release(page);
   });
 
   it("n'envoie aucune requête hors de 127.0.0.1", () => {

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { OFFICE_JS_CDN_URL } from '../../scripts/office-js.mjs';
-import { buildPages, newSharedContext, requireChromium, ROOT, sharedChromium } from './harness.js';
+import { buildPages, newSharedContext, requireChromium, ROOT, sharedChromium, type ReusablePages } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -25,10 +25,12 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   let browser: Browser;
   let releaseBrowser: (() => void) | undefined;
   /**
-   * One context for the file, each test in fresh pages (harness.ts), one at a time: every request
-   * beyond the origin is answered locally (never sent) and counted for the page open at the time.
+   * One context for the file, its pages reused from test to test (harness.ts), one open at a time:
+   * every request beyond the origin is answered locally (never sent) and counted for the page open
+   * at the time.
    */
   let context: BrowserContext;
+  let pages: ReusablePages;
   let current: { page: Page; foreign: string[] } | undefined;
   /** Requests beyond the origin while no page was open (none expected): the next open() fails on them. */
   const unattributed: string[] = [];
@@ -37,7 +39,7 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
     ({ browser, release: releaseBrowser } = await sharedChromium());
     dist = await buildPages({ officeJs: 'cdn' });
     server = await serveStatic(dist);
-    context = await newSharedContext(browser);
+    ({ context, pages } = await newSharedContext(browser));
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith(`${server.origin}/`)) return route.continue();
@@ -55,8 +57,8 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
   });
 
   /**
-   * Opens `path` in a fresh page (the only one open: `close` before the next); returns the page and
-   * every URL it requested beyond the origin.
+   * Opens `path` in a page on about:blank (the only one showing a document: `close` before the
+   * next); returns the page and every URL it requested beyond the origin.
    */
   async function open(path: string): Promise<{ page: Page; foreign: string[]; local: string[]; errors: string[]; close: () => Promise<void> }> {
     // A page left open by a failed test is closed first: its requests stop before the count changes hands.
@@ -65,15 +67,16 @@ describe.runIf(run)('aucune requête hors de l’origine de la page en mode auto
     const foreign: string[] = [];
     const local: string[] = [];
     const errors: string[] = [];
-    const page = await context.newPage();
+    const page = await pages.take();
     current = { page, foreign };
     page.on('request', (r) => {
       if (r.url().startsWith(`${server.origin}/`)) local.push(r.url());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.origin}/${path}`);
+    // Its document ends (about:blank) before the count changes hands.
     const close = async () => {
-      await page.close();
+      await pages.release(page);
       current = undefined;
     };
     return { page, foreign, local, errors, close };

@@ -5,10 +5,10 @@
  *
  * IAE_TEST_DIST=<folder> reuses an existing build (same settings) instead of building.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { sharedPagesBuild } from '../helpers/pages-build.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,11 +32,84 @@ export function requireChromium(): boolean {
   return false;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * The features playwright-core 1.65 disables (its chromiumSwitches.ts). Chromium keeps only the
+ * last --disable-features of its command line, so launchChromium takes playwright-core's out and
+ * passes them again with its own; it checks that playwright-core's switch was indeed taken out.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+/**
+ * Chromium 156 headless starts two renderers for the omnibox popup's WebUI with each context's
+ * first window (~0.8 s of CPU per context); a headless browser shows no omnibox.
+ */
+const OWN_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'];
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`,
+    ],
   });
+  try {
+    checkOneDisableFeatures();
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return browser;
+}
+
+/**
+ * Fails when a Chromium this process started has more than one --disable-features (read from
+ * /proc): playwright-core's list changed, and ours, the last, would drop its new entries.
+ */
+function checkOneDisableFeatures(): void {
+  let seen = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    let args: string[];
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    if (ppid !== String(process.pid) || !args[0]?.includes('chromium')) continue;
+    seen++;
+    const switches = args.filter((a) => a.startsWith('--disable-features='));
+    if (switches.length !== 1) {
+      throw new Error(`Chromium a reçu ${switches.length} options --disable-features : la liste de playwright-core a changé, mettez à jour PLAYWRIGHT_DISABLED_FEATURES dans test/browser/harness.ts.\n${switches.join('\n')}`);
+    }
+  }
+  if (seen === 0) throw new Error(`Aucun processus ${CHROMIUM_PATH} lancé par ce processus dans /proc : impossible de vérifier ses options --disable-features.`);
 }
 
 /**
@@ -93,19 +166,51 @@ export async function sharedChromium(): Promise<{ browser: Browser; release: () 
 }
 
 /**
- * A context for the pages of one test file: each test opens fresh pages in it (its own document,
- * sessionStorage, listeners, routes and downloads), at less than half the CPU of a page in a new
- * context. The pane keeps nothing in cookies or localStorage and the server sends every file with
- * no-store, so a page starts as in a new context. A blank page stays open until the context
- * closes: Chromium starts a renderer for the omnibox popup's WebUI with a context's first window
- * and ends it with the last, so without it every page opened after the previous one closed paid
- * for that renderer again (~1.3 s of CPU).
+ * A context for the pages of one test file, and those pages (`ReusablePages`). The pane keeps
+ * nothing in cookies or localStorage and the server sends every file with no-store, so a page
+ * starts as in a new context.
  */
-export async function newSharedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function newSharedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; pages: ReusablePages }> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-  await context.newPage();
-  return context;
+  return { context, pages: new ReusablePages(context) };
+}
+
+/** Page events a test may listen to: all but close and crash, which playwright-core listens to itself. */
+const TEST_EVENTS = ['console', 'dialog', 'download', 'filechooser', 'domcontentloaded', 'load', 'pageerror', 'popup', 'request', 'response', 'requestfailed', 'requestfinished', 'frameattached', 'framedetached', 'framenavigated', 'websocket', 'worker'] as const;
+
+/**
+ * The pages the tests of one file take in turn, navigated again instead of a new page for each
+ * test (~0.5 s of CPU less per page). `release` ends the test's document (its workers and
+ * requests) by going to about:blank, after clearing what a tab keeps from one document of an
+ * origin to the next (sessionStorage, window.name: where Office leaves its host information), and
+ * removes the test's listeners and routes: the next test starts on a blank page with nothing of
+ * the previous one. A page a test does not release (it failed, or it has an init script, which
+ * cannot be taken back) is never reused; `take` opens a new page when none is free.
+ */
+export class ReusablePages {
+  private readonly free: Page[] = [];
+
+  constructor(private readonly context: BrowserContext) {}
+
+  /** A page on about:blank with no listener or route of an earlier test. */
+  async take(): Promise<Page> {
+    for (let page = this.free.pop(); page; page = this.free.pop()) if (!page.isClosed()) return page;
+    return this.context.newPage();
+  }
+
+  async release(page: Page): Promise<void> {
+    if (/^https?:/.test(page.url())) {
+      await page.evaluate(() => {
+        sessionStorage.clear();
+        window.name = '';
+      });
+    }
+    await page.goto('about:blank');
+    await page.unrouteAll({ behavior: 'wait' });
+    for (const type of TEST_EVENTS) page.removeAllListeners(type);
+    this.free.push(page);
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import { engine } from '../../src/apps/taskpane/engine.js';
 import type { ValidationReport } from '../../src/core/validate/report.js';
 import { networkValidSample, planSample, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
 import { handXlsx, worksheetXml } from '../hosts/xlsx-read/helpers.js';
-import { buildPages, newSharedContext, requireChromium, sharedChromium } from './harness.js';
+import { buildPages, newSharedContext, requireChromium, sharedChromium, type ReusablePages } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -97,8 +97,9 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
   let server: StaticServer;
   let browser: Browser;
   let releaseBrowser: (() => void) | undefined;
-  /** One context for the file, each test in fresh pages (harness.ts). */
+  /** One context for the file, its pages reused from test to test (harness.ts). */
   let context: BrowserContext;
+  let pages: ReusablePages;
   let files: Input[];
   let plan: Input;
   let expectedReport: ValidationReport;
@@ -106,15 +107,19 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
   /** What the Vérifier tab showed after a first run on `files` in the worker (the first test's, else computed once). */
   let shownByWorker: Promise<Awaited<ReturnType<typeof shownReport>>> | undefined;
 
-  /** A fresh pane page in the file's context, `prepare`d (an init script, a route) before it loads. */
-  async function open(query = '', prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
+  /**
+   * A pane page in the file's context, `prepare`d (a route) before it loads; `close` releases it
+   * for the next test. A page given an init script is a new one, closed after use (an init script
+   * cannot be taken back).
+   */
+  async function open(query = '', prepare: (page: Page) => Promise<unknown> = async () => {}, options: { initScript?: boolean } = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+    const page = options.initScript ? await context.newPage() : await pages.take();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await prepare(page);
     await page.goto(`${server.origin}/taskpane.html${query}`);
     await page.waitForSelector('#app[data-ready="true"]');
-    return { page, errors };
+    return { page, errors, close: () => (options.initScript ? page.close() : pages.release(page)) };
   }
 
   beforeAll(async () => {
@@ -132,7 +137,7 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
       () => {},
     );
     server = await serveStatic(dist);
-    context = await newSharedContext(browser, { viewport: { width: 800, height: 900 }, acceptDownloads: true });
+    ({ context, pages } = await newSharedContext(browser, { viewport: { width: 800, height: 900 }, acceptDownloads: true }));
     // Every request of every page, its workers included.
     context.on('request', (r) => requested.push(r.url()));
   }, 900_000);
@@ -197,13 +202,13 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     expect(viaWorker.errors).toEqual([]);
     expect(inPage.errors).toEqual([]);
     shownByWorker ??= Promise.resolve(w.first);
-    await viaWorker.page.close();
-    await inPage.page.close();
+    await viaWorker.close();
+    await inPage.close();
   });
 
   it('reste réactive pendant un gros fichier et un fichier hostile, montre la progression, et Annuler arrête tout proprement', async () => {
     const heavy = [input('gros.xlsx', bigSheet(100_000)), input('espaces.xlsx', spacesHeader()), files[0]!];
-    const { page, errors } = await open();
+    const { page, errors, close } = await open();
     await page.waitForSelector('#app[data-moteur="travailleur"]');
     await page.setInputFiles('#verify-input', heavy.map((f) => ({ ...f })));
 
@@ -241,12 +246,12 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     await page.waitForSelector('#verify-result .notice--succes');
     expect(await shownReport(page)).toEqual(done);
     expect(errors).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('en mode de repli (calcul dans la page), Annuler s’arrête entre deux fichiers', async () => {
     const many = Array.from({ length: 5 }, (_, i) => input(`siae-${i}.xlsx`, files[0]!.buffer));
-    const { page } = await open('?calcul=page');
+    const { page, close } = await open('?calcul=page');
     await page.waitForSelector('#app[data-moteur="page"]');
     await page.setInputFiles('#verify-input', many.map((f) => ({ ...f })));
     // The page's own engine reads small files faster than a remote click arrives: the page clicks
@@ -267,28 +272,31 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
     // The run goes to the end the next time.
     await page.click('#btn-verifier');
     await page.waitForSelector('#verify-result .notice--succes');
-    await page.close();
+    await close();
   });
 
   it('sans Worker, ou quand son script ne peut pas se charger, le volet calcule dans la page avec les mêmes résultats', async () => {
     // What the worker shows for these files: the first test's first Vérifier (same files, same
     // build), or a worker page's when this test runs alone.
     const expected = await (shownByWorker ??= (async () => {
-      const { page } = await open();
+      const { page, close } = await open();
       await page.waitForSelector('#app[data-moteur="travailleur"]');
       await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
       await page.click('#btn-verifier');
       await page.waitForSelector('#verify-result .notice--succes');
       const shown = await shownReport(page);
-      await page.close();
+      await close();
       return shown;
     })());
     for (const block of ['sans Worker', 'script refusé'] as const) {
-      const { page, errors } = await open('', (p) =>
-        block === 'sans Worker'
-          ? p.addInitScript(() => Reflect.deleteProperty(window, 'Worker'))
-          : // As a host's CSP refusing the worker would: its script never arrives.
-            p.route(/\/calcul\.[0-9a-f]+\.js$/, (route) => route.abort()),
+      const { page, errors, close } = await open(
+        '',
+        (p) =>
+          block === 'sans Worker'
+            ? p.addInitScript(() => Reflect.deleteProperty(window, 'Worker'))
+            : // As a host's CSP refusing the worker would: its script never arrives.
+              p.route(/\/calcul\.[0-9a-f]+\.js$/, (route) => route.abort()),
+        { initScript: block === 'sans Worker' },
       );
       await page.waitForSelector('#app[data-moteur="page"]');
       await page.setInputFiles('#verify-input', files.map((f) => ({ ...f })));
@@ -296,7 +304,7 @@ describe.runIf(run)('volet : le calcul dans un Web Worker (Chromium)', { timeout
       await page.waitForSelector('#verify-result .notice--succes');
       expect(await shownReport(page), block).toEqual(expected);
       expect(errors, block).toEqual([]);
-      await page.close();
+      await close();
     }
   });
 

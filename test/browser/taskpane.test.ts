@@ -20,7 +20,7 @@ import { cellValue, sheetByName } from '../../src/core/grid.js';
 import { fakeOfficeScript } from './fake-office.js';
 import { NOTICE_CATALOGUE } from '../../src/apps/commands/notices.js';
 import { networkInvalidSample, networkValidSample, planSample, SAMPLE_SETTINGS, SIAE_VALID_VALUES, siaeInvalidSample, siaeValidSample } from '../fixtures/samples.js';
-import { ARTIFACTS_DIR, buildPages, newSharedContext, PAGE_TIMEOUT_MS, requireChromium, ROOT, sharedChromium } from './harness.js';
+import { ARTIFACTS_DIR, buildPages, newSharedContext, PAGE_TIMEOUT_MS, requireChromium, ROOT, sharedChromium, type ReusablePages } from './harness.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const run = requireChromium();
@@ -41,8 +41,9 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   let server: StaticServer;
   let browser: Browser;
   let releaseBrowser: (() => void) | undefined;
-  /** One context for the tests that need no context option of their own, each in a fresh page (harness.ts). */
+  /** One context for the tests that need no context option of their own, its pages reused from test to test (harness.ts). */
   let shared: BrowserContext;
+  let pages: ReusablePages;
   /** Contexts of their own still open (a failed test's), closed with the file: the browser outlives it. */
   const ownContexts = new Set<BrowserContext>();
   const requested: string[] = [];
@@ -54,12 +55,12 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
 
   const screenshotDir = join(ARTIFACTS_DIR, 'volet');
 
-  /** A fresh pane page; `bypassCSP` (a context option) gets a context of its own. `close` closes what was opened. */
+  /** A pane page; `bypassCSP` (a context option) gets a context of its own. `close` closes or releases what was taken. */
   async function newPage(width: number, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; close: () => Promise<void> }> {
     const own = options.bypassCSP ? await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP: true }) : undefined;
     own?.setDefaultTimeout(PAGE_TIMEOUT_MS);
     if (own) ownContexts.add(own);
-    const page = await (own ?? shared).newPage();
+    const page = own ? await own.newPage() : await pages.take();
     if (!own) await page.setViewportSize({ width, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     page.on('dialog', (d) => {
@@ -69,7 +70,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     await page.goto(`${server.origin}/taskpane.html`);
     await page.waitForSelector('#app[data-ready="true"]');
     const close = async () => {
-      if (!own) return page.close();
+      if (!own) return pages.release(page);
       ownContexts.delete(own);
       await own.close();
     };
@@ -109,7 +110,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     );
     expected = await engine.consolidate(expectedReport, { file: { name: plan.name, bytes: new Uint8Array(plan.buffer) }, label: `fichier « ${plan.name} »` });
     server = await serveStatic(dist);
-    shared = await newSharedContext(browser, { acceptDownloads: true });
+    ({ context: shared, pages } = await newSharedContext(browser, { acceptDownloads: true }));
   }, 900_000);
 
   afterAll(async () => {
@@ -301,7 +302,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
   it('en mode Excel (Office.js simulé) : Vérifier écrit les anomalies, un clic sélectionne la cellule, Consolider écrit les feuilles', async () => {
     const { path, expected: known } = await networkInvalidSample();
     const open = readXlsx(new Uint8Array(readFileSync(path)), 'Classeur ouvert');
-    const page = await shared.newPage();
+    const page = await pages.take();
     await page.setViewportSize({ width: 320, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     const errors: string[] = [];
@@ -342,11 +343,11 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(sheets).toEqual(expect.arrayContaining(['Synthèse régionale', 'Par département', 'IAE – Anomalies', 'Retours']));
     await page.screenshot({ path: join(screenshotDir, 'excel-consolider-320.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.close();
+    await pages.release(page);
   });
 
   it('la page des commandes affiche le message de son catalogue choisi par la clé du fragment, jamais un texte de l’URL', async () => {
-    const page = await shared.newPage();
+    const page = await pages.take();
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(`${server.origin}/commands.html?avis=1#cle=verifier-erreur`);
     await page.waitForSelector('#notice:not([hidden])');
@@ -359,7 +360,7 @@ describe.runIf(run)('volet Office en mode autonome, dans Chromium', { timeout: 9
     expect(await page.isHidden('#notice')).toBe(true);
     expect(await page.textContent('body')).not.toContain('2 erreurs');
     expect(await page.locator('img').count()).toBe(0);
-    await page.close();
+    await pages.release(page);
   });
 
   it("n'envoie aucune requête hors de 127.0.0.1", () => {
