@@ -3,7 +3,7 @@
  * indexOf and char codes rather than a tree: a 100,000-row sheet is hundreds of Mo of XML.
  */
 import { ReadLimitError } from './limits';
-import { TextPieces } from './text-pieces';
+import { TextPieces, wholeDecoderFor } from './text-pieces';
 import type { ZipPackage } from './zip';
 
 /** What a streamed part's pending text may not exceed, and the French detail when it does. */
@@ -111,24 +111,6 @@ function unitEnd(before: string, text: string, unit: string): number {
   if (j >= 0) return j + unit.length - back;
   const i = text.indexOf(unit);
   return i < 0 ? -1 : i + unit.length;
-}
-
-/**
- * The decoder a part's first bytes call for: XML parts may legally be UTF-16 (with a byte
- * order mark); UTF-8 otherwise (its own mark, if any, is dropped by the decoder).
- */
-export function decoderFor(first: Uint8Array): TextDecoder {
-  if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
-  if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
-  return new TextDecoder('utf-8');
-}
-
-/** Decodes whole parts (no streaming state to keep between calls): one for all of them. */
-const UTF8 = new TextDecoder('utf-8');
-
-/** decoderFor, for a part decoded in one call: the shared UTF-8 decoder unless it is UTF-16. */
-export function wholeDecoderFor(first: Uint8Array): TextDecoder {
-  return (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff) ? decoderFor(first) : UTF8;
 }
 
 /**

@@ -19,9 +19,27 @@ import { keepHiddenClass } from '../../../core/hidden-class';
 /** Bytes per piece: the string of a piece stays out of V8's large-object space even in UTF-16 form. */
 export const PIECE = 32 * 1024;
 
-/** The part's first piece drops a byte order mark; the later ones keep U+FEFF as text. */
+/**
+ * The part's first piece drops a byte order mark; the later ones keep U+FEFF as text. FIRST
+ * also decodes whole parts (no state is kept between calls).
+ */
 const FIRST = new TextDecoder('utf-8');
 const LATER = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The decoder a part's first bytes call for: XML parts may legally be UTF-16 (with a byte
+ * order mark); UTF-8 otherwise (its own mark, if any, is dropped by the decoder).
+ */
+export function decoderFor(first: Uint8Array): TextDecoder {
+  if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
+}
+
+/** decoderFor, for a part decoded in one call: the shared UTF-8 decoder unless it is UTF-16. */
+export function wholeDecoderFor(first: Uint8Array): TextDecoder {
+  return (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff) ? decoderFor(first) : FIRST;
+}
 
 /** Where to end a piece of b[.., end) so that no UTF-8 sequence is cut: before an unfinished last one. */
 export function utf8Cut(b: Uint8Array, start: number, end: number): number {
@@ -48,8 +66,8 @@ export class TextPieces {
   push(chunk: Uint8Array, final: boolean): void {
     if (!this.started) {
       this.started = true;
-      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
-        this.utf16 = new TextDecoder(chunk[0] === 0xff ? 'utf-16le' : 'utf-16be');
+      const decoder = decoderFor(chunk);
+      if (decoder.encoding !== 'utf-8') this.utf16 = decoder;
     }
     if (this.utf16) {
       for (let off = 0; off < chunk.length || (final && off === 0); off += PIECE) {

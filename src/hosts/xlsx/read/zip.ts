@@ -9,7 +9,7 @@ import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors';
 import { defaultZipCodec, type ZipCodec } from './zip-codec';
 import { formatBytes, formatCount, resolveLimits, type ReadLimits } from './limits';
-import { decoderFor, wholeDecoderFor } from './scan';
+import { decoderFor, wholeDecoderFor } from './text-pieces';
 import { keepHiddenClass } from '../../../core/hidden-class';
 
 export interface ZipEntry {
