@@ -27,18 +27,19 @@ const FIRST = new TextDecoder('utf-8');
 const LATER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * The decoder a part's first bytes call for: XML parts may legally be UTF-16 (with a byte
- * order mark); UTF-8 otherwise (its own mark, if any, is dropped by the decoder).
+ * The UTF-16 encoding a part's first bytes announce: XML parts may legally be UTF-16 (with a
+ * byte order mark); UTF-8 otherwise (its own mark, if any, is dropped by the decoder).
  */
-export function decoderFor(first: Uint8Array): TextDecoder {
-  if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
-  if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
-  return new TextDecoder('utf-8');
+function utf16Of(first: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
-/** decoderFor, for a part decoded in one call: the shared UTF-8 decoder unless it is UTF-16. */
+/** The decoder of a part decoded in one call: the shared UTF-8 one unless it is UTF-16. */
 export function wholeDecoderFor(first: Uint8Array): TextDecoder {
-  return (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff) ? decoderFor(first) : FIRST;
+  const utf16 = utf16Of(first);
+  return utf16 ? new TextDecoder(utf16) : FIRST;
 }
 
 /** Where to end a piece of b[.., end) so that no UTF-8 sequence is cut: before an unfinished last one. */
@@ -66,8 +67,8 @@ export class TextPieces {
   push(chunk: Uint8Array, final: boolean): void {
     if (!this.started) {
       this.started = true;
-      const decoder = decoderFor(chunk);
-      if (decoder.encoding !== 'utf-8') this.utf16 = decoder;
+      const utf16 = utf16Of(chunk);
+      if (utf16) this.utf16 = new TextDecoder(utf16);
     }
     if (this.utf16) {
       for (let off = 0; off < chunk.length || (final && off === 0); off += PIECE) {

@@ -9,7 +9,7 @@ import { Inflate } from 'fflate';
 import { XlsxReadError } from './errors';
 import { defaultZipCodec, type ZipCodec } from './zip-codec';
 import { formatBytes, formatCount, resolveLimits, type ReadLimits } from './limits';
-import { decoderFor, wholeDecoderFor } from './text-pieces';
+import { TextPieces, wholeDecoderFor } from './text-pieces';
 import { keepHiddenClass } from '../../../core/hidden-class';
 
 export interface ZipEntry {
@@ -290,17 +290,14 @@ export class ZipPackage {
 
   /** A whole part as text (for the small parts), or undefined when absent. */
   readText(part: string): string | undefined {
-    let decoder: TextDecoder | undefined;
+    let pieces: TextPieces | undefined;
     let text = '';
     const found = this.stream(part, (chunk, final) => {
-      if (final && !decoder) text = wholeDecoderFor(chunk).decode(chunk);
-      else {
-        decoder ??= decoderFor(chunk);
-        text += decoder.decode(chunk, { stream: !final });
-      }
+      // Decoded as streamText decodes (scan.ts): whole when it comes in one chunk, else in pieces.
+      if (final && !pieces) text = wholeDecoderFor(chunk).decode(chunk);
+      else (pieces ??= new TextPieces((piece) => (text += piece))).push(chunk, final);
     });
-    if (!found) return undefined;
-    return decoder ? text + decoder.decode() : text;
+    return found ? text : undefined;
   }
 }
 
