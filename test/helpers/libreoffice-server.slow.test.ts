@@ -4,7 +4,7 @@
  * back to a one-shot `soffice --convert-to` when the server is killed or hangs, which gives the
  * server's files byte for byte. Real LibreOffice, real files.
  */
-import { readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   convertManyWithLibreOffice,
   convertWithLibreOffice,
   describeWithLibreOffice,
+  libreOfficeProfile,
   libreOfficeServerPids,
   parseCsv,
   recalculatedCsv,
@@ -38,6 +39,12 @@ const WRONG_CACHE: WorkbookModel = {
     },
   ],
 };
+
+/**
+ * Whether LibreOffice ran its graphics render tests on a profile (it writes their log there): a
+ * start on a profile that has not recorded the installed version runs them, ~4.5 s of CPU.
+ */
+const ranRenderTests = (profile: string) => existsSync(join(profile, 'user', 'GraphicsRenderTests.log'));
 
 /** Every file of a folder, by name, as bytes. */
 function contents(dir: string): Map<string, Buffer> {
@@ -92,6 +99,9 @@ describeWithLibreOffice('one LibreOffice server per test process', () => {
     expect(again).toBe(join(dir, 'ods', 'siae-valide.ods'));
     expect(serverStats.serverStarts).toBe(starts);
     expect(libreOfficeServerPids()).toEqual(pids);
+    // The profile was given the installed version as its last one: no render tests at start.
+    expect(readFileSync(join(libreOfficeProfile(false)!, 'user', 'registrymodifications.xcu'), 'utf8')).toMatch(/ooSetupLastVersion" oor:op="fuse"><value>\d+\.\d+</);
+    expect(ranRenderTests(libreOfficeProfile(false)!)).toBe(false);
   }, 900_000);
 
   it('recalculates on load when asked, and only then, through the same server', async () => {
@@ -125,6 +135,7 @@ describeWithLibreOffice('one LibreOffice server per test process', () => {
     expect(serverStats.oneShotStarts - before.oneShotStarts).toBe(1);
     // A one-shot `soffice --convert-to` (on a new profile) gives the server's files byte for byte.
     expect(contents(join(dir, 'after-kill'))).toEqual(viaServer);
+    expect(ranRenderTests(libreOfficeProfile(false)!)).toBe(false);
 
     await convertManyWithLibreOffice([TEMPLATE, SAMPLE], 'csv', join(dir, 'new-server'));
     expect(serverStats.serverStarts - before.serverStarts).toBe(1);

@@ -20,12 +20,13 @@
  * Each test process also starts at most one LibreOffice SERVER (`soffice --accept`, driven by
  * libreoffice-uno-client.py through Debian's /usr/bin/python3 and python3-uno), on its first
  * conversion, and converts every later document through it, recalculating or not (the client
- * switches the setting before each load): a `soffice --convert-to` start costs ~6.5 s of CPU
- * whatever it converts. Same filters, options, output names and contents as
+ * switches the setting before each load): a `soffice --convert-to` start costs ~1 s of CPU
+ * whatever it converts (~5 s before its profiles skipped the graphics render tests, see
+ * profileSettings). Same filters, options, output names and contents as
  * --convert-to; when the server path fails in any way, the call is done by --convert-to as before
  * (see « One LibreOffice server » below). IAE_LO_SERVER=0 turns the server off.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,13 +82,48 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
   }
 }
 
-/** Recalculation on load: 0 = always (the default for xlsx is to trust cached results). */
-const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * The installed LibreOffice's version ("7.4"), asked once per process (`soffice --version`, a
+ * fraction of a second: it starts no office), or undefined when it cannot be read.
+ */
+let installedVersion: string | null | undefined;
+function libreOfficeVersion(): string | undefined {
+  if (installedVersion === undefined) {
+    const soffice = sofficePath();
+    const out = soffice ? spawnSync(soffice, ['--version'], { encoding: 'utf8', timeout: 60_000 }).stdout ?? '' : '';
+    installedVersion = /LibreOffice (\d+\.\d+)/.exec(out)?.[1] ?? null;
+  }
+  return installedVersion ?? undefined;
+}
+
+/**
+ * The settings every profile of these tests starts with (its user/registrymodifications.xcu):
+ * - the installed version recorded as the last one the profile ran (ooSetupLastVersion). A start
+ *   whose profile has not recorded it counts as a first start after an upgrade and runs
+ *   LibreOffice's graphics render tests (GraphicsRenderTests: a hundred drawings on surfaces up to
+ *   4096 pixels, read back), and a headless start never records it (only the « What's new » bar
+ *   of a window does): every start paid them, ~4.5 s of the ~5 s of CPU of a one-shot
+ *   --convert-to (measured with perf, LibreOffice 7.4). Their result only picks the rendering
+ *   backend of windows: conversions do not use it;
+ * - with `recalculate`, recalculation on load: 0 = always (the default for xlsx is to trust
+ *   cached results).
+ */
+function profileSettings(recalculate: boolean): string {
+  const version = libreOfficeVersion();
+  const items = [
+    ...(version ? [`<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>${version}</value></prop></item>`] : []),
+    ...(recalculate
+      ? [
+          '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>',
+          '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>',
+        ]
+      : []),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
+${items.map((i) => `${i}\n`).join('')}</oor:items>
 `;
+}
 
 /** UTF-8, comma, double quotes, raw values (not as displayed), every sheet (-1, LibreOffice ≥ 7.2). */
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
@@ -241,8 +277,8 @@ async function convertOneCall(
 // ---------------------------------------------------------------------------------------------
 // One LibreOffice server per test process.
 //
-// `soffice --convert-to` costs ~6.5 s of CPU per start (profile load, UNO bootstrap), whatever it
-// converts. So each test process starts, on its first conversion, ONE `soffice --accept=pipe,...`
+// `soffice --convert-to` costs ~1 s of CPU per start (profile load, UNO bootstrap; ~6.5 s
+// measured before profileSettings skipped the graphics render tests), whatever it converts. So each test process starts, on its first conversion, ONE `soffice --accept=pipe,...`
 // on its plain profile and ONE Python UNO client (libreoffice-uno-client.py, Debian's
 // /usr/bin/python3 with python3-uno) that converts each document the way --convert-to does (same
 // load and store properties, same filters and options, same output names), and switches Calc's
@@ -414,6 +450,11 @@ export function libreOfficeServerPids(): { soffice: number | undefined; client: 
   return server?.pids();
 }
 
+/** The profile this process uses for a setting, if it made one (for the tests of this helper). */
+export function libreOfficeProfile(recalculate: boolean): string | undefined {
+  return profiles.get(recalculate);
+}
+
 function stopServer(): void {
   server?.kill();
   server = undefined;
@@ -494,13 +535,11 @@ function processProfile(recalculate: boolean): string {
   return profile;
 }
 
-/** A new, empty LibreOffice profile (with the recalculation setting when asked). */
+/** A new LibreOffice profile with its first settings (profileSettings: recalculation when asked). */
 function newProfile(recalculate: boolean): string {
   const profile = mkdtempSync(join(tmpdir(), 'iae-lo-profile-'));
-  if (recalculate) {
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
-  }
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), profileSettings(recalculate));
   return profile;
 }
 
