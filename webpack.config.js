@@ -140,9 +140,12 @@ export default async (env = {}, argv = {}) => {
           options: {
             configFile: resolve(root, "tsconfig.json"),
             compilerOptions: { noEmit: false },
-            // Type errors of bundled files fail the build; the whole tree is
-            // checked by `npm run typecheck`.
-            onlyCompileBundledFiles: true,
+            // Each file transpiled alone (tsconfig has isolatedModules): the type check
+            // is `npm run typecheck`, which `npm run build` runs first. Checking types
+            // inside webpack took ~13 of a cold build's ~38 s of CPU, paid again by the
+            // tests' builds after every source change; the bundles are the same code
+            // (measured: only the minifier's local names of one chunk differ).
+            transpileOnly: true,
           },
         },
       ],
