@@ -91,7 +91,8 @@ function libreOfficeVersion(): string | undefined {
   if (installedVersion === undefined) {
     const soffice = sofficePath();
     const out = soffice ? spawnSync(soffice, ['--version'], { encoding: 'utf8', timeout: 60_000 }).stdout ?? '' : '';
-    installedVersion = /LibreOffice (\d+\.\d+)/.exec(out)?.[1] ?? null;
+    // « LibreOffice 7.4.7.2 40(Build:2) », « LibreOfficeDev 25.8.0.0.alpha0+ … »: major.minor.
+    installedVersion = /\b(\d+\.\d+)\.\d+/.exec(out)?.[1] ?? null;
   }
   return installedVersion ?? undefined;
 }
@@ -278,8 +279,9 @@ async function convertOneCall(
 // One LibreOffice server per test process.
 //
 // `soffice --convert-to` costs ~1 s of CPU per start (profile load, UNO bootstrap; ~6.5 s
-// measured before profileSettings skipped the graphics render tests), whatever it converts. So each test process starts, on its first conversion, ONE `soffice --accept=pipe,...`
-// on its plain profile and ONE Python UNO client (libreoffice-uno-client.py, Debian's
+// measured before profileSettings skipped the graphics render tests), whatever it converts. So
+// each test process starts, on its first conversion, ONE `soffice --accept=pipe,...` on its plain
+// profile and ONE Python UNO client (libreoffice-uno-client.py, Debian's
 // /usr/bin/python3 with python3-uno) that converts each document the way --convert-to does (same
 // load and store properties, same filters and options, same output names), and switches Calc's
 // recalculation-on-load setting before a load that asks for the other one (what the recalculation
