@@ -60,6 +60,13 @@ export class SheetCellScanner {
   private readonly isOpen: string;
   private readonly isClose: string;
   private prevRow = 0;
+  /**
+   * The values of the row being scanned, its first `width` entries (the scan functions' local):
+   * one array for every row, copied at its exact width when the row is handed on (emit). A new
+   * array per row grew by push through three backing stores (17, 41, 77 slots for 44 cells),
+   * garbage but the last, which kept its spare slots in the grid.
+   */
+  private readonly scratch: CellValue[] = [];
 
   constructor(
     private readonly p: string,
@@ -182,7 +189,8 @@ export class SheetCellScanner {
    */
   private plainRow(s: string, from: number, to: number, rowNumber: number, untilRowEnd: boolean): number {
     if (this.p !== '') return -1;
-    const values: CellValue[] = [];
+    const values = this.scratch;
+    let width = 0;
     let styles: number[] | undefined;
     let maxStyle = 0;
     let col = 0;
@@ -261,12 +269,12 @@ export class SheetCellScanner {
         value = this.valueOf(s, vs, e, type);
         j = e + 8;
       }
-      placeValue(values, col - 1, value);
+      width = placeValue(values, width, col - 1, value);
       styles = placeStyle(styles, col - 1, style);
       if (style > maxStyle) maxStyle = style;
     }
     if (j > maxEnd || (untilRowEnd && j >= to)) return -1;
-    this.emit(rowNumber, values, styles, maxStyle);
+    this.emit(rowNumber, width, styles, maxStyle);
     return j;
   }
 
@@ -278,7 +286,8 @@ export class SheetCellScanner {
    */
   private plainRowBytes(s: string, b: Uint8Array, from: number, to: number, rowNumber: number, untilRowEnd: boolean): number {
     if (this.p !== '') return -1;
-    const values: CellValue[] = [];
+    const values = this.scratch;
+    let width = 0;
     let styles: number[] | undefined;
     let maxStyle = 0;
     let col = 0;
@@ -357,12 +366,12 @@ export class SheetCellScanner {
         value = this.valueOf(s, vs, e, type);
         j = e + 8;
       }
-      placeValue(values, col - 1, value);
+      width = placeValue(values, width, col - 1, value);
       styles = placeStyle(styles, col - 1, style);
       if (style > maxStyle) maxStyle = style;
     }
     if (j > maxEnd || (untilRowEnd && j >= to)) return -1;
-    this.emit(rowNumber, values, styles, maxStyle);
+    this.emit(rowNumber, width, styles, maxStyle);
     return j;
   }
 
@@ -385,7 +394,8 @@ export class SheetCellScanner {
   private scanCells(s: string, from: number, to: number, rowNumber: number): void {
     const { cOpen, cClose } = this;
     const cLen = cOpen.length;
-    const values: CellValue[] = [];
+    const values = this.scratch;
+    let width = 0;
     let styles: number[] | undefined;
     let maxStyle = 0;
     let col = 0;
@@ -467,15 +477,16 @@ export class SheetCellScanner {
         j = end + cClose.length;
       }
 
-      placeValue(values, col - 1, value);
+      width = placeValue(values, width, col - 1, value);
       styles = placeStyle(styles, col - 1, style);
       if (style > maxStyle) maxStyle = style;
     }
-    this.emit(rowNumber, values, styles, maxStyle);
+    this.emit(rowNumber, width, styles, maxStyle);
   }
 
-  /** Hands a row to the sink, its styles packed (none when every cell has style 0). */
-  private emit(rowNumber: number, values: CellValue[], styles: number[] | undefined, maxStyle: number): void {
+  /** Hands the row (the first `width` values of scratch) to the sink, its styles packed (none when every cell has style 0). */
+  private emit(rowNumber: number, width: number, styles: number[] | undefined, maxStyle: number): void {
+    const values = this.scratch.slice(0, width);
     let packed: Uint16Array | Uint32Array | undefined;
     if (styles && maxStyle > 0) {
       while (styles[styles.length - 1] === 0) styles.pop();
@@ -712,13 +723,19 @@ function isoToSerial(iso: string, date1904: boolean): CellValue {
   return date1904 ? serial - 1462 : serial;
 }
 
-/** Puts a cell's value at its column, blanks filling the columns a row skips. */
-function placeValue(values: CellValue[], idx: number, value: CellValue): void {
-  if (idx === values.length) values.push(value);
-  else if (idx > values.length) {
-    while (values.length < idx) values.push(null);
-    values.push(value);
-  } else values[idx] = value;
+/**
+ * Puts a cell's value at its column in a row of `width` values so far (the first entries of
+ * `values`, whose later entries are left from earlier rows), blanks filling the columns the row
+ * skips; returns the row's new width.
+ */
+function placeValue(values: CellValue[], width: number, idx: number, value: CellValue): number {
+  if (idx < width) {
+    values[idx] = value;
+    return width;
+  }
+  while (width < idx) values[width++] = null;
+  values[width] = value;
+  return width + 1;
 }
 
 /** The row's styles with this cell's; none while every cell so far has style 0. */
