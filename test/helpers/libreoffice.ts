@@ -14,8 +14,8 @@
  *
  * Each test process keeps its own profiles (-env:UserInstallation), so parallel test files never
  * share LibreOffice's user directory or lock, and only the first conversion of a process pays for
- * creating a profile (several seconds on a busy machine). A profile whose LibreOffice had to be
- * killed is thrown away.
+ * creating a profile (~1 s of CPU, with the first settings of profileSettings). A profile whose
+ * LibreOffice had to be killed is thrown away.
  *
  * Each test process also starts at most one LibreOffice SERVER (`soffice --accept`, driven by
  * libreoffice-uno-client.py through Debian's /usr/bin/python3 and python3-uno), on its first
