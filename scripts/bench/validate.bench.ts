@@ -5,9 +5,9 @@
  * alone against it; peak memory of read+validate of the 100,000-row table (child process, maxRSS).
  * The département files are measured with both zip codecs: node:zlib (what `iae` uses) and fflate
  * (what the browser pane uses), each against the same raw limit (always fflate, raw-limit.ts),
- * all in one alternated loop; the read alone is also shown with one read memo for the 100 files,
- * as a validation run reads them (ReadMemo), beside the goal's read alone, which reads each file
- * afresh.
+ * all in one alternated loop (a young-generation GC before each measure: alternate.ts says why);
+ * the read alone is also shown with one read memo for the 100 files, as a validation run reads
+ * them (ReadMemo), beside the goal's read alone, which reads each file afresh.
  * Run: npx tsx scripts/bench.ts validate
  */
 import ExcelJS from 'exceljs';
@@ -230,6 +230,10 @@ async function departementFiles(): Promise<void> {
   // The command line's codec (node:zlib) and the browser's (fflate), read alone and read +
   // validated, and the raw limit: all measured in one loop, in turn (alternateAll), so that no
   // codec gains from being measured second or pays for coming first (session 5 saw both).
+  // A young-generation GC before each measure, not a full one: a forced full GC throws away
+  // optimized code that V8 holds weakly, and each 35 ms measure then paid for recompiling it
+  // (alternate.ts; read alone through fflate swung from 1.2 to 1.7 from run to run).
+  // A real run does not collect that way: `iae validate` on these 100 files runs one full GC.
   const codecs: { codec: ZipCodec; who: string }[] = [
     ...(NATIVE_ZIP_CODEC ? [{ codec: NATIVE_ZIP_CODEC, who: 'commande iae' }] : []),
     { codec: JS_ZIP_CODEC, who: 'volet, navigateur' },
@@ -244,8 +248,8 @@ async function departementFiles(): Promise<void> {
     sides[`read ${codec.name}`] = withCodec(codec, rawRead);
     sides[`read+memo ${codec.name}`] = withCodec(codec, memoRead);
   }
-  const dep = await alternateAll(sides, 15, 3);
-  console.log(`100 fichiers département (${files.length} × 40 lignes), médianes de 15 mesures alternées (limite brute et les deux zip, lecture seule et lecture + validation, à tour de rôle) : limite brute ${both(dep.raw!)} (${rawCells} cellules)`);
+  const dep = await alternateAll(sides, 15, 3, 'young');
+  console.log(`100 fichiers département (${files.length} × 40 lignes), médianes de 15 mesures alternées (limite brute et les deux zip, lecture seule et lecture + validation, à tour de rôle ; GC de la jeune génération avant chacune) : limite brute ${both(dep.raw!)} (${rawCells} cellules)`);
   for (const { codec, who } of codecs) {
     const d = dep[`read+validate ${codec.name}`]!;
     const r = dep[`read ${codec.name}`]!;
