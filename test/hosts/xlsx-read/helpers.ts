@@ -1,5 +1,4 @@
 /** Builders of real xlsx files for the reader's tests: ExcelJS workbooks and hand-made packages. */
-import { spawnSync } from 'node:child_process';
 import type ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
@@ -80,10 +79,6 @@ export function handXlsx(opts: {
 /** A worksheet document around `inner` (sheetData and what follows). */
 export function worksheetXml(inner: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}" xmlns:r="${R}">${inner}</worksheet>`;
-}
-
-export function sofficeAvailable(): boolean {
-  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */

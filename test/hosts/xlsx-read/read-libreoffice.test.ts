@@ -7,15 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cellStyle, sheetByName, type GridWorkbook } from '../../../src/core/grid';
 import { readXlsx, XlsxReadError } from '../../../src/hosts/xlsx/read';
-import { convertWithLibreOffice } from '../../helpers/libreoffice';
-import { addValidation, excelBytes, sofficeAvailable } from './helpers';
-
-const available = sofficeAvailable();
-if (!available && process.env.CI) throw new Error('LibreOffice (soffice) est requis en CI : apt-get install libreoffice-calc-nogui');
-if (!available) console.warn('LibreOffice absent : tests LibreOffice ignorés. Installez-le : apt-get install libreoffice-calc-nogui');
+import { convertWithLibreOffice, describeWithLibreOffice } from '../../helpers/libreoffice';
+import { addValidation, excelBytes } from './helpers';
 
 async function source(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +38,7 @@ async function source(): Promise<Uint8Array> {
   return excelBytes(wb);
 }
 
-describe.skipIf(!available)('files written by LibreOffice', () => {
+describeWithLibreOffice('files written by LibreOffice', () => {
   let dir: string;
   let input: string;
   let book: GridWorkbook;
