@@ -35,8 +35,8 @@ function isSpace(c: number): boolean {
 export function parseAttributes(s: string, from: number, to: number, keepPrefix = false): Record<string, string> {
   // Without a prototype: a name the element lacks is absent even when Object.prototype has it
   // ("constructor", "valueOf"), and "__proto__" is an attribute like any other. Such an object
-  // also keeps its keys in a table rather than in hidden classes made from the file's names:
-  // classes that died at each full GC, and the parsers' optimized code that checked them with them.
+  // also keeps its keys in a table, not in hidden classes made from the file's names: those
+  // died at each full GC, and took with them the optimized code of the parsers that read them.
   const attrs: Record<string, string> = Object.create(null);
   let i = from;
   while (i < to) {
