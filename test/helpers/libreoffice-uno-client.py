@@ -2,10 +2,10 @@
 """Converts documents through one running LibreOffice, for test/helpers/libreoffice.ts.
 
 Why this file exists: each `soffice --convert-to` start cost about 6.5 s of CPU (profile load,
-UNO bootstrap, and graphics render tests that new profiles now skip: about 1 s without them), and the test suite converted documents in dozens of separate starts. A test
-process now starts ONE `soffice --accept=pipe,...` and this client, which connects to
-it once and converts every document of the process through it: no LibreOffice start and no Python
-start per conversion.
+UNO bootstrap, and graphics render tests that new profiles now skip: about 1 s without them),
+and the test suite converted documents in dozens of separate starts. A test process now starts
+ONE `soffice --accept=pipe,...` and this client, which connects to it once and converts every
+document of the process through it: no LibreOffice start and no Python start per conversion.
 
 Run with Debian's /usr/bin/python3 (the `uno` module comes from the package python3-uno):
     /usr/bin/python3 libreoffice-uno-client.py <pipe name> <soffice process group> <connect timeout s> [<profile dir>]

@@ -61,7 +61,7 @@ describe('rows read at their own width', () => {
       const rows = readXlsx(bytes, 'largeurs.xlsx').sheets[0]!.rows;
       const expected = EXPECTED.map((r) => r?.map((v) => (accent && v === 'en ligne' ? 'en lîgne' : v)));
       expect([...rows]).toEqual(expected);
-      // No row keeps room for the cells of a longer one: each is its own array.
+      // Each row is an array of its own, never the scanner's array reused from row to row.
       expect(new Set(rows.filter(Boolean)).size).toBe(rows.filter(Boolean).length);
     });
   }
